@@ -1,0 +1,1 @@
+"""Effectif — SIRH libre pour les employeurs français."""

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.navigation import NavItem
+
+
+class AccountsConfig(AppConfig):
+    name = "effectif.accounts"
+    label = "accounts"
+    verbose_name = _("Comptes")
+    navigation = [
+        NavItem(
+            _("Sécurité du compte"), "accounts:security", "shield-lock", _("Mon compte"), order=900
+        ),
+    ]
+
+    def ready(self) -> None:
+        from effectif.accounts import signals  # noqa: F401

@@ -1,0 +1,89 @@
+"""Users, their role, their second factor, login attempts and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.roles import AUDIT_READER_ROLES, HR_ROLES, Role
+
+
+class User(AbstractUser):
+    """A person who logs in. The role says what they do; grants say for which employers."""
+
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
+    totp_secret = models.CharField(_("secret TOTP"), max_length=64, blank=True)
+    totp_confirmed_at = models.DateTimeField(_("double authentification activée le"), null=True)
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_hr(self) -> bool:
+        return self.role in HR_ROLES
+
+    @property
+    def can_read_audit(self) -> bool:
+        return self.role in AUDIT_READER_ROLES
+
+    @property
+    def has_totp(self) -> bool:
+        return bool(self.totp_secret) and self.totp_confirmed_at is not None
+
+    @property
+    def audit_employer_id(self) -> None:
+        return None
+
+    @property
+    def audit_employee_id(self) -> None:
+        return None
+
+
+class LoginAttempt(models.Model):
+    """A login attempt, kept to throttle repeated failures by account and by address."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    succeeded = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("tentative de connexion")
+        verbose_name_plural = _("tentatives de connexion")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%d/%m/%Y %H:%M} {'ok' if self.succeeded else 'échec'}"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token of the REST API; only its hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jeton d'API")
+        verbose_name_plural = _("jetons d'API")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%d/%m/%Y})"

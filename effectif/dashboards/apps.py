@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.navigation import NavItem
+
+
+class DashboardsConfig(AppConfig):
+    name = "effectif.dashboards"
+    label = "dashboards"
+    verbose_name = _("Tableaux de bord")
+    navigation = [NavItem(_("Accueil"), "dashboards:home", "house", _("Général"), order=0)]

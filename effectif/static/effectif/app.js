@@ -1,0 +1,22 @@
+// Effectif — small behaviours shared by every page (no framework beyond htmx and Bootstrap).
+(function () {
+  "use strict";
+  // Auto-submit filter forms when a select changes (progressive enhancement: a button remains).
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches("form[data-autosubmit] select, form[data-autosubmit] input[type=date], form[data-autosubmit] input[type=checkbox]")) {
+      if (window.htmx && el.form.hasAttribute("hx-get")) {
+        window.htmx.trigger(el.form, "submit");
+      } else {
+        el.form.requestSubmit();
+      }
+    }
+  });
+  // Confirm destructive actions.
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  }, true);
+})();
