@@ -6,3 +6,9 @@ class ContractsConfig(AppConfig):
     name = "effectif.contracts"
     label = "contracts"
     verbose_name = _("Contrats")
+
+    def ready(self) -> None:
+        from effectif.contracts.situation import ContractSituation
+        from effectif.employees.extensions import registry
+
+        registry.set_situation(ContractSituation())

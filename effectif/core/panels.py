@@ -1,0 +1,53 @@
+"""Panels: sections that upper apps contribute to the pages of lower ones.
+
+The employer page shows the headcount computed from contracts, the personnel file shows
+contracts, later leave balances, medical visits and training; yet those apps depend on the
+pages' apps, not the reverse. Each registers a `Panel` for a page ("employer", "employee"), and
+the page renders the panels the user may see.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def _always(user: Any, obj: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: Any
+    template: str
+    context: Callable[[Any, Any], dict[str, Any]]  # (request, object) -> template context
+    order: int = 100
+    visible: Callable[[Any, Any], bool] = _always  # (user, object) -> may the user see it
+
+
+class PanelRegistry:
+    def __init__(self) -> None:
+        self._panels: dict[str, dict[str, Panel]] = defaultdict(dict)
+
+    def register(self, page: str, panel: Panel) -> None:
+        self._panels[page][panel.key] = panel
+
+    def for_page(self, page: str, request: Any, obj: Any) -> list[dict[str, Any]]:
+        """The panels of a page the user may see, with their rendered context."""
+        rendered = []
+        for panel in sorted(self._panels[page].values(), key=lambda p: p.order):
+            if panel.visible(request.user, obj):
+                rendered.append(
+                    {
+                        "panel": panel,
+                        "template": panel.template,
+                        "context": panel.context(request, obj),
+                    }
+                )
+        return rendered
+
+
+panels = PanelRegistry()

@@ -1,0 +1,156 @@
+"""Reads of personnel files, always through the requesting user's scope.
+
+An administrator sees every file; HR sees the files of the employers it is granted; a manager
+sees their own file and their team's (the departments they manage and those below); an
+employee sees their own file only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from effectif.core.audit import audit_read
+from effectif.core.roles import HR_ROLES, Role
+from effectif.employees.extensions import registry
+from effectif.employees.models import (
+    HEALTH_DOCUMENT_KINDS,
+    SENSITIVE_FIELDS,
+    ChangeRequest,
+    ChangeRequestStatus,
+    Employee,
+    EmployeeDocument,
+)
+from effectif.employees.permissions import can_see_sensitive
+from effectif.organisation.selectors import hr_employers_for, managed_department_ids
+
+
+def employees_for(user: Any) -> QuerySet[Employee]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Employee.objects.none()
+    if user.role == Role.ADMIN:
+        return Employee.objects.all()
+    if user.role in HR_ROLES:
+        return Employee.objects.filter(employer__in=hr_employers_for(user))
+    if user.role == Role.MANAGER:
+        return Employee.objects.filter(
+            Q(department_id__in=managed_department_ids(user)) | Q(user=user)
+        )
+    return Employee.objects.filter(user=user)
+
+
+def employee_get(user: Any, pk: Any) -> Employee:
+    """One file in the user's scope; 404 otherwise, so that a file's existence is not disclosed."""
+    try:
+        return employees_for(user).select_related("employer", "department", "user").get(pk=pk)
+    except (Employee.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def own_employee(user: Any) -> Employee | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Employee.objects.filter(user=user).select_related("employer").first()
+
+
+def sensitive_data(user: Any, employee: Employee) -> dict[str, Any] | None:
+    """The sensitive fields of a file, for those allowed; each read is recorded in the audit."""
+    if not can_see_sensitive(user, employee):
+        return None
+    audit_read(actor=user, target=employee, fields=SENSITIVE_FIELDS)
+    return {name: getattr(employee, name) for name in SENSITIVE_FIELDS}
+
+
+PRESENCE_CHOICES = (("present", "Présents"), ("gone", "Sortis"), ("all", "Tous"))
+SORTS = {
+    "name": ("last_name", "first_names", "id"),
+    "matricule": ("matricule", "id"),
+    "employer": ("employer__name", "last_name", "id"),
+    "department": ("department__name", "last_name", "id"),
+}
+
+
+@dataclass(frozen=True)
+class EmployeeFilters:
+    q: str = ""
+    employer_id: int | None = None
+    establishment_id: int | None = None
+    department_id: int | None = None
+    kind: str | None = None
+    presence: str = "present"
+    on: dt.date | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+def employee_list(user: Any, filters: EmployeeFilters) -> QuerySet[Employee]:
+    """The files in scope matching the filters, with their situation on the date, sorted."""
+    on = filters.on or dt.date.today()
+    employees = employees_for(user).select_related("employer", "department")
+    if filters.q:
+        for term in filters.q.split():
+            employees = employees.filter(
+                Q(last_name__icontains=term)
+                | Q(usage_name__icontains=term)
+                | Q(first_names__icontains=term)
+                | Q(matricule__icontains=term)
+            )
+    if filters.employer_id:
+        employees = employees.filter(employer_id=filters.employer_id)
+    if filters.department_id:
+        employees = employees.filter(department_id=filters.department_id)
+    situation = registry.situation
+    sort_fields: dict[str, Any] = dict(SORTS)
+    if situation is not None:
+        employees = situation.filter(
+            employees,
+            on=on,
+            presence=None if filters.presence == "all" else filters.presence,
+            kind=filters.kind or None,
+            establishment_id=filters.establishment_id,
+        )
+        employees = situation.annotate(employees, on)
+        sort_fields.update({key: (name, "id") for key, name in situation.sort_fields().items()})
+    order = sort_fields.get(filters.sort, SORTS["name"])
+    if filters.descending:
+        order = tuple(f"-{name}" for name in order)
+    return employees.order_by(*order)
+
+
+def documents_for(user: Any, employee: Employee) -> QuerySet[EmployeeDocument]:
+    """Documents of a file in scope; health documents only for those who may see health data."""
+    documents = EmployeeDocument.objects.filter(employee=employee).select_related("uploaded_by")
+    if not can_see_sensitive(user, employee):
+        documents = documents.exclude(kind__in=HEALTH_DOCUMENT_KINDS)
+    return documents
+
+
+def document_get(user: Any, employee: Employee, pk: Any) -> EmployeeDocument:
+    try:
+        return documents_for(user, employee).get(pk=pk)
+    except (EmployeeDocument.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
+    """Requests awaiting HR in the user's scope (HR roles only)."""
+    if not getattr(user, "is_authenticated", False) or user.role not in HR_ROLES:
+        return ChangeRequest.objects.none()
+    return ChangeRequest.objects.filter(
+        employee__in=employees_for(user), status=ChangeRequestStatus.PENDING
+    ).select_related("employee", "requested_by")
+
+
+def change_request_get(user: Any, pk: Any) -> ChangeRequest:
+    try:
+        return (
+            ChangeRequest.objects.filter(employee__in=employees_for(user))
+            .select_related("employee", "employee__employer")
+            .get(pk=pk)
+        )
+    except (ChangeRequest.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc

@@ -1,0 +1,203 @@
+"""Writes to personnel files. Each validates everything first, then writes and audits in one
+transaction: a refused change leaves nothing half-written."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from effectif.core.audit import audit, audit_creation
+from effectif.core.models import AuditAction
+from effectif.core.services import audited_fields, save_audited
+from effectif.employees.models import (
+    MASKED_IN_AUDIT,
+    SELF_SERVICE_FIELDS,
+    ChangeRequest,
+    ChangeRequestStatus,
+    Employee,
+    EmployeeDocument,
+)
+
+ALLOWED_DOCUMENT_TYPES = {
+    ".pdf": b"%PDF",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+}
+
+
+def employee_save(*, employee: Employee, by: Any, detail: str = "") -> Employee:
+    """Create or update a file; the audit records every changed field, old → new."""
+    return save_audited(
+        instance=employee,
+        by=by,
+        fields=audited_fields(Employee),
+        sensitive=MASKED_IN_AUDIT,
+        detail=detail,
+    )
+
+
+def check_document_file(upload: UploadedFile[Any]) -> None:
+    """A document must be a PDF or an image (checked by content, not by name), and not too big."""
+    suffix = Path(upload.name or "").suffix.lower()
+    signature = ALLOWED_DOCUMENT_TYPES.get(suffix)
+    if signature is None:
+        raise ValidationError({"file": [_("Seuls les fichiers PDF, PNG et JPEG sont acceptés.")]})
+    if upload.size is not None and upload.size > settings.EFFECTIF_MAX_DOCUMENT_BYTES:
+        limit = settings.EFFECTIF_MAX_DOCUMENT_BYTES // (1024 * 1024)
+        raise ValidationError({"file": [_("Le fichier dépasse %(mo)s Mo.") % {"mo": limit}]})
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(signature):
+        raise ValidationError(
+            {
+                "file": [
+                    _("Le contenu du fichier ne correspond pas à son extension %(ext)s.")
+                    % {"ext": suffix}
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def employee_document_add(
+    *,
+    employee: Employee,
+    kind: str,
+    title: str,
+    upload: UploadedFile[Any],
+    expiry_date: date | None,
+    by: Any,
+) -> EmployeeDocument:
+    check_document_file(upload)
+    document = EmployeeDocument(
+        employee=employee,
+        kind=kind,
+        title=title,
+        file=upload,
+        expiry_date=expiry_date,
+        uploaded_by=by,
+    )
+    document.full_clean()
+    document.save()
+    audit_creation(actor=by, target=document, fields=["kind", "title", "expiry_date"])
+    return document
+
+
+@transaction.atomic
+def employee_document_delete(*, document: EmployeeDocument, by: Any) -> None:
+    audit(
+        actor=by,
+        action=AuditAction.DELETE,
+        target=document,
+        changes={"title": [document.title, ""], "kind": [document.get_kind_display(), ""]},
+    )
+    document.file.delete(save=False)
+    document.delete()
+
+
+def _apply(employee: Employee, changes: Mapping[str, Any]) -> Employee:
+    """A copy of the file with the changes applied and validated (raises ValidationError)."""
+    unknown = set(changes) - set(SELF_SERVICE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Ces champs ne peuvent pas être modifiés par le salarié : %s")
+            % ", ".join(sorted(unknown))
+        )
+    candidate = copy.copy(employee)
+    for name, value in changes.items():
+        setattr(candidate, name, value)
+    candidate.full_clean()
+    return candidate
+
+
+@transaction.atomic
+def change_request_submit(
+    *, employee: Employee, changes: Mapping[str, Any], message: str, by: Any
+) -> ChangeRequest:
+    """An employee asks to change their file. The request is checked now, applied when HR
+    validates it."""
+    changed = {k: v for k, v in changes.items() if getattr(employee, k) != v}
+    if not changed:
+        raise ValidationError(_("Aucune modification par rapport au dossier actuel."))
+    candidate = _apply(employee, changed)
+    stored = {name: _json_value(getattr(candidate, name)) for name in changed}
+    request = ChangeRequest.objects.create(
+        employee=employee, requested_by=by, changes=stored, message=message
+    )
+    audit(
+        actor=by,
+        action=AuditAction.CREATE,
+        target=request,
+        detail=_("Demande de modification : %s") % ", ".join(sorted(stored)),
+    )
+    return request
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _check_pending(request: ChangeRequest) -> None:
+    if request.status != ChangeRequestStatus.PENDING:
+        raise ValidationError(_("Cette demande a déjà été traitée."))
+
+
+@transaction.atomic
+def change_request_approve(*, request: ChangeRequest, by: Any, comment: str = "") -> ChangeRequest:
+    request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    _check_pending(request)
+    employee = Employee.objects.select_for_update().get(pk=request.employee_id)
+    updated = _apply(employee, request.changes)
+    employee_save(employee=updated, by=by, detail=_("Demande du salarié validée"))
+    request.status = ChangeRequestStatus.APPROVED
+    request.decided_by = by
+    request.decided_at = timezone.now()
+    request.decision_comment = comment
+    request.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+    )
+    return request
+
+
+@transaction.atomic
+def change_request_reject(*, request: ChangeRequest, by: Any, comment: str) -> ChangeRequest:
+    request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    _check_pending(request)
+    if not comment.strip():
+        raise ValidationError(
+            {"comment": [_("Expliquez au salarié pourquoi sa demande est refusée.")]}
+        )
+    request.status = ChangeRequestStatus.REJECTED
+    request.decided_by = by
+    request.decided_at = timezone.now()
+    request.decision_comment = comment
+    request.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+    )
+    audit(
+        actor=by,
+        action=AuditAction.UPDATE,
+        target=request,
+        changes={
+            "status": [
+                str(ChangeRequestStatus.PENDING.label),
+                str(ChangeRequestStatus.REJECTED.label),
+            ]
+        },
+        detail=comment,
+    )
+    return request

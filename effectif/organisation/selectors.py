@@ -1,0 +1,128 @@
+"""Reads of the organisation, scoped to what the requesting user may see."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from effectif.core.roles import HR_ROLES, Role
+from effectif.organisation.models import Department, Employer, Establishment, Position
+
+
+def employers_for(user: Any) -> QuerySet[Employer]:
+    """Employers the user may see: all for an administrator, granted ones for HR, their own
+    employer for a manager or an employee."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Employer.objects.none()
+    if user.role == Role.ADMIN:
+        return Employer.objects.all()
+    if user.role in HR_ROLES:
+        return Employer.objects.filter(accesses__user=user)
+    return Employer.objects.filter(Q(employees__user=user) | Q(accesses__user=user)).distinct()
+
+
+def hr_employers_for(user: Any) -> QuerySet[Employer]:
+    """Employers whose personnel the user administers (HR roles only)."""
+    if not getattr(user, "is_authenticated", False) or user.role not in HR_ROLES:
+        return Employer.objects.none()
+    return employers_for(user)
+
+
+def employer_get(user: Any, pk: Any) -> Employer:
+    try:
+        return employers_for(user).get(pk=pk)
+    except (Employer.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def establishments_for(user: Any) -> QuerySet[Establishment]:
+    return Establishment.objects.filter(employer__in=employers_for(user)).select_related(
+        "employer", "health_service"
+    )
+
+
+def establishment_get(user: Any, pk: Any) -> Establishment:
+    try:
+        return establishments_for(user).get(pk=pk)
+    except (Establishment.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def departments_for(user: Any) -> QuerySet[Department]:
+    return Department.objects.filter(employer__in=employers_for(user)).select_related(
+        "employer", "parent", "manager"
+    )
+
+
+def department_get(user: Any, pk: Any) -> Department:
+    try:
+        return departments_for(user).get(pk=pk)
+    except (Department.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def positions_for(user: Any) -> QuerySet[Position]:
+    return Position.objects.filter(employer__in=employers_for(user)).select_related(
+        "employer", "department"
+    )
+
+
+def position_get(user: Any, pk: Any) -> Position:
+    try:
+        return positions_for(user).get(pk=pk)
+    except (Position.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def subtree_ids(root_ids: set[int], parents: Mapping[int, int | None]) -> set[int]:
+    """The given departments and all their descendants."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for dept_id, parent_id in parents.items():
+        children[parent_id].append(dept_id)
+    found, stack = set(), list(root_ids)
+    while stack:
+        current = stack.pop()
+        if current in found:
+            continue
+        found.add(current)
+        stack.extend(children.get(current, []))
+    return found
+
+
+def managed_department_ids(user: Any) -> set[int]:
+    """Departments the user manages, directly or through the tree below them."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    roots = set(Department.objects.filter(manager=user).values_list("id", flat=True))
+    if not roots:
+        return set()
+    employer_ids = Department.objects.filter(id__in=roots).values_list("employer_id", flat=True)
+    parents = dict(
+        Department.objects.filter(employer_id__in=employer_ids).values_list("id", "parent_id")
+    )
+    return subtree_ids(roots, parents)
+
+
+def org_chart(employer: Employer) -> list[dict[str, Any]]:
+    """The department tree of an employer as nested dicts, with headcounts per department."""
+    departments = list(
+        Department.objects.filter(employer=employer)
+        .select_related("manager")
+        .annotate(people=Count("employees", distinct=True))
+        .order_by("name")
+    )
+    nodes: dict[int, dict[str, Any]] = {
+        d.pk: {"department": d, "children": [], "people": d.people} for d in departments
+    }
+    roots = []
+    for department in departments:
+        node = nodes[department.pk]
+        if department.parent_id is not None and department.parent_id in nodes:
+            nodes[department.parent_id]["children"].append(node)
+        else:
+            roots.append(node)
+    return roots

@@ -1,0 +1,1 @@
+"""Contract rules: kinds and categories, trial periods, headcount."""
