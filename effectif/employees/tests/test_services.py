@@ -6,12 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from effectif.contracts.tests.factories import hire
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.employees.models import ChangeRequestStatus, Employee
 from effectif.employees.selectors import (
-    EmployeeFilters,
-    employee_list,
     employees_for,
     sensitive_data,
 )
@@ -93,24 +90,6 @@ def test_scope_by_role(make_user, hr_manager, manager_user, employee_user):
     assert set(employees_for(employee_user)) == {me}
     assert abroad not in employees_for(hr_manager)
     assert sensitive_data(manager_user, member) is None
-
-
-def test_employee_list_filters_presence_kind_and_search(hr_manager):
-    employer = EmployerFactory()
-    grant(hr_manager, employer)
-    present = EmployeeFactory(employer=employer, last_name="Durand")
-    hire(present, start=date(2024, 1, 1))
-    gone = EmployeeFactory(employer=employer, last_name="Martin")
-    hire(gone, start=date(2024, 1, 1), end=date(2025, 6, 30), kind="cdd")
-    on = date(2026, 1, 15)
-    assert list(employee_list(hr_manager, EmployeeFilters(on=on))) == [present]
-    assert list(employee_list(hr_manager, EmployeeFilters(on=on, presence="gone"))) == [gone]
-    assert list(employee_list(hr_manager, EmployeeFilters(on=date(2025, 1, 1), kind="cdd"))) == [
-        gone
-    ]
-    found = list(employee_list(hr_manager, EmployeeFilters(on=on, presence="all", q="mart")))
-    assert found == [gone]
-    assert found[0].situation_kind == "cdd"
 
 
 def test_self_service_change_request_is_applied_when_hr_validates(employee_user, hr_manager):
