@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "effectif.employees",
     "effectif.contracts",
     "effectif.api",
+    "effectif.imports",
+    "effectif.privacy",
     "effectif.dashboards",
     "effectif.demo",
 ]

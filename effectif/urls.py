@@ -4,4 +4,6 @@ urlpatterns = [
     path("", include("effectif.dashboards.urls")),
     path("", include("effectif.core.urls")),
     path("compte/", include("effectif.accounts.urls")),
+    path("api/v1/", include("effectif.api.urls")),
+    path("import/", include("effectif.imports.urls")),
 ]
