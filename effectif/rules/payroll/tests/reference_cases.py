@@ -1,0 +1,52 @@
+"""Reading the shared reference cases (`../shared/payroll-cases/` beside the repository)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from effectif.rules.payroll.results import Payslip
+
+CASES_DIR = Path(
+    os.environ.get(
+        "EFFECTIF_PAYROLL_CASES",
+        Path(__file__).resolve().parents[4].parent / "shared" / "payroll-cases",
+    )
+)
+
+#: Our line codes that the reference model reports under one of its codes.
+REFERENCE_CODE = {
+    "retraite_complementaire_t1": "retraite_complementaire",
+    "retraite_complementaire_t2": "retraite_complementaire",
+    "ceg_t1": "ceg",
+    "ceg_t2": "ceg",
+    "complementaire_sante": "mutuelle",
+    "taxe_apprentissage_solde": "taxe_apprentissage",
+    "fnal_plafonnee": "fnal",
+    "fnal_deplafonnee": "fnal",
+    "reduction_generale_retraite": "reduction_generale",
+}
+
+
+def reference_items() -> list[dict[str, Any]]:
+    """Every {"case", "expected"} item of every file of the reference directory."""
+    items: list[dict[str, Any]] = []
+    for path in sorted(CASES_DIR.glob("*.json")):
+        items += json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    return items
+
+
+def amounts_by_reference_code(payslip: Payslip) -> dict[tuple[str, str], Decimal]:
+    """Our line amounts summed under the reference's (code, side) keys."""
+    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for line in payslip.lines:
+        code = REFERENCE_CODE.get(line.code, line.code)
+        if line.employee_amount:
+            totals[code, "employee"] += line.employee_amount
+        if line.employer_amount:
+            totals[code, "employer"] += line.employer_amount
+    return dict(totals)
