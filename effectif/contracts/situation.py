@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, Min, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from effectif.contracts.models import Contract, ContractTerms, Kind
 from effectif.contracts.selectors import active_on
@@ -17,23 +17,32 @@ class ContractSituation:
     def kind_choices(self) -> list[tuple[str, Any]]:
         return list(Kind.choices)
 
-    def _latest_contract(self, on: dt.date) -> QuerySet[Contract]:
-        return Contract.objects.filter(employee=OuterRef("pk"), start_date__lte=on).order_by(
-            "-start_date"
-        )
+    def _latest_contract(self, on: dt.date, employee: Any = None) -> QuerySet[Contract]:
+        """The employee's latest contract started by `on`. Nested in another subquery, the
+        employee is `OuterRef(OuterRef("pk"))`: a bare OuterRef would name the middle query."""
+        return Contract.objects.filter(
+            employee=employee if employee is not None else OuterRef("pk"), start_date__lte=on
+        ).order_by("-start_date")
+
+    def _terms_on(self, on: dt.date) -> QuerySet[ContractTerms]:
+        """The terms in effect on `on` of the employee's latest contract, newest first."""
+        latest = self._latest_contract(on, employee=OuterRef(OuterRef("pk")))
+        return ContractTerms.objects.filter(
+            contract=Subquery(latest.values("pk")[:1]), effective_date__lte=on
+        ).order_by("-effective_date")
 
     def annotate(self, employees: QuerySet[Any], on: dt.date) -> QuerySet[Any]:
         latest = self._latest_contract(on)
-        terms = ContractTerms.objects.filter(
-            contract=Subquery(latest.values("pk")[:1]), effective_date__lte=on
-        ).order_by("-effective_date")
+        terms = self._terms_on(on)
+        first = Contract.objects.filter(employee=OuterRef("pk")).order_by("start_date")
         annotated: QuerySet[Any] = employees.annotate(
             situation_kind=Subquery(latest.values("kind")[:1]),
             situation_start_date=Subquery(latest.values("start_date")[:1]),
             situation_end_date=Subquery(latest.values("end_date")[:1]),
             situation_job_title=Subquery(terms.values("job_title")[:1]),
             situation_establishment=Subquery(terms.values("establishment__name")[:1]),
-            hire_date=Min("contracts__start_date"),
+            # A subquery rather than Min() over a join: no GROUP BY on every column.
+            hire_date=Subquery(first.values("start_date")[:1]),
         )
         return annotated
 
@@ -56,10 +65,7 @@ class ContractSituation:
             latest_kind = self._latest_contract(on).values("kind")[:1]
             employees = employees.annotate(_kind_on=Subquery(latest_kind)).filter(_kind_on=kind)
         if establishment_id:
-            terms = ContractTerms.objects.filter(
-                contract=Subquery(self._latest_contract(on).values("pk")[:1]),
-                effective_date__lte=on,
-            ).order_by("-effective_date")
+            terms = self._terms_on(on)
             employees = employees.annotate(
                 _establishment_on=Subquery(terms.values("establishment_id")[:1])
             ).filter(_establishment_on=establishment_id)
