@@ -11,8 +11,7 @@ from django.test import Client
 
 from effectif.accounts.models import User
 from effectif.core.roles import Role
-
-PASSWORD = "mot-de-passe-de-test-1"
+from effectif.core.testing import PASSWORD, browser_login  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -116,9 +115,64 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
-def browser_login(page: Any, username: str, password: str = PASSWORD) -> None:
-    page.goto(page.base_url + "/compte/connexion/")
-    page.get_by_label("Identifiant").fill(username)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
+# --- A small organisation in which every role has its place ------------------------------
+
+
+@pytest.fixture
+def world(
+    db: Any, hr_manager: User, hr_assistant: User, manager_user: User, employee_user: User
+) -> Any:
+    """Employer A granted to the HR users, employer B granted to nobody; the manager runs a
+    department of A where the employee works; a colleague works elsewhere in A."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from effectif.contracts.tests.factories import hire
+    from effectif.employees.tests.factories import EmployeeFactory
+    from effectif.organisation.tests.factories import (
+        DepartmentFactory,
+        EmployerFactory,
+        EstablishmentFactory,
+        PositionFactory,
+        grant,
+    )
+
+    employer = EmployerFactory(name="Employeur A")
+    other_employer = EmployerFactory(name="Employeur B")
+    for user in (hr_manager, hr_assistant):
+        grant(user, employer)
+    establishment = EstablishmentFactory(employer=employer)
+    other_establishment = EstablishmentFactory(employer=other_employer)
+    team = DepartmentFactory(employer=employer, name="Équipe", manager=manager_user)
+    elsewhere = DepartmentFactory(employer=employer, name="Ailleurs")
+    other_department = DepartmentFactory(employer=other_employer, name="Service B")
+    position = PositionFactory(employer=employer)
+    manager_file = EmployeeFactory(employer=employer, department=elsewhere, user=manager_user)
+    member = EmployeeFactory(employer=employer, department=team, user=employee_user)
+    colleague = EmployeeFactory(employer=employer, department=elsewhere)
+    stranger = EmployeeFactory(employer=other_employer, department=other_department)
+    contracts = {
+        person: hire(person, start=date(2024, 1, 1), establishment=est)
+        for person, est in (
+            (manager_file, establishment),
+            (member, establishment),
+            (colleague, establishment),
+            (stranger, other_establishment),
+        )
+    }
+    return SimpleNamespace(
+        employer=employer,
+        other_employer=other_employer,
+        establishment=establishment,
+        other_establishment=other_establishment,
+        team=team,
+        elsewhere=elsewhere,
+        other_department=other_department,
+        position=position,
+        manager_file=manager_file,
+        member=member,
+        colleague=colleague,
+        stranger=stranger,
+        contract=contracts[member],
+        stranger_contract=contracts[stranger],
+    )

@@ -4,6 +4,10 @@ urlpatterns = [
     path("", include("effectif.dashboards.urls")),
     path("", include("effectif.core.urls")),
     path("compte/", include("effectif.accounts.urls")),
+    path("organisation/", include("effectif.organisation.urls")),
+    path("salaries/", include("effectif.employees.urls")),
+    path("contrats/", include("effectif.contracts.urls")),
+    path("donnees-personnelles/", include("effectif.privacy.urls")),
     path("api/v1/", include("effectif.api.urls")),
     path("import/", include("effectif.imports.urls")),
 ]

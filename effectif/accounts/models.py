@@ -17,7 +17,9 @@ class User(AbstractUser):
 
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
     totp_secret = models.CharField(_("secret TOTP"), max_length=64, blank=True)
-    totp_confirmed_at = models.DateTimeField(_("double authentification activée le"), null=True)
+    totp_confirmed_at = models.DateTimeField(
+        _("double authentification activée le"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("utilisateur")

@@ -8,7 +8,11 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contrats")
 
     def ready(self) -> None:
+        from effectif.contracts.panels import EMPLOYEE_CONTRACTS, EMPLOYER_HEADCOUNT
         from effectif.contracts.situation import ContractSituation
+        from effectif.core.panels import panels
         from effectif.employees.extensions import registry
 
         registry.set_situation(ContractSituation())
+        panels.register("employee", EMPLOYEE_CONTRACTS)
+        panels.register("employer", EMPLOYER_HEADCOUNT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 
 class StyledFormMixin:
@@ -14,14 +15,29 @@ class StyledFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        meta = getattr(self, "_meta", None)
+        checked = getattr(getattr(meta, "model", None), "field_checks", {})
         for name, field in self.fields.items():
+            if name in checked and isinstance(field, forms.CharField):
+                # Identifiers are typed with spaces ("732 829 320"); the model's check
+                # normalises them, then checks their length and key.
+                field.max_length = None
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
+                ]
+                field.widget.attrs.pop("maxlength", None)
+            if isinstance(field, forms.DecimalField):
+                # French decimals: "1 823,03" typed as text (a number input refuses the comma).
+                field.localize = True
+                field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "decimal"})
+                field.widget.is_localized = True
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                css = ""
+            elif isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select | forms.SelectMultiple):
                 css = "form-select"
-            elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                css = ""
             else:
                 css = "form-control"
             if css:
@@ -29,9 +45,14 @@ class StyledFormMixin:
             if isinstance(widget, forms.DateInput):
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
-            if self.is_bound and name in getattr(self, "errors", {}):  # type: ignore[attr-defined]
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["class"] += " is-invalid"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in self.errors:  # type: ignore[attr-defined]
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
 class DateInput(forms.DateInput):

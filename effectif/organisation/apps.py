@@ -1,8 +1,44 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from effectif.core.navigation import NavItem
+from effectif.core.roles import EMPLOYER_EDITOR_ROLES, HR_ROLES, Role
+
+_SECTION = _("Organisation")
+
 
 class OrganisationConfig(AppConfig):
     name = "effectif.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+    navigation = [
+        NavItem(_("Employeurs"), "organisation:employer_list", "building", _SECTION, HR_ROLES, 200),
+        NavItem(
+            _("Services"), "organisation:department_list", "diagram-2", _SECTION, HR_ROLES, 210
+        ),
+        NavItem(
+            _("Fiches de poste"),
+            "organisation:position_list",
+            "card-checklist",
+            _SECTION,
+            HR_ROLES,
+            220,
+        ),
+        NavItem(_("Organigramme"), "organisation:org_chart", "diagram-3", _SECTION, order=230),
+        NavItem(
+            _("Santé au travail"),
+            "organisation:health_service_list",
+            "heart-pulse",
+            _SECTION,
+            EMPLOYER_EDITOR_ROLES,
+            240,
+        ),
+        NavItem(
+            _("Comptes utilisateurs"),
+            "organisation:user_list",
+            "person-gear",
+            _("Administration"),
+            frozenset({Role.ADMIN}),
+            800,
+        ),
+    ]

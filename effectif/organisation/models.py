@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
@@ -84,6 +85,9 @@ class Employer(CheckedFieldsMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:employer_detail", args=[self.pk])
 
     @property
     def audit_employer_id(self) -> int:
@@ -352,6 +356,9 @@ class Position(NamedUniqueMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:position_detail", args=[self.pk])
 
     def clean(self) -> None:
         unknown = set(self.risk_exposures or []) - set(RiskExposure.values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -107,12 +108,21 @@ def managed_department_ids(user: Any) -> set[int]:
     return subtree_ids(roots, parents)
 
 
-def org_chart(employer: Employer) -> list[dict[str, Any]]:
+def people_in_department(on: dt.date) -> Count:
+    """Employees of a department under contract on a day (the contract reached by its
+    relation name, so that this module needs nothing from the contracts app)."""
+    running = Q(employees__contracts__start_date__lte=on) & (
+        Q(employees__contracts__end_date__isnull=True) | Q(employees__contracts__end_date__gte=on)
+    )
+    return Count("employees", filter=running, distinct=True)
+
+
+def org_chart(employer: Employer, on: dt.date | None = None) -> list[dict[str, Any]]:
     """The department tree of an employer as nested dicts, with headcounts per department."""
     departments = list(
         Department.objects.filter(employer=employer)
         .select_related("manager")
-        .annotate(people=Count("employees", distinct=True))
+        .annotate(people=people_in_department(on or dt.date.today()))
         .order_by("name")
     )
     nodes: dict[int, dict[str, Any]] = {

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from effectif.accounts.models import ApiToken, LoginAttempt
 from effectif.accounts.services import api_token_issue, api_token_user
-from effectif.conftest import PASSWORD
 from effectif.core.models import AuditAction, AuditEntry
+from effectif.core.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

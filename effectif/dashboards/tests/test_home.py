@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from effectif.conftest import browser_login
+from effectif.core.testing import browser_login
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from effectif.contracts.models import Contract, ContractTerms
+from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.organisation.models import Establishment, Position
+
+
+class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
+    class Meta:
+        model = Contract
+        fields = [
+            "kind",
+            "start_date",
+            "end_date",
+            "imprecise_term",
+            "fixed_term_reason",
+            "replaced_person",
+            "trial_end_date",
+            "trial_renewed",
+            "trial_renewal_end_date",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "trial_end_date": DateInput(),
+            "trial_renewal_end_date": DateInput(),
+        }
+        help_texts = {
+            "trial_end_date": _(
+                "Laisser vide pour appliquer la durée maximale légale selon la nature du contrat "
+                "et la catégorie (C. trav. L1221-19, L1242-10)."
+            )
+        }
+
+
+class ContractEndForm(StyledFormMixin, forms.ModelForm[Contract]):
+    class Meta:
+        model = Contract
+        fields = [
+            "end_date",
+            "end_reason",
+            "trial_end_date",
+            "trial_renewed",
+            "trial_renewal_end_date",
+        ]
+        widgets = {
+            "end_date": DateInput(),
+            "trial_end_date": DateInput(),
+            "trial_renewal_end_date": DateInput(),
+        }
+
+
+class TermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
+    class Meta:
+        model = ContractTerms
+        fields = [
+            "establishment",
+            "position",
+            "job_title",
+            "category",
+            "classification",
+            "coefficient",
+            "working_time",
+            "monthly_hours",
+            "days_per_year",
+            "monthly_gross_amount",
+            "hourly_rate_amount",
+        ]
+        help_texts = {
+            "hourly_rate_amount": _(
+                "Calculé depuis le salaire mensuel et les heures si laissé vide."
+            ),
+        }
+
+    def __init__(self, *args: Any, employer: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["establishment"].queryset = Establishment.objects.filter(employer=employer)  # type: ignore[attr-defined]
+        self.fields["position"].queryset = Position.objects.filter(employer=employer)  # type: ignore[attr-defined]
+
+
+class AmendmentForm(TermsForm):
+    class Meta(TermsForm.Meta):
+        fields = ["effective_date", "reason", *TermsForm.Meta.fields]
+        widgets = {"effective_date": DateInput()}
+        help_texts = TermsForm.Meta.help_texts
+
+
+class AsOfForm(forms.Form):
+    date = forms.DateField(label=_("Contrat tel qu'il était le"), widget=DateInput())

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from effectif.accounts.models import User
+from effectif.core.forms import StyledFormMixin
+from effectif.core.roles import HR_ROLES, Role
+from effectif.organisation.models import (
+    Department,
+    Employer,
+    Establishment,
+    HealthService,
+    Position,
+    RiskExposure,
+)
+
+
+class EmployerForm(StyledFormMixin, forms.ModelForm[Employer]):
+    class Meta:
+        model = Employer
+        fields = [
+            "name",
+            "siren",
+            "legal_form",
+            "naf_code",
+            "idcc",
+            "collective_agreement",
+            "sector",
+            "subject_to_payroll_tax",
+        ]
+        widgets = {"siren": forms.TextInput(attrs={"inputmode": "numeric"})}
+
+
+class PercentField(forms.DecimalField):
+    """A rate typed as a percentage (2,08) and stored as a fraction (0.0208)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if value in (None, ""):
+            return value
+        try:
+            return (value * 100).normalize()
+        except (TypeError, AttributeError):
+            return value
+
+    def clean(self, value: Any) -> Any:
+        number = super().clean(value)  # checked as typed: a percentage, 3 decimals at most
+        return None if number is None else number / 100
+
+
+class EstablishmentForm(StyledFormMixin, forms.ModelForm[Establishment]):
+    at_rate = PercentField(
+        label=_("Taux AT/MP (%)"),
+        max_digits=7,
+        decimal_places=3,
+        min_value=0,
+        max_value=100,
+        help_text=_("Taux notifié par la CARSAT, p. ex. 2,08."),
+    )
+    mobility_rate = PercentField(
+        label=_("Taux du versement mobilité (%)"),
+        max_digits=7,
+        decimal_places=3,
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_("p. ex. 3,20 à Paris ; 0 hors périmètre d'une autorité organisatrice."),
+    )
+
+    class Meta:
+        model = Establishment
+        fields = [
+            "name",
+            "siret",
+            "is_head_office",
+            "address",
+            "postal_code",
+            "city",
+            "at_rate",
+            "at_risk_code",
+            "mobility_rate",
+            "health_service",
+        ]
+        widgets = {
+            "siret": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "postal_code": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+
+    def clean_mobility_rate(self) -> Any:
+        return self.cleaned_data.get("mobility_rate") or 0
+
+
+class DepartmentForm(StyledFormMixin, forms.ModelForm[Department]):
+    class Meta:
+        model = Department
+        fields = ["employer", "name", "code", "parent", "manager"]
+
+    def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
+        self.fields["parent"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
+            employer__in=employers
+        ).select_related("employer")
+        self.fields["manager"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, role__in=[Role.MANAGER, *HR_ROLES]
+        )
+
+
+class PositionForm(StyledFormMixin, forms.ModelForm[Position]):
+    risk_exposures = forms.MultipleChoiceField(
+        label=_("Expositions aux risques"),
+        choices=RiskExposure.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Elles déterminent le suivi médical (suivi individuel renforcé, R4624-23)."),
+    )
+
+    class Meta:
+        model = Position
+        fields = [
+            "employer",
+            "title",
+            "department",
+            "purpose",
+            "tasks",
+            "required_skills",
+            "classification",
+            "coefficient",
+            "pcs_ese",
+            "risk_exposures",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3, "col": "col-12"}),
+            "tasks": forms.Textarea(attrs={"rows": 6, "col": "col-12"}),
+            "required_skills": forms.Textarea(attrs={"rows": 4, "col": "col-12"}),
+        }
+
+    def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
+        self.fields["department"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
+            employer__in=employers
+        ).select_related("employer")
+        self.fields["risk_exposures"].widget.attrs["col"] = "col-12"
+
+
+class HealthServiceForm(StyledFormMixin, forms.ModelForm[HealthService]):
+    class Meta:
+        model = HealthService
+        fields = ["name", "address", "phone", "email", "dsn_identifier"]
+
+
+class GrantForm(StyledFormMixin, forms.Form):
+    user = forms.ModelChoiceField(label=_("Utilisateur"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, employer: Employer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True
+        ).exclude(granted_employers=employer)
+
+
+class UserForm(StyledFormMixin, forms.ModelForm[User]):
+    password = forms.CharField(
+        label=_("Mot de passe initial"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        help_text=_("Laisser vide pour ne pas le changer. 12 caractères au moins."),
+    )
+    employers = forms.ModelMultipleChoiceField(
+        label=_("Employeurs accessibles"),
+        queryset=Employer.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "role", "is_active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["employers"].initial = list(
+                self.instance.granted_employers.values_list("pk", flat=True)
+            )
+        else:
+            self.fields["password"].required = True
+        self.fields["employers"].widget.attrs["col"] = "col-12"
