@@ -62,11 +62,11 @@ def _amount(name: str, value: object, allow_negative: bool = False) -> Iterator[
 
 def _quantity(name: str, value: object, unit: str) -> Iterator[tuple[str, str]]:
     if not isinstance(value, Decimal) or not value.is_finite():
-        yield name, f"un nombre de {unit} décimal est attendu"
+        yield name, f"un nombre {unit} décimal est attendu"
     elif value < 0:
-        yield name, f"un nombre de {unit} ne peut pas être négatif"
+        yield name, f"un nombre {unit} ne peut pas être négatif"
     elif value > MAX_HOURS or value != value.quantize(CENT):
-        yield name, f"nombre de {unit} hors limites ou avec plus de deux décimales"
+        yield name, f"nombre {unit} hors limites ou avec plus de deux décimales"
 
 
 def _rate(name: str, value: object) -> Iterator[tuple[str, str]]:
@@ -107,9 +107,9 @@ def _numbers(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
         "complementary_hours_25",
         "absence_hours",
     ):
-        yield from _quantity(name, getattr(variables, name), "heures")
+        yield from _quantity(name, getattr(variables, name), "d'heures")
     for name in ("absence_days", "paid_leave_days", "paid_leave_acquired_days"):
-        yield from _quantity(name, getattr(variables, name), "jours")
+        yield from _quantity(name, getattr(variables, name), "de jours")
     for name in (
         "bonus_amount",
         "expense_allowance_amount",
@@ -141,7 +141,7 @@ def _time(payslip: PayslipInput, params: MonthParameters) -> Iterator[tuple[str,
         if variables.absence_hours:
             yield "absence_hours", "un forfait jours se décompte en jours (absence_days)"
     else:
-        yield from _quantity("monthly_hours", employee.monthly_hours, "heures")
+        yield from _quantity("monthly_hours", employee.monthly_hours, "d'heures")
         if isinstance(employee.monthly_hours, Decimal) and not 0 < employee.monthly_hours <= legal:
             yield "monthly_hours", f"la durée mensuelle doit être positive et au plus {legal} h"
     overtime = variables.overtime_hours_25 + variables.overtime_hours_50
@@ -163,9 +163,9 @@ def _time(payslip: PayslipInput, params: MonthParameters) -> Iterator[tuple[str,
 def _absences(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
     variables, method = payslip.variables, payslip.employer.absence_method
     if variables.month_workable_hours is not None:
-        yield from _quantity("month_workable_hours", variables.month_workable_hours, "heures")
+        yield from _quantity("month_workable_hours", variables.month_workable_hours, "d'heures")
     if variables.month_working_days is not None:
-        yield from _quantity("month_working_days", variables.month_working_days, "jours")
+        yield from _quantity("month_working_days", variables.month_working_days, "de jours")
     if method is AbsenceMethod.WORKING_DAYS:
         if variables.absence_hours:
             yield "absence_hours", "la méthode jours ouvrés décompte les absences en jours"
