@@ -1,5 +1,7 @@
-from django.urls import path
+from __future__ import annotations
+
+from effectif.api.api import api
 
 app_name = "api"
 
-urlpatterns: list = []  # filled as the app grows
+urlpatterns = api.urls[0]

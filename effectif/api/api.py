@@ -1,0 +1,53 @@
+"""The REST API: one NinjaAPI under `/api/v1/`, its OpenAPI document at `/api/v1/openapi.json`.
+
+No interactive documentation page: Swagger UI and Redoc load from a CDN, and Effectif runs on
+intranets without one. The OpenAPI document can be opened in any local tool.
+"""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from effectif.api import errors
+from effectif.api.auth import api_auth
+from effectif.api.parsing import JsonOrFormParser
+from effectif.api.routers import (
+    contracts,
+    departments,
+    employees,
+    employers,
+    establishments,
+    positions,
+    tokens,
+)
+
+DESCRIPTION = """\
+API REST d'Effectif. Authentification : `POST /api/v1/token` avec `username` et `password`,
+puis l'en-tête `Authorization: Bearer <jeton>` ; une session ouverte dans le navigateur est
+aussi acceptée (avec l'en-tête `X-CSRFToken` pour les modifications).
+
+Chaque utilisateur ne voit que son périmètre, comme dans les pages : un objet hors périmètre
+répond 404, une action interdite sur un objet visible 403. Les saisies refusées répondent 422
+avec `{"detail": [{"field": …, "message": …}]}`. Les listes se paginent par `limit` et `offset`
+et donnent le nombre total `count`.
+"""
+
+api = NinjaAPI(
+    title="Effectif",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs_url=None,
+    openapi_url="/openapi.json",
+    auth=api_auth(),
+    parser=JsonOrFormParser(),
+)
+errors.install(api)
+
+api.add_router("", tokens.router)
+api.add_router("/employers", employers.router)
+api.add_router("/establishments", establishments.router)
+api.add_router("/departments", departments.router)
+api.add_router("/positions", positions.router)
+api.add_router("/employees", employees.router)
+api.add_router("/contracts", contracts.router)

@@ -1,0 +1,47 @@
+"""Copying an input onto a model instance, resolving references within the user's scope.
+
+A reference is an identifier in the body (`"employer": 3`). It is looked up in a queryset the
+caller built from the selectors, so an identifier out of the user's scope is refused exactly
+like one that does not exist, with a French message naming the field (HTTP 422).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+
+def unknown_reference(pk: Any) -> str:
+    return _("Aucun élément n°%(pk)s dans votre périmètre.") % {"pk": pk}
+
+
+def assign(
+    instance: models.Model,
+    data: Mapping[str, Any],
+    references: Mapping[str, QuerySet[Any]] | None = None,
+) -> None:
+    """Set `data` on `instance`, or refuse the references out of scope, each named (422).
+
+    Nothing is saved nor fully validated here: the caller hands the instance to a service,
+    which validates it and writes it with its audit entry.
+    """
+    references = references or {}
+    errors: dict[str, list[str]] = {}
+    for name, value in data.items():
+        if name not in references:
+            setattr(instance, name, value)
+        elif value is None:
+            setattr(instance, name, None)
+        else:
+            target = references[name].filter(pk=value).first()
+            if target is None:
+                errors[name] = [unknown_reference(value)]
+            else:
+                setattr(instance, name, target)
+    if errors:
+        raise ValidationError(errors)
