@@ -29,7 +29,9 @@ class StyledFormMixin:
             if isinstance(field, forms.DecimalField):
                 # French decimals: "1 823,03" typed as text (a number input refuses the comma).
                 field.localize = True
-                field.widget = forms.TextInput(attrs={**field.widget.attrs, "inputmode": "decimal"})
+                field.widget = DecimalTextInput(
+                    attrs={**field.widget.attrs, "inputmode": "decimal"}
+                )
                 field.widget.is_localized = True
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
@@ -53,6 +55,16 @@ class StyledFormMixin:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+
+
+class DecimalTextInput(forms.TextInput):
+    """A decimal typed the French way: spaces between thousands, a comma before decimals."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        value = super().value_from_datadict(data, files, name)
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "").replace("\u00a0", "")
+        return value
 
 
 class DateInput(forms.DateInput):
