@@ -42,12 +42,14 @@ def renamed(error: DjangoValidationError, names: Mapping[str, str]) -> DjangoVal
     )
 
 
-def _field_of(location: tuple[Any, ...] | list[Any], body_params: int) -> str:
+def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
+    """The field as the client named it: ("body", "payload", "terms", "job_title") is
+    `terms.job_title`, ("query", "limit") is `limit`."""
     parts = list(location)
     if parts and parts[0] in _SOURCES:
         source = parts.pop(0)
-        # ninja nests a JSON body under its parameter's name: ("body", "payload", "nir").
-        if source == "body" and len(parts) > 1 and body_params:
+        # ninja nests a JSON body under the operation's parameter name (`payload`).
+        if source == "body" and len(parts) > 1:
             parts.pop(0)
     return ".".join(str(part) for part in parts) or NON_FIELD_ERRORS
 
@@ -110,24 +112,19 @@ def schema_message(error: Mapping[str, Any]) -> str:
 
 def schema_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [
-        {"field": _field_of(error.get("loc", ()), body_params=1), "message": schema_message(error)}
+        {"field": _field_of(error.get("loc", ())), "message": schema_message(error)}
         for error in errors
     ]
 
 
-#: ninja's own English messages, for the errors it raises itself.
-def _translated(message: str, status: int) -> str:
-    known = {
-        "Cannot parse request body": _("Le corps de la requête n'est pas un JSON valide."),
-        "Unauthorized": _(
-            "Authentification requise : jeton « Authorization: Bearer … » ou session ouverte."
-        ),
-        "Forbidden": _("Vous n'avez pas le droit d'effectuer cette action."),
-    }
-    if message in known:
-        return known[message]
+def _translated(message: str) -> str:
+    """ninja's own English messages, for the errors it raises itself, in French."""
     if message.startswith("Cannot parse request body"):
-        return known["Cannot parse request body"]
+        return _("Le corps de la requête n'est pas un JSON valide.")
+    if message == "Unauthorized":
+        return _("Authentification requise : jeton « Authorization: Bearer … » ou session ouverte.")
+    if message == "Forbidden":
+        return _("Vous n'avez pas le droit d'effectuer cette action.")
     return message
 
 
@@ -145,7 +142,7 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, {"detail": message}, status=404)
 
     def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
-        detail = _translated("Unauthorized", 401)
+        detail = _translated("Unauthorized")
         response = api.create_response(request, {"detail": detail}, status=401)
         response["WWW-Authenticate"] = "Bearer"
         return response
@@ -155,8 +152,11 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, {"detail": message}, status=429)
 
     def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        detail = _translated(exc.message, exc.status_code)
-        return api.create_response(request, {"detail": detail}, status=exc.status_code)
+        detail = _translated(exc.message)
+        response = api.create_response(request, {"detail": detail}, status=exc.status_code)
+        if getattr(exc, "retry_after", None):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     api.add_exception_handler(SchemaValidationError, validation)
     api.add_exception_handler(DjangoValidationError, refused)

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
@@ -89,7 +90,7 @@ def contract_out(
     """
     versions = list(contract.versions.all())
     employee = contract.employee
-    on = on or max(dt.date.today(), contract.start_date)
+    on = on or max(timezone.localdate(), contract.start_date)
     data: dict[str, Any] = {name: getattr(contract, name) for name in _CONTRACT_FIELDS}
     terms = _in_effect(versions, on)
     data.update(
@@ -170,7 +171,7 @@ def contract_detail(request: HttpRequest, contract_id: int, on: dt.date | None =
 def contract_terms(request: HttpRequest, contract_id: int, on: dt.date | None = None) -> Any:
     """The contract as it stood on a date: the version in effect then."""
     contract = contract_get(request_user(request), contract_id)
-    terms = terms_as_of(contract, on or dt.date.today())
+    terms = terms_as_of(contract, on or timezone.localdate())
     if terms is None:
         raise HttpError(404, _("Le contrat n'avait pas commencé à cette date."))
     return terms_out(terms)

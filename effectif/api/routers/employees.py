@@ -5,31 +5,39 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from effectif.accounts.models import User
 from effectif.api.assignment import assign
 from effectif.api.auth import request_user
-from effectif.api.errors import forbidden
+from effectif.api.errors import forbidden, renamed
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
 from effectif.api.schemas.employees import (
+    ChangeRequestIn,
+    ChangeRequestOut,
     EmployeeIn,
     EmployeeOut,
     EmployeePatch,
     EmployeeQuery,
     EmployeeSummary,
 )
-from effectif.employees.models import PROFESSIONAL_FIELDS, Employee
-from effectif.employees.permissions import can_edit_file, can_see_personal
+from effectif.employees.models import PROFESSIONAL_FIELDS, SELF_SERVICE_FIELDS, Employee
+from effectif.employees.permissions import (
+    can_edit_file,
+    can_request_change,
+    can_see_personal,
+)
 from effectif.employees.selectors import (
     EmployeeFilters,
     employee_get,
     employee_list,
     sensitive_data,
 )
-from effectif.employees.services import employee_save
+from effectif.employees.services import change_request_submit, employee_save
 from effectif.organisation.selectors import departments_for, hr_employers_for
 
 router = Router(tags=["Salariés"])
@@ -172,3 +180,30 @@ def employee_update(request: HttpRequest, employee_id: int, payload: EmployeePat
     assign(employee, payload.model_dump(exclude_unset=True), _references(user))
     employee_save(employee=employee, by=user)
     return employee_out(user, employee)
+
+
+@router.post(
+    "/{int:employee_id}/change-requests",
+    response={201: ChangeRequestOut, **WRITE_ERRORS},
+    url_name="employee_change_request",
+)
+def employee_change_request(
+    request: HttpRequest, employee_id: int, payload: ChangeRequestIn
+) -> Any:
+    """The employee asks for changes to their own file (address, bank, family…); HR validates
+    them. Checked now: a refused value is named as `changes.<field>`."""
+    user = request_user(request)
+    employee = employee_get(user, employee_id)
+    if not can_request_change(user, employee):
+        raise forbidden(_("Seul le salarié peut demander la modification de son propre dossier."))
+    unknown = sorted(set(payload.changes) - set(SELF_SERVICE_FIELDS))
+    if unknown:
+        message = _("Ce champ ne peut pas être modifié par le salarié.")
+        raise ValidationError({f"changes.{name}": [message] for name in unknown})
+    try:
+        change = change_request_submit(
+            employee=employee, changes=payload.changes, message=payload.message, by=user
+        )
+    except ValidationError as error:
+        raise renamed(error, {name: f"changes.{name}" for name in SELF_SERVICE_FIELDS}) from error
+    return Status(201, change)

@@ -33,7 +33,7 @@ class LockedOut(HttpError):
             _("Trop de tentatives de connexion échouées. Réessayez dans %(minutes)s minute(s).")
             % {"minutes": minutes},
         )
-        self.seconds = seconds
+        self.retry_after = seconds
 
 
 def _refuse(username: str, ip: str | None, message: str) -> HttpError:

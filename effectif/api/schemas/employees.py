@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import field_validator
 
 from effectif.api.schemas.common import Input, Ref, choices_help
-from effectif.employees.models import EducationLevel, FamilyStatus, Sex, WorkPermitType
+from effectif.employees.models import (
+    SELF_SERVICE_FIELDS,
+    ChangeRequestStatus,
+    EducationLevel,
+    FamilyStatus,
+    Sex,
+    WorkPermitType,
+)
 from effectif.employees.selectors import PRESENCE_CHOICES, SORTS
 
 _PERSONAL = "Absent pour un manager qui consulte le dossier d'un membre de son équipe."
@@ -187,3 +195,21 @@ class EmployeeIn(EmployeePatch):
     first_names: str
     sex: str = Field(description=choices_help(Sex))
     birth_date: dt.date
+
+
+class ChangeRequestIn(Input):
+    """An employee's request to change their own file; HR validates it in Effectif."""
+
+    changes: dict[str, Any] = Field(
+        description="Champ → nouvelle valeur, parmi : " + ", ".join(SELF_SERVICE_FIELDS) + "."
+    )
+    message: str = ""
+
+
+class ChangeRequestOut(Schema):
+    id: int
+    employee: int = Field(alias="employee_id")
+    status: str = Field(description=choices_help(ChangeRequestStatus))
+    changes: dict[str, Any]
+    message: str
+    created_at: dt.datetime

@@ -19,6 +19,7 @@ PATHS = {
     "/api/v1/positions/{position_id}": {"get", "patch"},
     "/api/v1/employees": {"get", "post"},
     "/api/v1/employees/{employee_id}": {"get", "patch"},
+    "/api/v1/employees/{employee_id}/change-requests": {"post"},
     "/api/v1/contracts": {"get", "post"},
     "/api/v1/contracts/{contract_id}": {"get", "patch"},
     "/api/v1/contracts/{contract_id}/terms": {"get"},

@@ -81,6 +81,7 @@ def test_repeated_failures_lock_the_account(client, hr_manager, settings):
     assert response.json()["detail"].startswith(
         "Trop de tentatives de connexion échouées. Réessayez dans 15 minute(s)."
     )
+    assert 890 < int(response["Retry-After"]) <= 901
     assert not ApiToken.objects.exists()
 
 
