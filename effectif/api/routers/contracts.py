@@ -32,7 +32,7 @@ from effectif.api.schemas.contracts import (
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.contracts.selectors import active_on, contract_get, contracts_for, terms_as_of
 from effectif.contracts.services import contract_amend, contract_create, contract_save
-from effectif.employees.permissions import can_edit_file
+from effectif.employees.permissions import can_edit_file, can_see_personal
 from effectif.employees.selectors import employees_for
 from effectif.organisation.selectors import establishments_for, positions_for
 
@@ -70,8 +70,15 @@ _AS_TERMS = {
 }
 
 
-def terms_out(terms: ContractTerms) -> dict[str, Any]:
+_PAY_FIELDS = ("monthly_gross_amount", "hourly_rate_amount")
+
+
+def terms_out(terms: ContractTerms, *, show_pay: bool) -> dict[str, Any]:
+    """The terms as the API shows them; pay is left out for those who may not see it (a
+    manager reading a team member's contract), as on the pages."""
     data: dict[str, Any] = {name: getattr(terms, name) for name in _TERMS_FIELDS}
+    if not show_pay:
+        data.update(dict.fromkeys(_PAY_FIELDS))
     data.update(id=terms.pk, establishment=ref(terms.establishment), position=ref(terms.position))
     return data
 
@@ -82,7 +89,7 @@ def _in_effect(versions: Iterable[ContractTerms], on: dt.date) -> ContractTerms 
 
 
 def contract_out(
-    contract: Contract, on: dt.date | None, *, with_versions: bool = False
+    contract: Contract, on: dt.date | None, *, user: User, with_versions: bool = False
 ) -> dict[str, Any]:
     """A contract with its terms on `on`, from its prefetched versions (newest first).
 
@@ -93,6 +100,7 @@ def contract_out(
     on = on or max(timezone.localdate(), contract.start_date)
     data: dict[str, Any] = {name: getattr(contract, name) for name in _CONTRACT_FIELDS}
     terms = _in_effect(versions, on)
+    show_pay = can_see_personal(user, employee)
     data.update(
         id=contract.pk,
         employee={
@@ -102,10 +110,10 @@ def contract_out(
         },
         employer=ref(employee.employer),
         on=on,
-        terms=None if terms is None else terms_out(terms),
+        terms=None if terms is None else terms_out(terms, show_pay=show_pay),
     )
     if with_versions:
-        data["versions"] = [terms_out(v) for v in versions]
+        data["versions"] = [terms_out(v, show_pay=show_pay) for v in versions]
     return data
 
 
@@ -150,7 +158,9 @@ def contract_list(
     if active:
         contracts = contracts.filter(active_on(active))
     return page_of(
-        contracts, paging, present=lambda rows: [contract_out(c, on) for c in attach_versions(rows)]
+        contracts,
+        paging,
+        present=lambda rows: [contract_out(c, on, user=user) for c in attach_versions(rows)],
     )
 
 
@@ -159,8 +169,9 @@ def contract_list(
 )
 def contract_detail(request: HttpRequest, contract_id: int, on: dt.date | None = None) -> Any:
     """A contract with all its versions, and its terms on `on` (today by default)."""
-    contract = contract_get(request_user(request), contract_id)
-    return contract_out(attach_versions([contract])[0], on, with_versions=True)
+    user = request_user(request)
+    contract = contract_get(user, contract_id)
+    return contract_out(attach_versions([contract])[0], on, user=user, with_versions=True)
 
 
 @router.get(
@@ -170,11 +181,12 @@ def contract_detail(request: HttpRequest, contract_id: int, on: dt.date | None =
 )
 def contract_terms(request: HttpRequest, contract_id: int, on: dt.date | None = None) -> Any:
     """The contract as it stood on a date: the version in effect then."""
-    contract = contract_get(request_user(request), contract_id)
+    user = request_user(request)
+    contract = contract_get(user, contract_id)
     terms = terms_as_of(contract, on or timezone.localdate())
     if terms is None:
         raise HttpError(404, _("Le contrat n'avait pas commencé à cette date."))
-    return terms_out(terms)
+    return terms_out(terms, show_pay=can_see_personal(user, contract.employee))
 
 
 @router.get(
@@ -184,9 +196,11 @@ def contract_terms(request: HttpRequest, contract_id: int, on: dt.date | None = 
 )
 def contract_versions(request: HttpRequest, contract_id: int) -> Any:
     """Every version of the contract, the latest first."""
-    contract = contract_get(request_user(request), contract_id)
+    user = request_user(request)
+    contract = contract_get(user, contract_id)
     versions = contract.versions.select_related("establishment", "position")
-    return [terms_out(v) for v in versions.order_by("-effective_date")]
+    show_pay = can_see_personal(user, contract.employee)
+    return [terms_out(v, show_pay=show_pay) for v in versions.order_by("-effective_date")]
 
 
 @router.post("", response={201: ContractDetail, **WRITE_ERRORS})
@@ -207,7 +221,9 @@ def contract_new(request: HttpRequest, payload: ContractIn) -> Any:
         contract_create(contract=contract, terms=terms, by=user)
     except ValidationError as error:
         raise renamed(error, _AS_TERMS) from error
-    return Status(201, contract_out(attach_versions([contract])[0], None, with_versions=True))
+    return Status(
+        201, contract_out(attach_versions([contract])[0], None, user=user, with_versions=True)
+    )
 
 
 @router.patch("/{int:contract_id}", response={200: ContractDetail, **WRITE_ERRORS})
@@ -218,7 +234,7 @@ def contract_update(request: HttpRequest, contract_id: int, payload: ContractPat
     _editable(user, contract)
     assign(contract, payload.model_dump(exclude_unset=True))
     contract_save(contract=contract, by=user)
-    return contract_out(attach_versions([contract])[0], None, with_versions=True)
+    return contract_out(attach_versions([contract])[0], None, user=user, with_versions=True)
 
 
 @router.post(
@@ -244,4 +260,4 @@ def contract_amendment(request: HttpRequest, contract_id: int, payload: Amendmen
                 setattr(terms, name, getattr(previous, name))
     assign(terms, payload.model_dump(exclude_unset=True), _terms_references(user))
     contract_amend(contract=contract, terms=terms, by=user)
-    return Status(201, terms_out(terms))
+    return Status(201, terms_out(terms, show_pay=True))

@@ -38,7 +38,9 @@ class TermsOut(Schema):
     working_time: str = Field(description=choices_help(WorkingTimeChoices))
     monthly_hours: Decimal | None
     days_per_year: int | None
-    monthly_gross_amount: Decimal
+    monthly_gross_amount: Decimal | None = Field(
+        description="Salaire de base mensuel brut ; null pour qui ne peut pas le voir (manager)."
+    )
     hourly_rate_amount: Decimal | None
 
 

@@ -142,3 +142,23 @@ def test_a_contract_to_come_shows_its_first_terms(world, api_for):
     assert response.status_code == 201, response.content
     assert response.json()["on"] == "2099-01-04"
     assert response.json()["terms"]["job_title"] == "Renfort"
+
+
+def test_a_manager_reads_team_contracts_without_pay(client_for, manager_user, world):
+    contract = world.employee_contract
+    response = client_for(manager_user).get(f"/api/v1/contracts/{contract.pk}")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["terms"]["job_title"]
+    assert body["terms"]["monthly_gross_amount"] is None
+    assert all(v["monthly_gross_amount"] is None for v in body["versions"])
+    listing = client_for(manager_user).get("/api/v1/contracts").json()
+    item = next(i for i in listing["items"] if i["id"] == contract.pk)
+    assert item["terms"]["monthly_gross_amount"] is None
+    terms = client_for(manager_user).get(f"/api/v1/contracts/{contract.pk}/terms").json()
+    assert terms["monthly_gross_amount"] is None
+
+
+def test_hr_reads_pay(client_for, hr_manager, world):
+    body = client_for(hr_manager).get(f"/api/v1/contracts/{world.employee_contract.pk}").json()
+    assert body["terms"]["monthly_gross_amount"] == "2200.00"
