@@ -160,12 +160,13 @@ SHORT_CONTRACT_ABATEMENT: Parameter[Decimal] = Parameter(
         DatedValue(
             date(2026, 1, 1),
             Decimal("748"),
-            "CGI art. 204 H III 2° — legisocial.fr/7781 (748 € pour 2026)",
+            "CGI art. 204 H III 2° — legisocial.fr/7781 (748 € pour 2026 ; ce moteur trouve "
+            "un SMIC net imposable de 1 495,04 €)",
         ),
         DatedValue(
             date(2026, 6, 1),
             Decimal("766"),
-            "CGI art. 204 H III 2° ; moitié du SMIC net imposable au 01/06/2026 (1 531,16 €) "
+            "CGI art. 204 H III 2° ; moitié du SMIC net imposable au 01/06/2026 (1 531,12 €) "
             "calculée par ce moteur (l'abattement suit le SMIC, editions-tissot.fr)",
             unconfirmed=True,
         ),

@@ -180,7 +180,7 @@ def case_to_input(case: Mapping[str, Any]) -> PayslipInput:
     for name in REQUIRED:
         if name not in case:
             raise CaseError(case_id, name, "champ obligatoire absent")
-    sections: dict[str, dict[str, object]] = {"employee": {}, "employer": {}, "variables": {}}
+    sections: dict[str, dict[str, Any]] = {"employee": {}, "employer": {}, "variables": {}}
     for name, value in case.items():
         if name in ("id", "month", "year_to_date"):
             continue
@@ -193,9 +193,9 @@ def case_to_input(case: Mapping[str, Any]) -> PayslipInput:
             raise CaseError(case_id, name, str(error)) from None
     return PayslipInput(
         period_date=_month(case_id, case["month"]),
-        employer=Employer(**sections["employer"]),  # type: ignore[arg-type]
-        employee=Employee(**sections["employee"]),  # type: ignore[arg-type]
-        variables=MonthVariables(**sections["variables"]),  # type: ignore[arg-type]
+        employer=Employer(**sections["employer"]),
+        employee=Employee(**sections["employee"]),
+        variables=MonthVariables(**sections["variables"]),
         year_to_date=_year_to_date(case_id, case.get("year_to_date", {})),
         reference=case_id,
     )
@@ -213,7 +213,7 @@ def _month(case_id: str, value: object) -> date:
 def _year_to_date(case_id: str, value: object) -> YearToDate:
     if not isinstance(value, dict):
         raise CaseError(case_id, "year_to_date", "un objet est attendu")
-    amounts: dict[str, object] = {}
+    amounts: dict[str, Any] = {}
     for name, amount in value.items():
         if name not in YEAR_TO_DATE_FIELDS:
             raise CaseError(case_id, f"year_to_date.{name}", "champ inconnu")
@@ -221,7 +221,7 @@ def _year_to_date(case_id: str, value: object) -> YearToDate:
             amounts[YEAR_TO_DATE_FIELDS[name]] = _decimal(amount)
         except ValueError as error:
             raise CaseError(case_id, f"year_to_date.{name}", str(error)) from None
-    return YearToDate(**amounts)  # type: ignore[arg-type]
+    return YearToDate(**amounts)
 
 
 def result_record(payslip: Payslip) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from effectif.rules.payroll.batch import Population, compute_batch
 from effectif.rules.payroll.engine import compute_payslip
+from effectif.rules.payroll.inputs import PayslipInput
 from effectif.rules.payroll.results import Payslip
 from effectif.rules.payroll.tests.strategies import MONTHS, payslip_inputs
 
@@ -57,14 +58,16 @@ def one_by_one_lines(payslip: Payslip) -> dict[str, tuple[Decimal, Decimal, Deci
 
 
 @st.composite
-def populations(draw: st.DrawFn) -> tuple[date, list]:  # type: ignore[type-arg]
+def populations(draw: st.DrawFn) -> tuple[date, list[PayslipInput]]:
     period = draw(st.sampled_from(MONTHS))
     return period, draw(st.lists(payslip_inputs(period), min_size=1, max_size=12))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(populations())
-def test_batch_equals_one_by_one_on_random_populations(population: tuple[date, list]) -> None:  # type: ignore[type-arg]
+def test_batch_equals_one_by_one_on_random_populations(
+    population: tuple[date, list[PayslipInput]],
+) -> None:
     _, inputs = population
     result = compute_batch(Population.from_inputs(inputs))
     for index, payslip_input in enumerate(inputs):
