@@ -55,8 +55,9 @@ class _Month:
         self.params = params
         self.gross: GrossPay = compute_gross(payslip, params)
         if self.gross.gross_amount < 0:
+            field = "absence_days" if payslip.variables.absence_days else "absence_hours"
             raise PayslipInputError(
-                "absence_hours", "les retenues dépassent le salaire du mois", payslip.reference
+                field, "les retenues dépassent le salaire du mois", payslip.reference
             )
         self.bases: Bases = compute_bases(payslip, params, self.gross)
         self.large_employer = payslip.employer.headcount >= params.reduction_large_employer

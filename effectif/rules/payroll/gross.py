@@ -51,13 +51,58 @@ def contract_hours(payslip: PayslipInput) -> Decimal:
 
 
 def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
-    """Gross pay of `payslip` (C. trav. L3141-24 for paid leave, L3121-36 and L3123-29 for
-    overtime and complementary hours)."""
-    employee, variables = payslip.employee, payslip.variables
-    base = employee.base_salary_amount
-    lines = [GrossLine("salaire_base", "Salaire de base", _base_quantity(payslip), None, base)]
+    """Gross pay of `payslip`, element by element, each rounded to the cent."""
+    lines = [
+        GrossLine(
+            "salaire_base",
+            "Salaire de base",
+            _base_quantity(payslip),
+            None,
+            payslip.employee.base_salary_amount,
+        )
+    ]
     days, days_in_month = presence(payslip)
-    paid_base = base
+    paid_base = _paid_base(payslip, days, days_in_month, lines)
+    leave = _paid_leave(payslip, lines)
+    overtime, complementary = _extra_hours(payslip, params, lines)
+    bonus = payslip.variables.bonus_amount
+    if bonus:
+        lines.append(GrossLine("prime", "Primes", None, None, bonus))
+    in_kind, voucher_employee, voucher_exempt = _in_kind(payslip, params, lines)
+    transport_exempt, transport_taxable = _transport(payslip, params)
+    if transport_taxable:
+        lines.append(
+            GrossLine(
+                "transport_imposable",
+                "Prise en charge des transports au-delà de la part exonérée",
+                None,
+                None,
+                transport_taxable,
+            )
+        )
+    gross = paid_base + leave + overtime + complementary + bonus + in_kind + transport_taxable
+    return GrossPay(
+        lines=tuple(lines),
+        gross_amount=gross,
+        paid_base_amount=paid_base,
+        overtime_amount=overtime,
+        complementary_amount=complementary,
+        in_kind_amount=in_kind,
+        voucher_employee_amount=voucher_employee,
+        voucher_exempt_amount=voucher_exempt,
+        transport_exempt_amount=transport_exempt,
+        presence_days=days,
+        days_in_month=days_in_month,
+    )
+
+
+def _paid_base(
+    payslip: PayslipInput, days: int, days_in_month: int, lines: list[GrossLine]
+) -> Decimal:
+    """The base salary after an entry or exit during the month (calendar days of presence) and
+    unpaid absences (the employer's method)."""
+    base = payslip.employee.base_salary_amount
+    paid = base
     if days < days_in_month:
         entry_exit = prorate(base, days, days_in_month) - base
         lines.append(
@@ -69,42 +114,51 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
                 entry_exit,
             )
         )
-        paid_base += entry_exit
+        paid += entry_exit
     absence = _absence_deduction(payslip)
     if absence:
+        variables = payslip.variables
         quantity = variables.absence_days if _by_days(payslip) else variables.absence_hours
         lines.append(GrossLine("absence", "Absence non rémunérée", quantity, None, -absence))
-        paid_base -= absence
-    gross = paid_base
-    if variables.paid_leave_days:
-        assert variables.month_working_days is not None  # checked by validation
-        maintained = prorate(base, variables.paid_leave_days, variables.month_working_days)
-        tenth = prorate(
-            variables.paid_leave_reference_gross_amount,
-            variables.paid_leave_days,
-            10 * variables.paid_leave_acquired_days,
-        )
-        indemnity = max(maintained, tenth)
-        lines += [
-            GrossLine(
-                "absence_conges_payes",
-                "Absence congés payés",
-                variables.paid_leave_days,
-                None,
-                -maintained,
-            ),
-            GrossLine(
-                "indemnite_conges_payes",
-                "Indemnité de congés payés (maintien ou dixième, le plus favorable)",
-                variables.paid_leave_days,
-                None,
-                indemnity,
-            ),
-        ]
-        gross += indemnity - maintained
+        paid -= absence
+    return paid
+
+
+def _paid_leave(payslip: PayslipInput, lines: list[GrossLine]) -> Decimal:
+    """Paid leave taken: the salary of the days is replaced by the higher of maintenance and one
+    tenth of the reference period's gross pay (C. trav. L3141-24); returns the difference."""
+    variables = payslip.variables
+    if not variables.paid_leave_days:
+        return ZERO
+    assert variables.month_working_days is not None  # checked by validation
+    days = variables.paid_leave_days
+    maintained = prorate(payslip.employee.base_salary_amount, days, variables.month_working_days)
+    tenth = prorate(
+        variables.paid_leave_reference_gross_amount, days, 10 * variables.paid_leave_acquired_days
+    )
+    indemnity = max(maintained, tenth)
+    lines += [
+        GrossLine("absence_conges_payes", "Absence congés payés", days, None, -maintained),
+        GrossLine(
+            "indemnite_conges_payes",
+            "Indemnité de congés payés (maintien ou dixième, le plus favorable)",
+            days,
+            None,
+            indemnity,
+        ),
+    ]
+    return indemnity - maintained
+
+
+def _extra_hours(
+    payslip: PayslipInput, params: MonthParameters, lines: list[GrossLine]
+) -> tuple[Decimal, Decimal]:
+    """Overtime (+25 % from the 36th hour, +50 % from the 44th, C. trav. L3121-36) and
+    complementary hours (+10 % within a tenth of the contract, +25 % beyond, L3123-29), at the
+    hourly rate of the base salary; returns (overtime pay, complementary-hours pay)."""
+    variables, premiums = payslip.variables, params.hour_premiums
+    base, hours = payslip.employee.base_salary_amount, contract_hours(payslip)
     overtime = complementary = ZERO
-    premiums = params.hour_premiums
-    hours = contract_hours(payslip)
     for code, label, quantity, premium, is_overtime in (
         ("heures_supplementaires_25", "Heures supplémentaires à 25 %", variables.overtime_hours_25,
          premiums.overtime_first, True),
@@ -124,10 +178,16 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
             overtime += amount
         else:
             complementary += amount
-    gross += overtime + complementary
-    if variables.bonus_amount:
-        lines.append(GrossLine("prime", "Primes", None, None, variables.bonus_amount))
-        gross += variables.bonus_amount
+    return overtime, complementary
+
+
+def _in_kind(
+    payslip: PayslipInput, params: MonthParameters, lines: list[GrossLine]
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Benefits in kind (meals at the flat value of the arrêté du 10/12/2002, housing, vehicle)
+    and the taxable part of the employer's meal-voucher share; returns (pay in kind, employee's
+    meal-voucher share, employer's exempt meal-voucher share)."""
+    variables = payslip.variables
     in_kind = ZERO
     if variables.meals_provided:
         meals = variables.meals_provided * params.meal_benefit_value
@@ -160,31 +220,7 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
             )
         )
         in_kind += voucher_taxable
-    transport_exempt, transport_taxable = _transport(payslip, params)
-    if transport_taxable:
-        lines.append(
-            GrossLine(
-                "transport_imposable",
-                "Prise en charge des transports au-delà de la part exonérée",
-                None,
-                None,
-                transport_taxable,
-            )
-        )
-    gross += in_kind + transport_taxable
-    return GrossPay(
-        lines=tuple(lines),
-        gross_amount=gross,
-        paid_base_amount=paid_base,
-        overtime_amount=overtime,
-        complementary_amount=complementary,
-        in_kind_amount=in_kind,
-        voucher_employee_amount=voucher_employee,
-        voucher_exempt_amount=voucher_exempt,
-        transport_exempt_amount=transport_exempt,
-        presence_days=days,
-        days_in_month=days_in_month,
-    )
+    return in_kind, voucher_employee, voucher_exempt
 
 
 def _base_quantity(payslip: PayslipInput) -> Decimal:
