@@ -1,8 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from effectif.core.navigation import NavItem
+from effectif.core.roles import HR_ROLES
+
 
 class ImportsConfig(AppConfig):
     name = "effectif.imports"
     label = "imports"
     verbose_name = _("Import de données")
+    navigation = [
+        NavItem(
+            _("Importer des salariés"), "imports:start", "upload", _("Personnel"), HR_ROLES, 130
+        )
+    ]

@@ -1,0 +1,722 @@
+"""The columns of the import file: French header, synonyms, reader, requirement, help.
+
+One list drives everything: matching the headers of an uploaded file, reading its cells, the
+downloadable template and the help page. A row is one personnel file and one contract with its
+initial terms; a row whose matricule is already known adds a contract to that file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from effectif.contracts.models import (
+    CategoryChoices,
+    FixedTermReason,
+    Kind,
+    WorkingTimeChoices,
+)
+from effectif.employees.models import EducationLevel, FamilyStatus, Sex, WorkPermitType
+from effectif.imports.values import (
+    ChoiceReader,
+    normalise,
+    read_boolean,
+    read_code,
+    read_date,
+    read_decimal,
+    read_integer,
+    read_text,
+)
+
+
+class Need(StrEnum):
+    ALWAYS = "always"  # every row
+    NEW_EMPLOYEE = "new_employee"  # rows that create a personnel file
+    OPTIONAL = "optional"
+
+
+class Target(StrEnum):
+    EMPLOYEE = "employee"
+    CONTRACT = "contract"
+    TERMS = "terms"
+    LOOKUP = "lookup"  # resolved against the employer's records (establishment, department…)
+
+
+@dataclass(frozen=True)
+class ImportColumn:
+    key: str  # the model field, or the lookup's name
+    header: Any  # the French header of the template
+    target: Target
+    read: Callable[[Any], Any]
+    need: Need = Need.OPTIONAL
+    synonyms: tuple[str, ...] = ()
+    accepted: Any = ""  # format and accepted values, for the help
+    example: Any = ""
+    width: int = 16
+    as_text: bool = False  # typed as text in the .xlsx template (identifiers keep their zeros)
+
+    @property
+    def is_date(self) -> bool:
+        return self.read is read_date
+
+
+SEX = ChoiceReader(
+    Sex.choices,
+    synonyms={
+        "H": "M",
+        "masculin": "M",
+        "monsieur": "M",
+        "mr": "M",
+        "1": "M",
+        "féminin": "F",
+        "madame": "F",
+        "mme": "F",
+        "mademoiselle": "F",
+        "mlle": "F",
+        "2": "F",
+    },
+    shown=[_("M ou H (homme)"), _("F (femme)")],
+    listed=["F", "M"],
+)
+KIND = ChoiceReader(
+    Kind.choices,
+    synonyms={
+        "mission": "interim",
+        "contrat de mission": "interim",
+        "travail temporaire": "interim",
+        "CTT": "interim",
+        "contrat pro": "professionnalisation",
+        "stagiaire": "stage",
+        "fonctionnaire": "titulaire",
+        "agent contractuel": "contractuel",
+    },
+    shown=[
+        "CDI",
+        "CDD",
+        _("intérim"),
+        _("apprentissage"),
+        _("professionnalisation"),
+        _("stage"),
+        _("titulaire"),
+        _("contractuel"),
+    ],
+    listed=[
+        "CDI",
+        "CDD",
+        "intérim",
+        "apprentissage",
+        "professionnalisation",
+        "stage",
+        "titulaire",
+        "contractuel",
+    ],
+)
+REASON = ChoiceReader(
+    FixedTermReason.choices,
+    synonyms={
+        "remplacement d'un salarié": "remplacement",
+        "accroissement temporaire d'activité": "accroissement",
+        "accroissement d'activité": "accroissement",
+        "surcroît d'activité": "accroissement",
+        "surcroît temporaire d'activité": "accroissement",
+        "saison": "saisonnier",
+        "CDD d'usage": "usage",
+        "objet défini": "objet_defini",
+        "CDD à objet défini": "objet_defini",
+        "attente d'embauche": "attente_embauche",
+        "contrat aidé": "aide",
+    },
+    shown=FixedTermReason.values,
+    listed=FixedTermReason.values,
+)
+CATEGORY = ChoiceReader(
+    CategoryChoices.choices,
+    synonyms={
+        "ouvrière": "ouvrier",
+        "employée": "employe",
+        "TAM": "tam",
+        "technicien": "tam",
+        "technicienne": "tam",
+        "agent de maîtrise": "tam",
+        "maîtrise": "tam",
+        "ETAM": "tam",
+        "ingénieur et cadre": "cadre",
+        "IC": "cadre",
+    },
+    shown=[_("ouvrier"), _("employé"), _("TAM (technicien / agent de maîtrise)"), _("cadre")],
+)
+WORKING_TIME = ChoiceReader(
+    WorkingTimeChoices.choices,
+    synonyms={
+        "plein": "temps_plein",
+        "temps complet": "temps_plein",
+        "complet": "temps_plein",
+        "partiel": "temps_partiel",
+        "forfait": "forfait_jours",
+        "forfait jour": "forfait_jours",
+        "forfait annuel en jours": "forfait_jours",
+    },
+    shown=[_("temps plein"), _("temps partiel"), _("forfait jours")],
+)
+FAMILY = ChoiceReader(
+    FamilyStatus.choices,
+    synonyms={
+        "mariée": "marie",
+        "pacsée": "pacse",
+        "PACS": "pacse",
+        "concubin": "concubinage",
+        "union libre": "concubinage",
+        "divorcée": "divorce",
+        "séparée": "separe",
+        "veuve": "veuf",
+    },
+    shown=[
+        _("célibataire"),
+        _("marié(e)"),
+        _("pacsé(e)"),
+        _("concubinage"),
+        _("divorcé(e)"),
+        _("séparé(e)"),
+        _("veuf, veuve"),
+    ],
+)
+EDUCATION = ChoiceReader(
+    EducationLevel.choices,
+    synonyms={
+        **{f"niveau {level}": str(level) for level in range(1, 9)},
+        "sans diplôme": "1",
+        "CAP": "3",
+        "BEP": "3",
+        "bac": "4",
+        "baccalauréat": "4",
+        "BTS": "5",
+        "DUT": "5",
+        "licence": "6",
+        "BUT": "6",
+        "master": "7",
+        "ingénieur": "7",
+        "doctorat": "8",
+    },
+    shown=[_("1 à 8 (niveau du cadre national des certifications), ou CAP, bac, BTS, licence…")],
+    listed=EducationLevel.values,
+)
+WORK_PERMIT = ChoiceReader(
+    WorkPermitType.choices, shown=WorkPermitType.values, listed=WorkPermitType.values
+)
+
+read_postal_code = functools.partial(read_code, digits=5)
+read_siret = functools.partial(read_code, digits=14)
+read_siren = functools.partial(read_code, digits=9)
+
+E, C, T, L = Target.EMPLOYEE, Target.CONTRACT, Target.TERMS, Target.LOOKUP
+TEXT = _("texte libre")
+DATE = _("date JJ/MM/AAAA")
+
+COLUMNS: tuple[ImportColumn, ...] = (
+    # Who and where
+    ImportColumn(
+        "matricule",
+        _("Matricule"),
+        E,
+        read_code,
+        Need.ALWAYS,
+        ("numéro de matricule", "n° matricule", "matricule salarié", "code salarié"),
+        _(
+            "identifiant du salarié chez l'employeur ; un matricule déjà connu ajoute le contrat "
+            "à son dossier"
+        ),
+        "A0001",
+        as_text=True,
+    ),
+    ImportColumn(
+        "siret",
+        _("SIRET établissement"),
+        L,
+        read_siret,
+        Need.ALWAYS,
+        ("SIRET", "n° SIRET", "SIRET de l'établissement", "établissement SIRET"),
+        _("14 chiffres, un établissement déjà enregistré de l'employeur"),
+        width=18,
+        as_text=True,
+    ),
+    ImportColumn(
+        "employer_siren",
+        _("SIREN employeur"),
+        L,
+        read_siren,
+        Need.OPTIONAL,
+        ("SIREN", "SIREN de l'employeur"),
+        _("9 chiffres ; s'il est donné, il doit être celui de l'employeur choisi"),
+        width=14,
+        as_text=True,
+    ),
+    # Civil status
+    ImportColumn(
+        "last_name",
+        _("Nom"),
+        E,
+        read_text,
+        Need.NEW_EMPLOYEE,
+        ("nom de naissance", "nom de famille", "nom patronymique"),
+        _("nom de naissance"),
+        "Martin",
+    ),
+    ImportColumn(
+        "usage_name",
+        _("Nom d'usage"),
+        E,
+        read_text,
+        Need.OPTIONAL,
+        ("nom marital", "nom d'épouse"),
+        TEXT,
+    ),
+    ImportColumn(
+        "first_names",
+        _("Prénoms"),
+        E,
+        read_text,
+        Need.NEW_EMPLOYEE,
+        ("prénom",),
+        _("prénoms dans l'ordre de l'état civil"),
+        "Camille",
+    ),
+    ImportColumn("sex", _("Sexe"), E, SEX, Need.NEW_EMPLOYEE, ("civilité",), "", "F", width=8),
+    ImportColumn(
+        "birth_date",
+        _("Date de naissance"),
+        E,
+        read_date,
+        Need.NEW_EMPLOYEE,
+        ("né le", "née le", "naissance"),
+        DATE,
+        "02/04/1990",
+        width=14,
+    ),
+    ImportColumn(
+        "birth_place",
+        _("Lieu de naissance"),
+        E,
+        read_text,
+        Need.OPTIONAL,
+        ("commune de naissance", "ville de naissance"),
+        TEXT,
+        "Lyon",
+    ),
+    ImportColumn(
+        "birth_country",
+        _("Pays de naissance"),
+        E,
+        read_text,
+        Need.OPTIONAL,
+        (),
+        _("« France » si vide"),
+        "France",
+    ),
+    ImportColumn(
+        "nationality",
+        _("Nationalité"),
+        E,
+        read_text,
+        Need.OPTIONAL,
+        (),
+        _("« Française » si vide"),
+        "Française",
+    ),
+    ImportColumn(
+        "nir",
+        _("NIR"),
+        E,
+        read_code,
+        Need.OPTIONAL,
+        (
+            "numéro de sécurité sociale",
+            "n° de sécurité sociale",
+            "n° sécurité sociale",
+            "n° SS",
+            "numéro SS",
+            "NSS",
+            "numéro INSEE",
+        ),
+        _(
+            "15 caractères, clé comprise (2A/2B pour la Corse) ; vérifié avec sa clé, le sexe et "
+            "la date de naissance"
+        ),
+        width=18,
+        as_text=True,
+    ),
+    ImportColumn(
+        "temporary_number",
+        _("Numéro provisoire (NTT)"),
+        E,
+        read_code,
+        Need.OPTIONAL,
+        ("NTT", "numéro technique temporaire"),
+        _("11 à 40 lettres ou chiffres, en attendant le NIR"),
+        as_text=True,
+    ),
+    # Contacts
+    ImportColumn(
+        "address", _("Adresse"), E, read_text, synonyms=("adresse postale",), accepted=TEXT
+    ),
+    ImportColumn(
+        "postal_code",
+        _("Code postal"),
+        E,
+        read_postal_code,
+        synonyms=("CP",),
+        accepted=_("5 chiffres"),
+        example="69003",
+        width=10,
+        as_text=True,
+    ),
+    ImportColumn(
+        "city",
+        _("Commune"),
+        E,
+        read_text,
+        synonyms=("ville", "localité"),
+        accepted=TEXT,
+        example="Lyon",
+    ),
+    ImportColumn("country", _("Pays"), E, read_text, accepted=_("« France » si vide")),
+    ImportColumn(
+        "personal_email",
+        _("E-mail personnel"),
+        E,
+        read_text,
+        synonyms=("e-mail", "email", "courriel", "adresse e-mail", "courriel personnel", "mail"),
+        accepted=_("adresse e-mail"),
+        width=24,
+    ),
+    ImportColumn(
+        "personal_phone",
+        _("Téléphone personnel"),
+        E,
+        read_code,
+        synonyms=("téléphone", "tél", "tél.", "portable", "mobile"),
+        accepted=TEXT,
+        as_text=True,
+    ),
+    ImportColumn(
+        "work_email",
+        _("E-mail professionnel"),
+        E,
+        read_text,
+        synonyms=("email professionnel", "courriel professionnel"),
+        accepted=_("adresse e-mail"),
+        width=24,
+    ),
+    ImportColumn(
+        "work_phone",
+        _("Téléphone professionnel"),
+        E,
+        read_code,
+        synonyms=("tél professionnel",),
+        accepted=TEXT,
+        as_text=True,
+    ),
+    ImportColumn(
+        "emergency_contact_name",
+        _("Personne à prévenir"),
+        E,
+        read_text,
+        synonyms=("contact en cas d'urgence",),
+        accepted=TEXT,
+    ),
+    ImportColumn(
+        "emergency_contact_phone",
+        _("Téléphone de la personne à prévenir"),
+        E,
+        read_code,
+        synonyms=("téléphone personne à prévenir", "téléphone en cas d'urgence"),
+        accepted=TEXT,
+        as_text=True,
+    ),
+    # Bank
+    ImportColumn(
+        "iban",
+        _("IBAN"),
+        E,
+        read_code,
+        accepted=_("IBAN d'un pays de la zone SEPA, vérifié avec sa clé"),
+        width=32,
+        as_text=True,
+    ),
+    ImportColumn(
+        "bic", _("BIC"), E, read_code, accepted=_("8 ou 11 caractères"), width=12, as_text=True
+    ),
+    # Family, education, disability, work permit
+    ImportColumn(
+        "family_status", _("Situation familiale"), E, FAMILY, synonyms=("situation de famille",)
+    ),
+    ImportColumn(
+        "children_count",
+        _("Enfants à charge"),
+        E,
+        read_integer,
+        synonyms=("nombre d'enfants", "nb enfants", "enfants"),
+        accepted=_("nombre entier, 0 si vide"),
+        width=10,
+    ),
+    ImportColumn(
+        "education_level",
+        _("Niveau de formation"),
+        E,
+        EDUCATION,
+        synonyms=("niveau de diplôme", "diplôme"),
+    ),
+    ImportColumn(
+        "disability_recognised",
+        _("RQTH"),
+        E,
+        read_boolean,
+        synonyms=("travailleur handicapé", "reconnaissance travailleur handicapé"),
+        accepted=_("oui ou non (non si vide)"),
+        width=8,
+    ),
+    ImportColumn(
+        "work_permit_type", _("Titre de travail"), E, WORK_PERMIT, synonyms=("titre de séjour",)
+    ),
+    ImportColumn(
+        "work_permit_number",
+        _("Numéro du titre"),
+        E,
+        read_code,
+        synonyms=("n° du titre", "numéro du titre de travail"),
+        accepted=_("obligatoire avec un titre de travail"),
+        as_text=True,
+    ),
+    ImportColumn(
+        "work_permit_expiry",
+        _("Expiration du titre"),
+        E,
+        read_date,
+        synonyms=("date d'expiration du titre", "fin de validité du titre"),
+        accepted=_("date JJ/MM/AAAA, obligatoire avec un titre de travail"),
+        width=14,
+    ),
+    ImportColumn(
+        "department",
+        _("Service"),
+        L,
+        read_text,
+        synonyms=("département", "direction"),
+        accepted=_("nom (ou code) d'un service de l'employeur"),
+    ),
+    # The contract
+    ImportColumn(
+        "kind",
+        _("Nature du contrat"),
+        C,
+        KIND,
+        Need.ALWAYS,
+        ("type de contrat", "contrat", "nature"),
+        example="CDI",
+        width=12,
+    ),
+    ImportColumn(
+        "fixed_term_reason",
+        _("Motif de recours"),
+        C,
+        REASON,
+        synonyms=("motif du CDD", "motif de recours au CDD", "motif"),
+        accepted=_("obligatoire pour un CDD ou une mission d'intérim : le code ou le libellé"),
+        width=18,
+    ),
+    ImportColumn(
+        "replaced_person",
+        _("Personne remplacée"),
+        C,
+        read_text,
+        synonyms=("salarié remplacé",),
+        accepted=_("nom et qualification, obligatoire pour un remplacement"),
+    ),
+    ImportColumn(
+        "start_date",
+        _("Date de début"),
+        C,
+        read_date,
+        Need.ALWAYS,
+        ("date d'entrée", "date d'embauche", "début du contrat", "date de début du contrat"),
+        DATE,
+        "01/09/2025",
+        width=14,
+    ),
+    ImportColumn(
+        "end_date",
+        _("Date de fin"),
+        C,
+        read_date,
+        synonyms=("date de fin prévue", "fin du contrat", "date de fin du contrat", "terme"),
+        accepted=_(
+            "date JJ/MM/AAAA, obligatoire pour un CDD, une mission, un apprentissage ou un stage"
+        ),
+        width=14,
+    ),
+    ImportColumn(
+        "imprecise_term",
+        _("Terme imprécis"),
+        C,
+        read_boolean,
+        synonyms=("CDD sans terme précis", "sans terme précis"),
+        accepted=_(
+            "oui ou non (non si vide) ; la date de fin est alors la fin de la durée minimale"
+        ),
+        width=10,
+    ),
+    ImportColumn(
+        "trial_end_date",
+        _("Fin de période d'essai"),
+        C,
+        read_date,
+        synonyms=("date de fin de période d'essai", "fin d'essai"),
+        accepted=_("date JJ/MM/AAAA ; si vide, le maximum légal selon la catégorie"),
+        width=14,
+    ),
+    ImportColumn(
+        "number",
+        _("Numéro de contrat"),
+        C,
+        read_code,
+        synonyms=("n° de contrat", "numéro du contrat"),
+        accepted=_("unique pour le salarié ; si vide, numéroté 001, 002…"),
+        width=10,
+        as_text=True,
+    ),
+    # Its initial terms
+    ImportColumn(
+        "job_title",
+        _("Emploi"),
+        T,
+        read_text,
+        Need.ALWAYS,
+        ("emploi occupé", "intitulé du poste", "intitulé de l'emploi", "fonction", "poste"),
+        _("intitulé de l'emploi occupé"),
+        _("Assistante de gestion"),
+        width=24,
+    ),
+    ImportColumn(
+        "position",
+        _("Fiche de poste"),
+        L,
+        read_text,
+        synonyms=("poste de référence",),
+        accepted=_("intitulé d'une fiche de poste de l'employeur"),
+    ),
+    ImportColumn(
+        "category",
+        _("Catégorie"),
+        T,
+        CATEGORY,
+        Need.ALWAYS,
+        ("catégorie professionnelle", "catégorie socioprofessionnelle", "statut"),
+        example=_("employé"),
+        width=12,
+    ),
+    ImportColumn(
+        "classification",
+        _("Classification"),
+        T,
+        read_text,
+        synonyms=("classification conventionnelle", "niveau"),
+        accepted=TEXT,
+    ),
+    ImportColumn("coefficient", _("Coefficient"), T, read_code, accepted=TEXT, width=10),
+    ImportColumn(
+        "working_time",
+        _("Temps de travail"),
+        T,
+        WORKING_TIME,
+        Need.ALWAYS,
+        ("durée du travail", "modalité de temps de travail", "temps plein ou partiel"),
+        example=_("temps plein"),
+        width=14,
+    ),
+    ImportColumn(
+        "monthly_hours",
+        _("Heures mensuelles"),
+        T,
+        read_decimal,
+        synonyms=("horaire mensuel", "durée mensuelle", "heures par mois", "nombre d'heures"),
+        accepted=_("nombre, virgule décimale (151,67) ; obligatoire à temps partiel"),
+        example="151,67",
+        width=10,
+    ),
+    ImportColumn(
+        "days_per_year",
+        _("Jours par an"),
+        T,
+        read_integer,
+        synonyms=("jours du forfait", "nombre de jours du forfait", "forfait annuel"),
+        accepted=_("nombre entier ; obligatoire pour un forfait jours"),
+        width=10,
+    ),
+    ImportColumn(
+        "monthly_gross_amount",
+        _("Salaire brut mensuel"),
+        T,
+        read_decimal,
+        Need.ALWAYS,
+        (
+            "salaire de base",
+            "salaire mensuel brut",
+            "salaire brut",
+            "salaire de base mensuel brut",
+            "brut mensuel",
+            "rémunération brute mensuelle",
+        ),
+        _("montant en euros, virgule décimale (2 150,50)"),
+        "2 150,50",
+        width=14,
+    ),
+    ImportColumn(
+        "hourly_rate_amount",
+        _("Taux horaire brut"),
+        T,
+        read_decimal,
+        synonyms=("taux horaire",),
+        accepted=_("si vide, calculé : salaire ÷ heures mensuelles"),
+        width=12,
+    ),
+)
+
+COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
+IDENTITY_KEYS = ("last_name", "first_names", "sex", "birth_date")
+
+
+def header_lookup() -> dict[str, str]:
+    """Normalised header or synonym → column key (built per language, headers are lazy)."""
+    lookup: dict[str, str] = {}
+    for column in COLUMNS:
+        for name in (*column.synonyms, str(column.header), column.key):
+            lookup.setdefault(normalise_header(name), column.key)
+        lookup[normalise_header(str(column.header))] = column.key
+    return lookup
+
+
+def normalise_header(header: Any) -> str:
+    """`Prénom(s) *`, `PRENOMS`, `prénoms (obligatoire)` all read `prenoms`."""
+    text = re.sub(r"\((s|es|e)\)", r"\1", str(header or ""), flags=re.IGNORECASE)
+    for marker in ("(obligatoire)", "(facultatif)", "(optionnel)", "*"):
+        text = text.replace(marker, " ")
+    return normalise(text)
+
+
+def choice_values(column: ImportColumn) -> list[tuple[str, str]]:
+    """The codes and labels of a column of choices (for the help), empty for other columns."""
+    if not isinstance(column.read, ChoiceReader):
+        return []
+    return [(code, str(label)) for code, label in column.read.choices]
+
+
+def accepted_values(column: ImportColumn) -> str:
+    """What the help says the column accepts."""
+    if isinstance(column.read, ChoiceReader) and not column.accepted:
+        return ", ".join(column.read.accepted())
+    return str(column.accepted)

@@ -1,0 +1,41 @@
+"""Reads of import batches: a batch is seen by its author only, while they administer its
+employer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from effectif.contracts.models import Contract
+from effectif.employees.selectors import employees_for
+from effectif.imports.models import ImportBatch
+from effectif.organisation.selectors import hr_employers_for
+
+
+def batches_for(user: Any) -> QuerySet[ImportBatch]:
+    if not getattr(user, "is_authenticated", False):
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(
+        user=user, employer__in=hr_employers_for(user)
+    ).select_related("employer")
+
+
+def batch_get(user: Any, pk: Any) -> ImportBatch:
+    try:
+        return batches_for(user).get(pk=pk)
+    except (ImportBatch.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def created_contracts(user: Any, batch: ImportBatch, ids: list[int]) -> list[Contract]:
+    """Contracts the import created among `ids`, in the order of the file, within the files
+    the user may see."""
+    created = set(batch.created_contract_ids)
+    wanted = [pk for pk in ids if pk in created]
+    found = Contract.objects.filter(pk__in=wanted, employee__in=employees_for(user)).select_related(
+        "employee"
+    )
+    by_pk = {contract.pk: contract for contract in found}
+    return [by_pk[pk] for pk in wanted if pk in by_pk]
