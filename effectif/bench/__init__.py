@@ -1,0 +1,1 @@
+"""Benchmarks of `make bench`: each prints its sizes and measured figures."""
