@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -167,10 +166,15 @@ class Analysis:
                 "end": display(plan.contract.end_date),
                 "job": plan.terms.job_title,
                 "establishment": str(plan.terms.establishment.name),
-                "gross": display(plan.terms.monthly_gross_amount).replace(".", ","),
+                "gross": _money(plan.terms.monthly_gross_amount),
             }
             for plan in self.plans[:SAMPLE_ROWS]
         ]
+
+
+def _money(amount: Any) -> str:
+    """2 150,50: thousands by a narrow no-break space, decimal comma."""
+    return f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",")
 
 
 class _Checker:
@@ -253,7 +257,9 @@ def _parse_row(
 
 
 def _same_person(row: ParsedRow, person: Employee) -> bool:
-    """Whether the identity a row gives (if any) is that of `person`."""
+    """Whether the identity a row gives, if any, is that of `person`: same birth name (or usage
+    name), first given name and birth date. Other columns of the file are not compared: for a
+    known person, only the contract is read."""
     last_name = row.get("last_name")
     if last_name and normalise(last_name) not in {
         normalise(person.last_name),
@@ -266,10 +272,7 @@ def _same_person(row: ParsedRow, person: Employee) -> bool:
         if given[:1] != known[:1]:
             return False
     birth_date = row.get("birth_date")
-    if birth_date and person.birth_date and birth_date != person.birth_date:
-        return False
-    nir = row.get("nir")
-    return not (nir and person.nir and re.sub(r"[\s.\-]", "", nir).upper() != person.nir)
+    return not (birth_date and person.birth_date and birth_date != person.birth_date)
 
 
 def _period_label(start: dt.date, end: dt.date | None) -> str:
@@ -422,7 +425,7 @@ def _check_rows(checker: _Checker, rows: list[ParsedRow], refs: References) -> N
         _prepare(contract, terms)
         checker.validate(row, Target.CONTRACT, contract)
         checker.validate(row, Target.TERMS, terms)
-        if matricule and _dates_usable(row, contract):
+        if matricule and "matricule" not in row.failed and _dates_usable(row, contract):
             periods[matricule].append(
                 _Period(contract.start_date, contract.end_date, row.number, contract.number)
             )
@@ -604,6 +607,7 @@ def _employee_for(
                 )
                 % {"matricule": matricule, "name": existing.display_name},
             )
+            row.failed.add("matricule")  # not this person's contracts: no overlap to report
         return existing, False
     if matricule in first_rows:
         first_row, employee = first_rows[matricule]
@@ -617,6 +621,7 @@ def _employee_for(
                 )
                 % {"matricule": matricule, "row": first_row.number, "name": employee.display_name},
             )
+            row.failed.add("matricule")
         return employee, False
     employee = Employee(employer=refs.employer)
     for key in _KEYS_BY_TARGET[Target.EMPLOYEE]:

@@ -481,7 +481,12 @@ COLUMNS: tuple[ImportColumn, ...] = (
         width=8,
     ),
     ImportColumn(
-        "work_permit_type", _("Titre de travail"), E, WORK_PERMIT, synonyms=("titre de séjour",)
+        "work_permit_type",
+        _("Titre de travail"),
+        E,
+        WORK_PERMIT,
+        synonyms=("titre de séjour",),
+        accepted=_("pour un salarié étranger : le code ou le libellé du titre"),
     ),
     ImportColumn(
         "work_permit_number",
@@ -671,7 +676,7 @@ COLUMNS: tuple[ImportColumn, ...] = (
             "brut mensuel",
             "rémunération brute mensuelle",
         ),
-        _("montant en euros, virgule décimale (2 150,50)"),
+        _("montant en euros, virgule décimale (2\u00a0150,50)"),
         "2 150,50",
         width=14,
     ),

@@ -79,6 +79,16 @@ def _typed(column: ImportColumn, text: str) -> Any:
     return text
 
 
+def _number_format(column: ImportColumn) -> str:
+    if column.as_text:
+        return "@"  # identifiers keep their leading zeros and all their digits
+    if column.read is read_date:
+        return "DD/MM/YYYY"
+    if column.read is read_decimal:
+        return "#,##0.00"
+    return ""
+
+
 def template_xlsx(siret: str = "") -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -101,14 +111,11 @@ def template_xlsx(siret: str = "") -> bytes:
         dimension.width = max(column.width, len(str(column.header)) + 2)
         value = _typed(column, example[column.key])
         target = sheet.cell(row=2, column=index, value=value)
-        if column.as_text:
-            target.number_format = "@"
-            for row in range(3, PREPARED_ROWS + 2):
-                sheet.cell(row=row, column=index).number_format = "@"
-        elif column.read is read_date:
-            target.number_format = "DD/MM/YYYY"
-        elif column.read is read_decimal:
-            target.number_format = "#,##0.00"
+        # The column's format applies to the rows the user will type, too.
+        number_format = _number_format(column)
+        if number_format:
+            dimension.number_format = number_format
+            target.number_format = number_format
     sheet.freeze_panes = "B2"
     sheet.row_dimensions[1].height = 32
     _add_lists(sheet, lists)

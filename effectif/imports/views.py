@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from effectif.core.exporting import XLSX_TYPE, Column, export_response
@@ -37,9 +38,22 @@ def _hr_employers(request: HttpRequest) -> QuerySet[Employer]:
     return employers
 
 
+#: The help groups the columns under these headings (key of the first column of each group).
+HELP_SECTIONS = {
+    "matricule": _lazy("Identification"),
+    "last_name": _lazy("État civil"),
+    "address": _lazy("Coordonnées"),
+    "iban": _lazy("Banque"),
+    "family_status": _lazy("Famille, formation, titre de travail, service"),
+    "kind": _lazy("Contrat"),
+    "job_title": _lazy("Emploi et rémunération à l'embauche"),
+}
+
+
 def _help_rows() -> list[dict[str, Any]]:
     return [
         {
+            "section": HELP_SECTIONS.get(column.key, ""),
             "header": str(column.header),
             "need": need_label(column),
             "need_key": column.need.value,

@@ -261,11 +261,16 @@ def test_overlapping_contracts_within_the_file(employer, establishment):
 
 
 def test_overlapping_contract_with_the_database(employer, establishment):
+    row = person_row(establishment.siret, 1)
     employee = EmployeeFactory(
-        employer=employer, matricule="T0001", last_name="Durand1", first_names="Élise"
+        employer=employer,
+        matricule="T0001",
+        last_name="Durand1",
+        first_names="Élise",
+        nir=row["NIR"],
     )
     existing = hire(employee, start=dt.date(2024, 1, 1), establishment=establishment)
-    analysis = check(employer, [person_row(establishment.siret, 1)])
+    analysis = check(employer, [row])
     assert_error(
         analysis,
         2,
@@ -434,3 +439,21 @@ def test_checking_does_not_query_per_row(employer, establishment):
         return len(context.captured_queries)
 
     assert queries(3) == queries(120)
+
+
+def test_a_known_person_is_recognised_by_name_and_birth_date_only(employer, establishment):
+    """For a known file, the row's other columns (here a mistyped NIR) are not read."""
+    employee = EmployeeFactory(
+        employer=employer, matricule="T0001", last_name="Durand1", first_names="Élise Marie"
+    )
+    hire(
+        employee,
+        start=dt.date(2020, 1, 1),
+        end=dt.date(2020, 12, 31),
+        kind="cdd",
+        establishment=establishment,
+    )
+    analysis = check(employer, [person_row(establishment.siret, 1, NIR="290047505600112")])
+    assert analysis.errors == [], listing(analysis)
+    assert analysis.plans[0].employee.pk == employee.pk
+    assert analysis.contracts_for_existing == 1

@@ -34,7 +34,7 @@ def test_hr_uploads_sees_errors_fixes_the_file_and_confirms(page, hr, employer, 
     ]
     upload(page, "salaries.csv", csv_bytes(rows, encoding="cp1252"))
     assert page.get_by_role("heading", name="Aperçu de l'import").is_visible()
-    assert page.get_by_text("1 erreur à corriger, sur 1 ligne(s).").is_visible()
+    assert page.get_by_text("1 erreur à corriger, sur 1 ligne.").is_visible()
     error_row = page.locator("table.import-errors tbody tr").first
     assert error_row.locator("th").inner_text() == "3"
     assert "Date de début" in error_row.inner_text()

@@ -10,7 +10,8 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.contracts.tests.factories import hire
@@ -219,3 +220,18 @@ def test_a_missing_file_cannot_be_confirmed(hr, employer, establishment):
     batch.file.storage.delete(batch.file.name)
     with pytest.raises(ValidationError, match="n'est plus disponible"):
         import_confirm(batch=batch, by=hr)
+
+
+def test_confirming_does_not_query_per_row(hr, employer, establishment):
+    """Statements grow with the INSERT batches only (SQLite caps the parameters of one
+    statement: a few dozen rows of a wide table each)."""
+
+    def queries(count, offset):
+        rows = [person_row(establishment.siret, n) for n in range(offset, offset + count)]
+        batch = upload(employer, hr, rows)
+        with CaptureQueriesContext(connection) as context:
+            import_confirm(batch=batch, by=hr)
+        return len(context.captured_queries)
+
+    few, many = queries(3, 1), queries(150, 100)
+    assert many - few < 150 / 5

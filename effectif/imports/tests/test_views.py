@@ -172,7 +172,7 @@ def test_upload_with_errors_shows_them_by_row_and_column(client_for, hr, employe
     assert response.status_code == 302
     assert response["Location"] == reverse("imports:preview", args=[batch.pk])
     page = text(client.get(response["Location"]))
-    assert "1 erreur à corriger, sur 1 ligne(s)." in page
+    assert "1 erreur à corriger, sur 1 ligne." in page
     assert "Date de début" in page
     assert "« 31/02/2025 » n'est pas une date qui existe" in page
     assert "Confirmer l'import" not in page
