@@ -21,6 +21,7 @@ class ImportUploadForm(StyledFormMixin, forms.Form):
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(),
         label=_("Employeur"),
+        empty_label=_("Choisissez l'employeur"),
         help_text=_("Les salariés et les contrats du fichier seront rattachés à cet employeur."),
     )
     file = forms.FileField(
