@@ -11,6 +11,24 @@ from effectif.contracts.models import Contract, ContractTerms, Kind
 from effectif.contracts.selectors import active_on
 
 
+def latest_contracts(on: dt.date) -> QuerySet[Contract]:
+    """Each employee's latest contract started by `on` (no later one started by then)."""
+    later = Contract.objects.filter(
+        employee=OuterRef("employee"), start_date__gt=OuterRef("start_date"), start_date__lte=on
+    )
+    return Contract.objects.filter(start_date__lte=on).exclude(Exists(later))
+
+
+def terms_in_force(on: dt.date) -> QuerySet[ContractTerms]:
+    """Each contract's version in force on `on` (no later version in effect by then)."""
+    later = ContractTerms.objects.filter(
+        contract=OuterRef("contract"),
+        effective_date__gt=OuterRef("effective_date"),
+        effective_date__lte=on,
+    )
+    return ContractTerms.objects.filter(effective_date__lte=on).exclude(Exists(later))
+
+
 class ContractSituation:
     """Implements `effectif.employees.extensions.EmploymentSituation` from contracts."""
 
@@ -55,20 +73,30 @@ class ContractSituation:
         kind: str | None,
         establishment_id: int | None,
     ) -> QuerySet[Any]:
+        """Filters written as semi-joins over whole tables (`employee IN (…)`), never as
+        per-row subqueries: the database plans them once, whatever the number of employees."""
         running = Contract.objects.filter(active_on(on), employee=OuterRef("pk"))
         if presence == "present":
             employees = employees.filter(Exists(running))
         elif presence == "gone":
             started = Contract.objects.filter(employee=OuterRef("pk"), start_date__lte=on)
             employees = employees.filter(Exists(started)).exclude(Exists(running))
-        if kind:
-            latest_kind = self._latest_contract(on).values("kind")[:1]
-            employees = employees.annotate(_kind_on=Subquery(latest_kind)).filter(_kind_on=kind)
-        if establishment_id:
-            terms = self._terms_on(on)
-            employees = employees.annotate(
-                _establishment_on=Subquery(terms.values("establishment_id")[:1])
-            ).filter(_establishment_on=establishment_id)
+        if kind or establishment_id:
+            # The contract that describes an employee on the day: the one running then (for
+            # those present, contracts never overlap) or else the latest one started.
+            latest = (
+                Contract.objects.filter(active_on(on))
+                if presence == "present"
+                else latest_contracts(on)
+            )
+            if kind:
+                employees = employees.filter(pk__in=latest.filter(kind=kind).values("employee_id"))
+            if establishment_id:
+                employees = employees.filter(
+                    pk__in=terms_in_force(on)
+                    .filter(contract__in=latest, establishment_id=establishment_id)
+                    .values("contract__employee_id")
+                )
         return employees
 
     def sort_fields(self) -> dict[str, str]:

@@ -11,6 +11,7 @@ from effectif.core.models import AuditEntry
 from effectif.employees.models import Employee
 from effectif.employees.tests.factories import EmployeeFactory
 from effectif.organisation.models import Establishment
+from effectif.rules.identity.generate import make_siret
 
 pytestmark = pytest.mark.django_db
 
@@ -88,12 +89,13 @@ def test_bad_siret(world, api_for):
     body = {
         "employer": world.employer.pk,
         "name": "Dépôt",
-        "siret": world.employer.siren + "00018",
+        "siret": make_siret(world.employer.siren, 18),
         "address": "1 quai de la Gare",
         "postal_code": "69002",
         "city": "Lyon",
         "at_rate": "0.02",
     }
+    # A valid SIRET with its last digit changed: the Luhn key no longer matches.
     body["siret"] = body["siret"][:-1] + str((int(body["siret"][-1]) + 1) % 10)
     response = api_for("admin").post("/api/v1/establishments", body, content_type=JSON)
     assert "SIRET" in fields_of(response)["siret"]
