@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from effectif.imports.columns import CATEGORY, KIND, REASON, SEX, WORKING_TIME, normalise_header
+from effectif.imports.choices import CATEGORY, KIND, REASON, SEX, WORKING_TIME
+from effectif.imports.columns import normalise_header
 from effectif.imports.values import (
     CellError,
     normalise,
