@@ -58,19 +58,7 @@ class ContractEndForm(StyledFormMixin, forms.ModelForm[Contract]):
 class TermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
     class Meta:
         model = ContractTerms
-        fields = [
-            "establishment",
-            "position",
-            "job_title",
-            "category",
-            "classification",
-            "coefficient",
-            "working_time",
-            "monthly_hours",
-            "days_per_year",
-            "monthly_gross_amount",
-            "hourly_rate_amount",
-        ]
+        fields = list(ContractTerms.AMENDABLE_FIELDS)
         help_texts = {
             "hourly_rate_amount": _(
                 "Calculé depuis le salaire mensuel et les heures si laissé vide."

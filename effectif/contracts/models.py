@@ -159,7 +159,7 @@ class Contract(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} n° {self.number}"
+        return f"{self.get_kind_display()} n° {self.number} — {self.employee.display_name}"
 
     @property
     def audit_employer_id(self) -> int:

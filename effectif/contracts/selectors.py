@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from effectif.contracts.models import Contract, ContractTerms
+from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
 
@@ -20,10 +20,7 @@ def contracts_for(user: Any) -> QuerySet[Contract]:
 
 
 def contract_get(user: Any, pk: Any) -> Contract:
-    try:
-        return contracts_for(user).get(pk=pk)
-    except (Contract.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(contracts_for(user), pk)
 
 
 def active_on(on: dt.date, prefix: str = "") -> Q:

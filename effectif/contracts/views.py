@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.contracts.forms import AmendmentForm, ContractEndForm, ContractForm, TermsForm
-from effectif.contracts.models import Contract
+from effectif.contracts.models import Contract, ContractTerms
 from effectif.contracts.selectors import contract_get, terms_as_of
 from effectif.contracts.services import (
     contract_amend,
@@ -27,18 +27,8 @@ from effectif.core.editing import add_service_errors, bound, submit
 from effectif.employees import permissions as employee_perms
 from effectif.employees.selectors import employee_get
 
-AMENDMENT_COPY = [
-    "establishment",
-    "position",
-    "job_title",
-    "category",
-    "classification",
-    "coefficient",
-    "working_time",
-    "monthly_hours",
-    "days_per_year",
-    "monthly_gross_amount",
-]
+#: What a new amendment starts from: the latest terms, except the rate recomputed from the pay.
+AMENDMENT_COPY = [name for name in ContractTerms.AMENDABLE_FIELDS if name != "hourly_rate_amount"]
 
 
 def _spread_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from effectif.core.audit import audit_read
 from effectif.core.roles import HR_ROLES, Role
+from effectif.core.scoping import get_in_scope
 from effectif.employees.extensions import registry
 from effectif.employees.models import (
     HEALTH_DOCUMENT_KINDS,
@@ -45,10 +45,7 @@ def employees_for(user: Any) -> QuerySet[Employee]:
 
 def employee_get(user: Any, pk: Any) -> Employee:
     """One file in the user's scope; 404 otherwise, so that a file's existence is not disclosed."""
-    try:
-        return employees_for(user).select_related("employer", "department", "user").get(pk=pk)
-    except (Employee.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(employees_for(user).select_related("employer", "department", "user"), pk)
 
 
 def own_employee(user: Any) -> Employee | None:
@@ -130,10 +127,7 @@ def documents_for(user: Any, employee: Employee) -> QuerySet[EmployeeDocument]:
 
 
 def document_get(user: Any, employee: Employee, pk: Any) -> EmployeeDocument:
-    try:
-        return documents_for(user, employee).get(pk=pk)
-    except (EmployeeDocument.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(documents_for(user, employee), pk)
 
 
 def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
@@ -146,11 +140,7 @@ def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
 
 
 def change_request_get(user: Any, pk: Any) -> ChangeRequest:
-    try:
-        return (
-            ChangeRequest.objects.filter(employee__in=employees_for(user))
-            .select_related("employee", "employee__employer")
-            .get(pk=pk)
-        )
-    except (ChangeRequest.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    requests = ChangeRequest.objects.filter(employee__in=employees_for(user)).select_related(
+        "employee", "employee__employer"
+    )
+    return get_in_scope(requests, pk)

@@ -64,7 +64,10 @@ class CreationEntries:
 
 def contract_label(contract: Contract, kinds: CreationEntries) -> str:
     """`str(contract)`, with the kind's label computed once."""
-    return f"{kinds.label('kind', contract.kind)} n° {contract.number}"
+    return (
+        f"{kinds.label('kind', contract.kind)} n° {contract.number} — "
+        f"{contract.employee.display_name}"
+    )
 
 
 def terms_label(terms: ContractTerms, contract_text: str) -> str:

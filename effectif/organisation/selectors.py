@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 
 from effectif.core.roles import HR_ROLES, Role
+from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import Department, Employer, Establishment, Position
 
 
@@ -34,10 +34,7 @@ def hr_employers_for(user: Any) -> QuerySet[Employer]:
 
 
 def employer_get(user: Any, pk: Any) -> Employer:
-    try:
-        return employers_for(user).get(pk=pk)
-    except (Employer.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(employers_for(user), pk)
 
 
 def establishments_for(user: Any) -> QuerySet[Establishment]:
@@ -47,10 +44,7 @@ def establishments_for(user: Any) -> QuerySet[Establishment]:
 
 
 def establishment_get(user: Any, pk: Any) -> Establishment:
-    try:
-        return establishments_for(user).get(pk=pk)
-    except (Establishment.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(establishments_for(user), pk)
 
 
 def departments_for(user: Any) -> QuerySet[Department]:
@@ -60,10 +54,7 @@ def departments_for(user: Any) -> QuerySet[Department]:
 
 
 def department_get(user: Any, pk: Any) -> Department:
-    try:
-        return departments_for(user).get(pk=pk)
-    except (Department.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(departments_for(user), pk)
 
 
 def positions_for(user: Any) -> QuerySet[Position]:
@@ -73,10 +64,7 @@ def positions_for(user: Any) -> QuerySet[Position]:
 
 
 def position_get(user: Any, pk: Any) -> Position:
-    try:
-        return positions_for(user).get(pk=pk)
-    except (Position.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_in_scope(positions_for(user), pk)
 
 
 def subtree_ids(root_ids: set[int], parents: Mapping[int, int | None]) -> set[int]:

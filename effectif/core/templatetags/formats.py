@@ -68,3 +68,25 @@ def get_item(mapping: Any, key: Any) -> Any:
 def iban(value: Any) -> str:
     """An IBAN in groups of four characters, as printed on a RIB."""
     return format_iban(str(value)) if value else "—"
+
+
+@register.simple_tag
+def change_rows(entry: Any) -> list[dict[str, str]]:
+    """An audit entry's changes with each field's label, as the user knows it."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(entry.target_type) if entry.target_type else None
+    except (LookupError, ValueError):
+        model = None
+    rows = []
+    for name, values in (entry.changes or {}).items():
+        label = name
+        if model is not None:
+            try:
+                label = str(model._meta.get_field(name).verbose_name)
+            except Exception:  # a field since removed keeps its technical name
+                label = name
+        old, new = [*list(values), "", ""][:2]
+        rows.append({"label": label[:1].upper() + label[1:], "old": old, "new": new})
+    return rows

@@ -151,7 +151,10 @@ def _special_line(
         variables = month.payslip.variables
         hours = variables.overtime_hours_25 + variables.overtime_hours_50
         assert spec.rate is not None
-        return _employer_line(spec, hours, spec.rate, -apply_rate(hours, spec.rate))
+        # Deducted from the employer's contributions, never beyond them (CSS L241-18).
+        due = sum((line.employer_amount for line in previous), ZERO)
+        deduction = min(apply_rate(hours, spec.rate), max(due, ZERO))
+        return _employer_line(spec, hours, spec.rate, -deduction)
     reduction = month.reduction
     if spec.kind is Special.GENERAL_REDUCTION:
         amount = reduction.amount - reduction.pension_amount

@@ -165,7 +165,10 @@ def _special_row(
     elif spec.kind is Special.OVERTIME_DEDUCTION:
         base = p.overtime_hours_25 + p.overtime_hours_50
         per_hour = _table(context, code, _rate_in_cents)
-        amount = -prorate(base, per_hour, 100)
+        # Deducted from the employer's contributions, never beyond them (CSS L241-18): the
+        # rows above this one hold them already.
+        due = np.maximum(matrix.employer_amounts[:row].sum(axis=0), 0)
+        amount = -np.minimum(prorate(base, per_hour, 100), due)
     else:
         month_amount, pension, _ = context.general_reduction()
         base = gross.gross

@@ -11,6 +11,9 @@ from typing import Any
 
 from effectif.rules.payroll.results import Payslip
 
+#: The copy kept in the repository (always there).
+BUNDLED_DIR = Path(__file__).resolve().parent / "reference_cases"
+#: The shared folder beside the repository, when present: new cases land there first.
 CASES_DIR = Path(
     os.environ.get(
         "EFFECTIF_PAYROLL_CASES",
@@ -33,11 +36,14 @@ REFERENCE_CODE = {
 
 
 def reference_items() -> list[dict[str, Any]]:
-    """Every {"case", "expected"} item of every file of the reference directory."""
-    items: list[dict[str, Any]] = []
-    for path in sorted(CASES_DIR.glob("*.json")):
-        items += json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-    return items
+    """Every {"case", "expected"} item of the bundled copy and of the shared folder (which wins
+    for a case of the same id)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for folder in (BUNDLED_DIR, CASES_DIR):
+        for path in sorted(folder.glob("*.json")):
+            for item in json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal):
+                by_id[str(item["case"]["id"])] = item
+    return list(by_id.values())
 
 
 def amounts_by_reference_code(payslip: Payslip) -> dict[tuple[str, str], Decimal]:

@@ -23,7 +23,6 @@ from effectif.rules.payroll.case_format import case_to_input, result_record
 from effectif.rules.payroll.engine import compute_payslip
 from effectif.rules.payroll.month_parameters import month_parameters
 from effectif.rules.payroll.tests.reference_cases import (
-    CASES_DIR,
     amounts_by_reference_code,
     reference_items,
 )
@@ -35,7 +34,10 @@ LINE_TOLERANCE = Decimal("0.02")
 TAXABLE_FIGURES = {"net_taxable", "pas_amount", "pas_rate", "net_after_tax"}
 
 ITEMS = reference_items()
-pytestmark = pytest.mark.skipif(not ITEMS, reason=f"no reference case found in {CASES_DIR}")
+
+
+def test_the_reference_cases_are_there() -> None:
+    assert len(ITEMS) >= 12
 
 
 def _ids(items: list[dict[str, Any]]) -> list[str]:
