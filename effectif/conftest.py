@@ -8,10 +8,17 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from effectif.accounts.models import User
 from effectif.core.roles import Role
 from effectif.core.testing import PASSWORD, browser_login  # noqa: F401 (re-exported)
+
+# Property tests are deterministic in the suite (a red CI run must be reproducible);
+# `HYPOTHESIS_PROFILE=explore` searches with fresh random examples on a developer's machine.
+hypothesis_settings.register_profile("suite", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("explore", max_examples=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(autouse=True)
