@@ -1,0 +1,3 @@
+app_name = "leave"
+
+urlpatterns: list = []  # filled as the app grows

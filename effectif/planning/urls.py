@@ -1,0 +1,3 @@
+app_name = "planning"
+
+urlpatterns: list = []  # filled as the app grows

@@ -1,0 +1,3 @@
+app_name = "timekeeping"
+
+urlpatterns: list = []  # filled as the app grows
