@@ -1,3 +1,5 @@
+from django.urls import URLPattern, URLResolver
+
 app_name = "leave"
 
-urlpatterns: list = []  # filled as the app grows
+urlpatterns: list[URLPattern | URLResolver] = []  # filled as the app grows
