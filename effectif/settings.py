@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "effectif.employees",
     "effectif.contracts",
     "effectif.timekeeping",
+    "effectif.documents",
     "effectif.leave",
     "effectif.planning",
     "effectif.api",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("salaries/", include("effectif.employees.urls")),
     path("contrats/", include("effectif.contracts.urls")),
     path("temps/", include("effectif.timekeeping.urls")),
+    path("documents/", include("effectif.documents.urls")),
     path("conges/", include("effectif.leave.urls")),
     path("planning/", include("effectif.planning.urls")),
     path("donnees-personnelles/", include("effectif.privacy.urls")),
