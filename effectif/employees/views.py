@@ -322,8 +322,21 @@ def change_request_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(lambda u: u.role in HR_ROLES)
-def change_request_list(request: HttpRequest) -> HttpResponse:
+def change_request_list(request: HttpRequest) -> HttpResponseBase:
     requests = pending_change_requests(request.user).order_by("created_at")
+    if export := requested_export(request):
+        return export_response(
+            export_format=export,
+            name=_("Demandes de modification"),
+            rows=requests,
+            columns=[
+                Column(_("Reçue le"), lambda r: r.created_at.date(), 12),
+                Column(_("Matricule"), lambda r: r.employee.matricule),
+                Column(_("Salarié"), lambda r: r.employee.display_name, 25),
+                Column(_("Champs demandés"), lambda r: ", ".join(sorted(r.changes)), 40),
+                Column(_("Message"), lambda r: r.message, 40),
+            ],
+        )
     return render(request, "employees/change_requests.html", {"requests": requests})
 
 

@@ -190,8 +190,22 @@ def establishment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_edit_employer)
-def health_service_list(request: HttpRequest) -> HttpResponse:
+def health_service_list(request: HttpRequest) -> HttpResponseBase:
     services = HealthService.objects.annotate(n=Count("establishments")).order_by("name")
+    if export := requested_export(request):
+        return export_response(
+            export_format=export,
+            name=_("Services de santé au travail"),
+            rows=services,
+            columns=[
+                Column(_("Nom"), lambda s: s.name, 30),
+                Column(_("Adresse"), lambda s: s.address, 40),
+                Column(_("Téléphone"), lambda s: s.phone),
+                Column(_("E-mail"), lambda s: s.email, 25),
+                Column(_("Identifiant DSN"), lambda s: s.dsn_identifier),
+                Column(_("Établissements"), lambda s: s.n),
+            ],
+        )
     return render(request, "organisation/health_service_list.html", {"services": services})
 
 
@@ -376,10 +390,30 @@ def org_chart_view(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_create_employer)
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: HttpRequest) -> HttpResponseBase:
     users = User.objects.prefetch_related("granted_employers").order_by("username")
     if q := request.GET.get("q", "").strip():
         users = users.filter(username__icontains=q) | users.filter(last_name__icontains=q)
+    if export := requested_export(request):
+        return export_response(
+            export_format=export,
+            name=_("Comptes utilisateurs"),
+            rows=users,
+            columns=[
+                Column(_("Identifiant"), lambda u: u.username, 18),
+                Column(_("Nom"), lambda u: u.get_full_name(), 25),
+                Column(_("E-mail"), lambda u: u.email, 28),
+                Column(_("Rôle"), lambda u: u.get_role_display(), 20),
+                Column(
+                    _("Employeurs"),
+                    lambda u: ", ".join(e.name for e in u.granted_employers.all()),
+                    40,
+                ),
+                Column(_("Double authentification"), lambda u: u.has_totp),
+                Column(_("Actif"), lambda u: u.is_active),
+                Column(_("Dernière connexion"), lambda u: u.last_login, 18),
+            ],
+        )
     return render(
         request,
         "organisation/user_list.html",

@@ -235,3 +235,16 @@ def test_create_employee_with_bad_data_keeps_what_was_typed(client_for, hr_manag
     assert response.status_code == 200
     assert "déjà attribué" in page
     assert 'value="Neuf"' in page
+
+
+def test_change_requests_export(client_for, employee_user, hr_manager, world):
+    from effectif.employees.services import change_request_submit
+
+    change_request_submit(
+        employee=world.member, changes={"city": "Nancy"}, message="Déménagement", by=employee_user
+    )
+    csv = b"".join(
+        client_for(hr_manager).get("/salaries/demandes/", {"export": "csv"}).streaming_content
+    ).decode()
+    assert "Déménagement" in csv
+    assert world.member.matricule in csv

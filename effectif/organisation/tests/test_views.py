@@ -180,3 +180,13 @@ def test_lists_export(client_for, hr_manager, world):
         assert "Employeur B" not in csv
         xlsx = client.get(url, {"export": "xlsx"})
         assert xlsx.status_code == 200
+
+
+def test_users_and_health_services_export(client_for, admin_user, world):
+    client = client_for(admin_user)
+    csv = b"".join(
+        client.get("/organisation/utilisateurs/", {"export": "csv"}).streaming_content
+    ).decode()
+    assert csv.startswith("\ufeffIdentifiant;Nom;")
+    assert "admin-test" in csv
+    assert client.get("/organisation/sante-au-travail/", {"export": "xlsx"}).status_code == 200
