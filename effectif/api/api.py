@@ -13,6 +13,7 @@ from effectif.api.auth import api_auth
 from effectif.api.parsing import JsonOrFormParser
 from effectif.api.routers import (
     contracts,
+    deadlines,
     departments,
     employees,
     employers,
@@ -51,3 +52,4 @@ api.add_router("/departments", departments.router)
 api.add_router("/positions", positions.router)
 api.add_router("/employees", employees.router)
 api.add_router("/contracts", contracts.router)
+api.add_router("/deadlines", deadlines.router)

@@ -2,10 +2,21 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.navigation import NavItem
+from effectif.core.roles import HR_ROLES, Role
 
 
 class DashboardsConfig(AppConfig):
     name = "effectif.dashboards"
     label = "dashboards"
     verbose_name = _("Tableaux de bord")
-    navigation = [NavItem(_("Accueil"), "dashboards:home", "house", _("Général"), order=0)]
+    navigation = [
+        NavItem(_("Accueil"), "dashboards:home", "house", _("Général"), order=0),
+        NavItem(
+            _("Échéancier"),
+            "dashboards:todo",
+            "calendar-check",
+            _("Général"),
+            HR_ROLES | {Role.MANAGER},
+            order=5,
+        ),
+    ]

@@ -1,19 +1,99 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 
+from effectif.core.access import require
+from effectif.core.deadlines import deadlines
+from effectif.core.exporting import Column, export_response
+from effectif.core.listing import query_without, requested_export
+from effectif.core.roles import HR_ROLES, Role
 from effectif.dashboards.selectors import home_summary
+from effectif.organisation.selectors import employers_for
+
+TODO_ROLES = HR_ROLES | {Role.MANAGER}
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
+    upcoming = (
+        deadlines.collect(
+            request.user, today - dt.timedelta(days=30), today + dt.timedelta(days=30)
+        )
+        if getattr(request.user, "role", None) in TODO_ROLES
+        else []
+    )
     return render(
         request,
         "dashboards/home.html",
-        {"summary": home_summary(request.user, today), "today": today},
+        {
+            "summary": home_summary(request.user, today),
+            "today": today,
+            "deadlines": upcoming[:12],
+            "deadline_count": len(upcoming),
+            "overdue_count": sum(1 for d in upcoming if d.overdue(today)),
+            "deadline_labels": dict(deadlines.choices()),
+        },
+    )
+
+
+@require(lambda user: user.role in TODO_ROLES)
+def todo(request: HttpRequest) -> HttpResponseBase:
+    """The échéancier: every upcoming and overdue legal deadline the user may see."""
+    today = dt.date.today()
+    start = parse_date(request.GET.get("du") or "") or today - dt.timedelta(days=30)
+    end = parse_date(request.GET.get("au") or "") or today + dt.timedelta(days=60)
+    kind = request.GET.get("type") or None
+    employer = request.GET.get("employeur", "")
+    items = deadlines.collect(
+        request.user,
+        start,
+        end,
+        kinds=[kind] if kind else None,
+        employer_id=int(employer) if employer.isdigit() else None,
+    )
+    if export := requested_export(request):
+        return export_response(
+            export_format=export,
+            name=_("Échéancier"),
+            rows=items,
+            columns=[
+                Column(_("Échéance"), lambda d: d.due_date, 12),
+                Column(_("Type"), lambda d: str(deadlines.label(d.kind)), 22),
+                Column(_("Objet"), lambda d: d.title, 45),
+                Column(_("Règle"), lambda d: d.rule, 70),
+                Column(_("En retard"), lambda d: d.overdue(today)),
+            ],
+        )
+    weeks = [
+        (monday, list(group))
+        for monday, group in groupby(
+            items, key=lambda d: d.due_date - dt.timedelta(days=d.due_date.weekday())
+        )
+    ]
+    return render(
+        request,
+        "dashboards/todo.html",
+        {
+            "weeks": weeks,
+            "count": len(items),
+            "overdue": sum(1 for d in items if d.overdue(today)),
+            "today": today,
+            "start": start,
+            "end": end,
+            "kind": kind,
+            "kinds": deadlines.choices(),
+            "labels": dict(deadlines.choices()),
+            "employers": employers_for(request.user).order_by("name"),
+            "employer": int(employer) if employer.isdigit() else None,
+            "query": query_without(request.GET, "export"),
+        },
     )

@@ -32,3 +32,10 @@ class EmployeesConfig(AppConfig):
             120,
         ),
     ]
+
+    def ready(self) -> None:
+        from effectif.core.deadlines import deadlines
+        from effectif.employees import deadlines as files
+
+        deadlines.register("work_permit", _("Titres de travail"), files.work_permits_expiring, 40)
+        deadlines.register("document", _("Documents du dossier"), files.documents_expiring, 50)

@@ -99,3 +99,26 @@ LEGAL_MONTHLY_HOURS: Parameter[Decimal] = Parameter(
     description="Durée légale mensuelle du travail à temps plein",
     values=(DatedValue(date(2002, 1, 1), Decimal("151.67"), "C. trav. art. L3121-27"),),
 )
+
+#: Employer's notice to end a trial period, by presence (C. trav. L1221-25): from a presence
+#: of (amount, unit) on, the notice is (amount, unit). Units: "days" or "months".
+TRIAL_EMPLOYER_NOTICE: Parameter[tuple[tuple[tuple[int, str], tuple[int, str]], ...]] = Parameter(
+    name="periode_essai_delai_prevenance_employeur",
+    description=(
+        "Délai de prévenance de l'employeur qui met fin à la période d'essai : 24 h en deçà de "
+        "8 jours de présence, 48 h entre 8 jours et 1 mois, 2 semaines après 1 mois, 1 mois "
+        "après 3 mois"
+    ),
+    values=(
+        DatedValue(
+            _LOI_2008,
+            (
+                ((0, "days"), (1, "days")),
+                ((7, "days"), (2, "days")),  # from the 8th day of presence
+                ((1, "months"), (14, "days")),
+                ((3, "months"), (1, "months")),
+            ),
+            "C. trav. art. L1221-25 (loi n° 2008-596 du 25/06/2008)",
+        ),
+    ),
+)

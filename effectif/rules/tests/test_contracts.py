@@ -125,3 +125,34 @@ def test_headcount_weighs_part_time_and_excludes_apprentices_and_replacements() 
 def test_average_headcount_is_the_mean_of_monthly_counts() -> None:
     assert average_headcount([Decimal(10)] * 6 + [Decimal(12)] * 6) == Decimal("11.00")
     assert average_headcount([]) == Decimal("0.00")
+
+
+@pytest.mark.parametrize(
+    ("on", "end"),
+    [
+        # Contract from 02/03/2026. L1221-25: under 8 days of presence → 24 h; from the 8th day
+        # to a month → 48 h; after a month (from 02/04) → 2 weeks; after three months (from
+        # 02/06) → a month.
+        (date(2026, 3, 8), date(2026, 3, 9)),  # 7th day: 24 h
+        (date(2026, 3, 9), date(2026, 3, 11)),  # 8th day: 48 h
+        (date(2026, 4, 1), date(2026, 4, 3)),  # a month not yet completed: 48 h
+        (date(2026, 4, 2), date(2026, 4, 16)),  # after a month: 2 weeks
+        (date(2026, 6, 2), date(2026, 7, 2)),  # after three months: a month
+    ],
+)
+def test_trial_notice_grows_with_presence(on: date, end: date) -> None:
+    from effectif.rules.contracts.trial_notice import notice_end
+
+    assert notice_end(date(2026, 3, 2), on) == end
+
+
+def test_last_day_to_announce_the_end_of_a_trial() -> None:
+    from effectif.rules.contracts.trial_notice import last_day_to_notify
+
+    # A cadre's 4-month trial, 02/03 to 01/07/2026. From 02/06 (three months of presence) the
+    # notice is a month and would run past 01/07; on 01/06 it is two weeks (→ 15/06): the
+    # decision must be announced by 01/06.
+    assert last_day_to_notify(date(2026, 3, 2), date(2026, 7, 1)) == date(2026, 6, 1)
+    # A 2-week CDD trial from 02/03: 24 h notice until the 7th day, 48 h after; to end on
+    # 15/03, announce by 13/03 (48 h → 15/03).
+    assert last_day_to_notify(date(2026, 3, 2), date(2026, 3, 15)) == date(2026, 3, 13)
