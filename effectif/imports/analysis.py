@@ -14,12 +14,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
+from effectif.core.cells import display, is_empty
+from effectif.core.tables import Table, UnreadableFile, read_table
 from effectif.imports.checking import ParsedRow, RowChecker, check_rows, parse_row
 from effectif.imports.columns import COLUMNS, COLUMNS_BY_KEY, Need, header_lookup, normalise_header
-from effectif.imports.reading import Table, UnreadableFile, read_table
 from effectif.imports.references import load_references
 from effectif.imports.results import Analysis, RowError
-from effectif.imports.values import display, is_empty
 from effectif.organisation.models import Employer
 
 __all__ = ["Analysis", "RowError", "analyse"]
@@ -35,7 +35,7 @@ def analyse(data: bytes, filename: str, employer: Employer, *, lock: bool = Fals
         return "matricule" in keys and len(keys - {None}) >= 3
 
     try:
-        table = read_table(data, filename, is_header)
+        table = read_table(data, filename, is_header, _("Matricule, Nom, Prénoms…"))
     except UnreadableFile as error:
         analysis.errors.append(RowError(row=0, column=_("Fichier"), message=str(error)))
         analysis.error_total = 1

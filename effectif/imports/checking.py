@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from effectif.contracts.models import CategoryChoices, Contract, ContractTerms, Kind
 from effectif.contracts.services import default_trial, hourly_rate
+from effectif.core.cells import CellError, display, is_empty, normalise
 from effectif.employees.models import Employee
 from effectif.imports.columns import (
     COLUMNS,
@@ -28,7 +29,6 @@ from effectif.imports.columns import (
 )
 from effectif.imports.references import ExistingContract, References
 from effectif.imports.results import Analysis, PlannedRow, RowError
-from effectif.imports.values import CellError, display, is_empty, normalise
 from effectif.organisation.models import Employer
 from effectif.rules.identity.checks import InvalidIdentifier, check_siren, check_siret
 

@@ -10,8 +10,8 @@ from effectif.contracts.models import (
     Kind,
     WorkingTimeChoices,
 )
+from effectif.core.cells import ChoiceReader
 from effectif.employees.models import EducationLevel, FamilyStatus, Sex, WorkPermitType
-from effectif.imports.values import ChoiceReader
 
 SEX = ChoiceReader(
     Sex.choices,

@@ -16,6 +16,16 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from effectif.core.cells import (
+    ChoiceReader,
+    normalise,
+    read_boolean,
+    read_code,
+    read_date,
+    read_decimal,
+    read_integer,
+    read_text,
+)
 from effectif.imports.choices import (
     CATEGORY,
     EDUCATION,
@@ -25,16 +35,6 @@ from effectif.imports.choices import (
     SEX,
     WORK_PERMIT,
     WORKING_TIME,
-)
-from effectif.imports.values import (
-    ChoiceReader,
-    normalise,
-    read_boolean,
-    read_code,
-    read_date,
-    read_decimal,
-    read_integer,
-    read_text,
 )
 
 

@@ -16,8 +16,8 @@ from typing import TypeVar
 from django.db.models import QuerySet
 
 from effectif.contracts.models import Contract
+from effectif.core.cells import normalise
 from effectif.employees.models import Employee
-from effectif.imports.values import normalise
 from effectif.organisation.models import Department, Employer, Establishment, Position
 
 V = TypeVar("V")

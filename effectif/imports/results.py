@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from effectif.contracts.models import Contract, ContractTerms
+from effectif.core.cells import display
 from effectif.employees.models import Employee
-from effectif.imports.values import display
 
 #: Rows shown as a sample of what will be created.
 SAMPLE_ROWS = 8

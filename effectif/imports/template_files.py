@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from effectif.core.cells import ChoiceReader, read_boolean, read_date, read_decimal
 from effectif.imports.columns import (
     COLUMNS,
     ImportColumn,
@@ -21,7 +22,6 @@ from effectif.imports.columns import (
     accepted_values,
     choice_values,
 )
-from effectif.imports.values import ChoiceReader, read_boolean, read_date, read_decimal
 from effectif.rules.identity.generate import make_french_iban, make_nir
 
 #: Rows of the .xlsx template prepared for typing (text format, drop-down lists).

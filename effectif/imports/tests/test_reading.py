@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from effectif.imports.reading import UnreadableFile, decode, read_table, sniff_separator
+from effectif.core.tables import UnreadableFile, decode, read_table, sniff_separator
 from effectif.imports.tests.files import xlsx_bytes
 
 

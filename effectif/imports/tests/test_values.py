@@ -7,9 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from effectif.imports.choices import CATEGORY, KIND, REASON, SEX, WORKING_TIME
-from effectif.imports.columns import normalise_header
-from effectif.imports.values import (
+from effectif.core.cells import (
     CellError,
     normalise,
     read_boolean,
@@ -18,6 +16,8 @@ from effectif.imports.values import (
     read_decimal,
     read_integer,
 )
+from effectif.imports.choices import CATEGORY, KIND, REASON, SEX, WORKING_TIME
+from effectif.imports.columns import normalise_header
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from effectif.contracts.models import Contract
+from effectif.core.cells import normalise
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.employees.models import Employee
 from effectif.employees.tests.factories import EmployeeFactory
 from effectif.imports.models import ImportBatch, ImportStatus
 from effectif.imports.services import import_upload
 from effectif.imports.tests.files import csv_bytes, person_row
-from effectif.imports.values import normalise
 from effectif.imports.views import employee_url
 from effectif.organisation.tests.factories import EmployerFactory, grant
 

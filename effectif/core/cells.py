@@ -1,4 +1,5 @@
-"""Reading one spreadsheet cell as French offices fill it in.
+"""Reading one spreadsheet cell as French offices fill it in (imports of personnel files and of
+clocked hours).
 
 A cell arrives as text (CSV, or an .xlsx cell typed as text) or typed by the spreadsheet (a date,
 a number). Each reader returns a Python value or raises `CellError` with a French message that
@@ -146,6 +147,40 @@ def _checked_date(text: str, year: int, month: int, day: int) -> dt.date:
             % {"value": text, "month": month, "year": year, "last": last}
         )
     return dt.date(year, month, day)
+
+
+_TIME = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})?(?::(\d{2}))?")
+
+
+def read_time(value: Any) -> dt.time:
+    """HH:MM (also « 8h30 », « 8h », « 08:30:00 »), or a time typed by the spreadsheet (a time,
+    or a fraction of a day); seconds are dropped, 24:00 is midnight."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 <= value < 1:
+            minutes = round(value * 24 * 60) % (24 * 60)
+            return dt.time(minutes // 60, minutes % 60)
+        raise CellError(
+            _("« %(value)s » n'est pas une heure : le format attendu est HH:MM.")
+            % {"value": display(value)}
+        )
+    text = str(value).strip()
+    match = _TIME.fullmatch(text)
+    if match:
+        hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+        if hours == 24 and minutes == 0:
+            return dt.time(0, 0)
+        if hours <= 23 and minutes <= 59:
+            return dt.time(hours, minutes)
+        raise CellError(
+            _("« %(value)s » n'est pas une heure qui existe (de 00:00 à 23:59).") % {"value": text}
+        )
+    raise CellError(
+        _("« %(value)s » n'est pas une heure : le format attendu est HH:MM.") % {"value": text}
+    )
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")

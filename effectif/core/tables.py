@@ -1,4 +1,5 @@
-"""Opening an uploaded file: an .xlsx workbook or a CSV as French offices save it.
+"""Opening an uploaded table: an .xlsx workbook or a CSV as French offices save it (used by
+the imports of personnel files and of clocked hours).
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 (Excel's « texte Unicode ») or Windows-1252
 (Excel's « CSV (séparateur : point-virgule) »), the separator sniffed among `;`, `,` and tab.
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-#: More rows than this is not a personnel file; the user is asked to split it.
+#: More rows than this is not a file a person prepared; the user is asked to split it.
 MAX_ROWS = 50_000
 #: Rows searched for the header line (a title or a blank line may come first).
 HEADER_SEARCH_ROWS = 10
@@ -87,15 +88,18 @@ def file_format_of(filename: str, data: bytes) -> str:
     return "csv"
 
 
-def read_table(data: bytes, filename: str, is_header: HeaderTest) -> Table:
-    """The rows of the file, with the header line found by `is_header`."""
+def read_table(
+    data: bytes, filename: str, is_header: HeaderTest, header_example: str = ""
+) -> Table:
+    """The rows of the file, with the header line found by `is_header`; `header_example` names
+    a few expected columns in the message shown when no header line is found."""
     if not data.strip():
         raise UnreadableFile(_("Le fichier est vide."))
     if file_format_of(filename, data) == "xlsx":
-        table = _read_xlsx(data, is_header)
+        table = _read_xlsx(data, is_header, header_example)
     else:
         table = _read_csv(data)
-        table.header_index = _find_header(table.rows, is_header)
+        table.header_index = _find_header(table.rows, is_header, header_example)
     if len(table.rows) - table.header_index - 1 > MAX_ROWS:
         raise UnreadableFile(
             _("Le fichier dépasse %(max)s lignes : découpez-le en plusieurs fichiers.")
@@ -104,18 +108,28 @@ def read_table(data: bytes, filename: str, is_header: HeaderTest) -> Table:
     return table
 
 
-def _find_header(rows: list[tuple[int, list[Any]]], is_header: HeaderTest) -> int:
+def _find_header(
+    rows: list[tuple[int, list[Any]]], is_header: HeaderTest, header_example: str
+) -> int:
     for index, (_number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if is_header(cells):
             return index
-    raise _no_header()
+    raise _no_header(header_example)
 
 
-def _no_header() -> UnreadableFile:
+def _no_header(header_example: str) -> UnreadableFile:
+    if header_example:
+        return UnreadableFile(
+            _(
+                "La ligne d'en-tête est introuvable : la première ligne doit porter les noms des "
+                "colonnes (%(example)s). Partez du modèle à télécharger."
+            )
+            % {"example": header_example}
+        )
     return UnreadableFile(
         _(
             "La ligne d'en-tête est introuvable : la première ligne doit porter les noms des "
-            "colonnes (Matricule, Nom, Prénoms…). Partez du modèle à télécharger."
+            "colonnes. Partez du modèle à télécharger."
         )
     )
 
@@ -182,7 +196,7 @@ def _read_csv(data: bytes) -> Table:
 # --- XLSX ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, is_header: HeaderTest) -> Table:
+def _read_xlsx(data: bytes, is_header: HeaderTest, header_example: str) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -209,4 +223,4 @@ def _read_xlsx(data: bytes, is_header: HeaderTest) -> Table:
                 )
     finally:
         workbook.close()
-    raise _no_header()
+    raise _no_header(header_example)
