@@ -1,0 +1,1 @@
+"""Pages of the documents app: the template library, letterheads, and generation."""
