@@ -24,6 +24,7 @@ from effectif.contracts.services import (
 )
 from effectif.core.access import ensure
 from effectif.core.editing import add_service_errors, bound, submit
+from effectif.core.panels import panels
 from effectif.employees import permissions as employee_perms
 from effectif.employees.selectors import employee_get
 
@@ -82,6 +83,7 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if getattr(request, "htmx", False):
         return render(request, "contracts/partials/as_of.html", context)
+    context["panels"] = panels.for_page("contract", request, contract)
     return render(request, "contracts/contract_detail.html", context)
 
 
