@@ -1,0 +1,61 @@
+"""Telling people about leave: a notification in the application and an e-mail, sent once the
+transaction that caused it is committed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from effectif.accounts.models import User
+from effectif.core.roles import HR_ROLES
+from effectif.employees.models import Employee
+from effectif.leave.models import Notification
+from effectif.organisation.models import Department
+
+
+def notify(users: Iterable[Any], message: str, url: str = "") -> None:
+    """A notification for each user (an e-mail too when they have an address)."""
+    recipients = {user.pk: user for user in users if user is not None}
+    Notification.objects.bulk_create(
+        [Notification(user=user, message=message[:300], url=url) for user in recipients.values()]
+    )
+    addresses = [user.email for user in recipients.values() if user.email]
+    if addresses:
+        link = f"\n\n{url}" if url else ""
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=f"[Effectif] {message[:120]}",
+                message=f"{message}{link}",
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=addresses,
+                fail_silently=True,
+            )
+        )
+
+
+def approvers(employee: Employee) -> list[User]:
+    """Who decides on an employee's leave: the manager of their department, or of the nearest
+    department above with one; HR of the employer when no manager is found."""
+    department: Department | None = employee.department
+    seen: set[int] = set()
+    while department is not None and department.pk not in seen:
+        seen.add(department.pk)
+        manager = department.manager
+        if manager is not None and manager.is_active and manager.pk != employee.user_id:
+            return [manager]
+        department = department.parent
+    return list(
+        User.objects.filter(
+            role__in=HR_ROLES, is_active=True, granted_employers=employee.employer_id
+        )
+    )
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

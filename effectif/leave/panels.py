@@ -1,0 +1,38 @@
+"""The leave balances on the personnel file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.panels import Panel
+from effectif.leave.models import LeaveRequest
+from effectif.leave.permissions import can_request_for, is_hr
+from effectif.leave.selectors import statement
+
+
+def _employee_leave(request: Any, employee: Any) -> dict[str, Any]:
+    return {
+        "statement": statement(employee, timezone.localdate()),
+        "employee": employee,
+        "can_request": can_request_for(request.user, employee),
+        "can_manage": is_hr(request.user),
+        "upcoming": LeaveRequest.objects.filter(
+            employee=employee,
+            status__in=("en_attente", "validee"),
+            end_date__gte=timezone.localdate(),
+        )
+        .select_related("leave_type")
+        .order_by("start_date")[:5],
+    }
+
+
+EMPLOYEE_LEAVE = Panel(
+    key="leave",
+    title=_("Congés"),
+    template="leave/partials/employee_panel.html",
+    context=_employee_leave,
+    order=20,
+)

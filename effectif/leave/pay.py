@@ -1,0 +1,158 @@
+"""Leave pay for payroll: for each period of paid leave taken in a month, the indemnity by
+maintien de salaire and by the tenth rule, and the higher (C. trav. L3141-24).
+
+The gross pay of the reference period is estimated from the contracts' monthly base pay
+(pro rata of the days under contract): variable pay joins it once payroll results exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from effectif.contracts.models import ContractTerms
+from effectif.employees.models import Employee
+from effectif.leave.ledger import ZERO, period_of
+from effectif.leave.models import (
+    CREDIT_KINDS,
+    Category,
+    EntryKind,
+    LeaveRequest,
+    LedgerEntry,
+    Status,
+)
+from effectif.organisation.models import Employer
+from effectif.rules.leave.pay import LeavePay, LeavePayFacts, leave_pay
+from effectif.rules.leave.periods import Period, days_between, month_end, period_starting
+from effectif.timekeeping.calendar import planned_hours
+
+
+@dataclass
+class LeavePayLine:
+    request: LeaveRequest
+    employee: Employee
+    first_day: dt.date
+    last_day: dt.date
+    days: Decimal
+    monthly_gross: Decimal
+    reference_gross: Decimal
+    days_acquired: Decimal
+    pay: LeavePay
+
+
+def _terms(employee: Employee, on: dt.date) -> ContractTerms | None:
+    return (
+        ContractTerms.objects.filter(contract__employee=employee, effective_date__lte=on)
+        .filter(contract__start_date__lte=on)
+        .order_by("-effective_date")
+        .first()
+    )
+
+
+def reference_gross(employee: Employee, period: Period) -> Decimal:
+    """Base gross pay over the reference period: each month's pay in force, pro rata of the
+    days under contract."""
+    versions = list(
+        ContractTerms.objects.filter(contract__employee=employee)
+        .select_related("contract")
+        .order_by("effective_date")
+    )
+    total = ZERO
+    for month in period.months():
+        last = month_end(month)
+        days = list(days_between(month, last))
+        covered = 0
+        gross = ZERO
+        for day in days:
+            current = [
+                v
+                for v in versions
+                if v.effective_date <= day
+                and v.contract.start_date <= day
+                and (v.contract.end_date is None or v.contract.end_date >= day)
+            ]
+            if current:
+                covered += 1
+                gross = current[-1].monthly_gross_amount
+        total += gross * Decimal(covered) / Decimal(len(days))
+    return total
+
+
+def leave_pay_lines(employer: Employer, month: dt.date) -> list[LeavePayLine]:
+    """Each approved period of paid leave within `month`, with its leave pay."""
+    first, last = month, month_end(month)
+    requests = (
+        LeaveRequest.objects.filter(
+            employee__employer=employer,
+            leave_type__category=Category.PAID_LEAVE,
+            status=Status.APPROVED,
+            start_date__lte=last,
+            end_date__gte=first,
+        )
+        .select_related("employee", "leave_type")
+        .order_by("employee__last_name", "start_date")
+    )
+    lines = []
+    for request in requests:
+        detail = {
+            dt.date.fromisoformat(day): Decimal(value)
+            for day, value in (request.days_detail or {}).items()
+        }
+        days_in_month = {day: v for day, v in detail.items() if first <= day <= last}
+        if not days_in_month:
+            continue
+        employee = request.employee
+        terms = _terms(employee, min(days_in_month))
+        planned = planned_hours(employee, first, last)
+        leave_hours = sum(
+            (planned.get(day, ZERO) * min(v, Decimal(1)) for day, v in days_in_month.items()),
+            ZERO,
+        )
+        taking = (
+            LedgerEntry.objects.filter(request=request, kind=EntryKind.TAKING)
+            .order_by("id")
+            .first()
+        )
+        source = (
+            period_starting(taking.period_start)
+            if taking
+            else period_of(request.leave_type, request.start_date).previous()
+        )
+        acquired = (
+            LedgerEntry.objects.filter(
+                employee=employee,
+                leave_type=request.leave_type,
+                period_start=source.start,
+                kind__in=CREDIT_KINDS,
+            ).aggregate(total=Sum("amount"))["total"]
+            or ZERO
+        )
+        monthly = terms.monthly_gross_amount if terms else ZERO
+        gross = reference_gross(employee, source)
+        days = sum(days_in_month.values(), ZERO)
+        facts = LeavePayFacts(
+            on=min(days_in_month),
+            days_taken=days,
+            monthly_gross=monthly,
+            month_hours=sum(planned.values(), ZERO),
+            leave_hours=leave_hours,
+            reference_gross=gross,
+            days_acquired=acquired,
+        )
+        lines.append(
+            LeavePayLine(
+                request=request,
+                employee=employee,
+                first_day=min(days_in_month),
+                last_day=max(days_in_month),
+                days=days,
+                monthly_gross=monthly,
+                reference_gross=gross,
+                days_acquired=acquired,
+                pay=leave_pay(facts),
+            )
+        )
+    return lines

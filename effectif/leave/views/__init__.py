@@ -1,0 +1,2 @@
+"""Pages of the leave app: requests and decisions (`requests`), balances and HR's management
+(`management`)."""
