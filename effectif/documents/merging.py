@@ -18,6 +18,7 @@ value is a `Missing` marker, printed « [à compléter : …] » so that nothing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -36,6 +37,11 @@ def marker_text(label: str) -> str:
 #: How an empty or unknown field travels through rendering: « ⟦salarie.adresse⟧ ». The text
 #: survives escaping and filters; `sandbox.render_body` turns it into a visible marker.
 TOKEN_OPEN, TOKEN_CLOSE = "\u27e6", "\u27e7"
+
+
+def readable(key: str) -> str:
+    """A field name typed by HR, as a label: "date_d_effet" → "date d'effet"."""
+    return re.sub(r"(^|_)([cdjlmnst])_", r"\1\2'", key).replace("_", " ")
 
 
 class Missing:
@@ -151,7 +157,7 @@ class MergeRegistry:
         if found is not None:
             return str(found.label)
         if group is not None and group.open_ended:
-            return name.replace("_", " ")
+            return readable(name)
         return path
 
     def sample_values(self, kind: str) -> dict[str, dict[str, Any]]:
@@ -167,7 +173,7 @@ class _OpenEnded(dict[str, Any]):
     group = ""
 
     def __missing__(self, key: str) -> Missing:
-        return Missing(f"{self.group}.{key}", key.replace("_", " "))
+        return Missing(f"{self.group}.{key}", readable(key))
 
 
 def fill_missing(

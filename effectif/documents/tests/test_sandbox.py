@@ -172,4 +172,6 @@ def test_registry_documents_the_groups_of_each_kind_and_their_samples():
     assert sample["contrat"]["motif"]
     assert registry.label_of("contrat.motif") == "motif de recours"
     assert registry.label_of("saisie.date_du_rdv") == "date du rdv"
+    assert registry.label_of("saisie.adresse_de_l_inspection") == "adresse de l'inspection"
+    assert registry.label_of("saisie.date_d_effet") == "date d'effet"
     assert isinstance(merge_context({"contrat": {"motif": ""}})["contrat"]["motif"], Missing)

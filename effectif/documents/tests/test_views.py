@@ -96,6 +96,27 @@ def test_access_matrix(request, world, name, target, expected):
     assert got == expected, f"{url}: {got}"
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "expected"),
+    [
+        ("template_preview", None, [200, 200, 200, 403, 403, 200]),
+        ("template_restore", "default", [302, 403, 403, 403, 403, 403]),
+        ("template_docx_remove", "own_template", [302, 302, 302, 403, 403, 404]),
+        ("template_docx_remove", "foreign_template", [302, 404, 404, 403, 403, 404]),
+    ],
+)
+def test_access_matrix_of_actions(request, world, name, target, expected):
+    if target is None:
+        url = reverse(f"documents:{name}")
+    else:
+        template = _default("autre") if target == "default" else request.getfixturevalue(target)
+        url = reverse(f"documents:{name}", args=[template.pk])
+    data = {"kind": "autre", "body": "<p>{{ salarie.nom }}</p>"}
+    got = [_client(request, role).post(url, data).status_code for role in ROLES]
+    assert got == expected, f"{url}: {got}"
+    assert _client(request, "admin_user").get(url).status_code == 405
+
+
 def test_unknown_subject_is_not_found(client_for, hr_manager, world):
     response = client_for(hr_manager).get(f"/documents/generer/candidat/{world.member.pk}/")
     assert response.status_code == 404
@@ -205,6 +226,7 @@ def test_live_preview_renders_sample_data_and_lists_unknown_fields(client_for, h
     )
     page = response.content.decode()
     assert response.status_code == 200
+    assert 'srcdoc="&lt;!doctype html&gt;' in page  # the whole page, escaped in the attribute
     assert "Madame Camille MARTIN" in page  # the sample employee, inside the iframe's srcdoc
     assert "contrat.motiff" in page
     assert "Champs inconnus" in page
@@ -260,6 +282,7 @@ def test_generate_preview_complete_download_and_save(client_for, hr_manager, wor
     page = client.get(url).content.decode()
     assert "Convocation à l&#x27;entretien préalable" in page or convocation.name in page
     preview = client.get(f"{url}?modele={convocation.pk}").content.decode()
+    assert 'srcdoc="&lt;!doctype html&gt;' in preview
     assert 'name="champ:saisie.date_entretien"' in preview
     completed = client.post(
         url,
