@@ -154,3 +154,36 @@ class Timeline:
         for index, minutes in enumerate(day_minutes):
             totals[(index + offset) // 7] += minutes
         return totals
+
+
+class UnorderedShift(ValueError):
+    """The stretches of a shift are not in order, overlap, or last a whole day."""
+
+
+def shift_minutes(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of one day's shift as minutes from that day's midnight.
+
+    Each pair is (start, end) as minutes of the clock (0–1439). The stretches follow each
+    other from the first start: a time earlier on the clock than the one before it is on the
+    next day (« 22:00-02:00 02:30-06:00 » is a night shift). The whole shift lasts less than
+    24 hours; stretches that overlap or go back in time are refused, stretches that touch are
+    joined.
+    """
+    found: list[tuple[int, int]] = []
+    first: int | None = None
+    previous = -1
+    for start, end in pairs:
+        if first is None:
+            first = start
+        start_offset = (start - first) % MINUTES_PER_DAY
+        end_offset = (end - first) % MINUTES_PER_DAY or MINUTES_PER_DAY
+        if start_offset < previous or end_offset <= start_offset:
+            raise UnorderedShift("stretches overlap or are out of order")
+        if end_offset >= MINUTES_PER_DAY:
+            raise UnorderedShift("a shift lasts less than 24 hours")
+        if found and start_offset == previous:
+            found[-1] = (found[-1][0], first + end_offset)
+        else:
+            found.append((first + start_offset, first + end_offset))
+        previous = end_offset
+    return found
