@@ -19,7 +19,7 @@ value is a `Missing` marker, printed « [à compléter : …] » so that nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -55,6 +55,12 @@ class Missing:
 
     def __bool__(self) -> bool:
         return False
+
+    def __len__(self) -> int:
+        return 0
+
+    def __iter__(self) -> Iterator[Any]:  # a missing list: `{% for %}` shows its `{% empty %}`
+        return iter(())
 
     def __str__(self) -> str:
         return f"{TOKEN_OPEN}{self.path}{TOKEN_CLOSE}"

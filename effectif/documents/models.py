@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
+from effectif.core.validation import CheckedFieldsMixin
 from effectif.employees.models import DocumentKind, Employee, EmployeeDocument
 from effectif.organisation.models import Employer
+from effectif.rules.identity.checks import check_siret
 
 
 class TemplateKind(models.TextChoices):
@@ -132,9 +134,11 @@ class DocumentTemplate(TimeStampedModel):
         return None
 
 
-class Letterhead(TimeStampedModel):
+class Letterhead(CheckedFieldsMixin, TimeStampedModel):
     """What every document of an employer carries: logo, address, SIRET, footer, signatory,
     and the bodies a contract must name (retirement, provident and health cover)."""
+
+    field_checks = {"siret": check_siret}
 
     employer = models.OneToOneField(
         Employer, verbose_name=_("employeur"), on_delete=models.CASCADE, related_name="letterhead"

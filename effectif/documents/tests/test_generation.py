@@ -125,6 +125,18 @@ def test_cdd_for_a_replacement_names_the_replaced_person_and_its_mentions(world)
     assert generated.missing == []
 
 
+def test_an_employee_without_contract_gets_markers_not_an_error(world):
+    newcomer = EmployeeFactory(employer=world.employer)
+    certificate = render_for(
+        template=default(TemplateKind.WORK_CERTIFICATE), subject=SUBJECT, obj=newcomer
+    )
+    labels = [label for _path, label in certificate.missing]
+    assert "date d'entrée (premier contrat)" in labels
+    assert "<tbody></tbody>" in certificate.body  # no job to list
+    contract = render_for(template=default(TemplateKind.CDI), subject=SUBJECT, obj=newcomer)
+    assert "[à compléter : emploi occupé]" in contract.body
+
+
 def test_pdf_carries_the_letterhead_and_the_text(world):
     LetterheadFactory(employer=world.employer)
     generated = render_for(template=default(TemplateKind.CDI), subject=SUBJECT, obj=world.member)

@@ -102,6 +102,7 @@ def test_open_ended_typed_fields_are_markers_until_typed():
         "{{ salarie._meta }}",
         "{% ssi '/etc/passwd' %}",
         "{% templatetag openblock %}",
+        "{{ salarie.nom|center:'999999999' }}",
     ],
 )
 def test_the_sandbox_refuses_tags_and_filters_that_reach_files_objects_or_markup(body):

@@ -257,6 +257,9 @@ def test_letterhead_with_a_logo(client_for, hr_manager, world):
         "signatory_title": "Président",
         "pension_body": "Agirc-Arrco Exemple",
     }
+    bad_siret = client.post(f"/documents/en-tetes/{world.employer.pk}/", {**data, "siret": "123"})
+    assert "SIRET" in bad_siret.content.decode()
+    assert bad_siret.status_code == 200
     fake = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>")
     response = client.post(
         f"/documents/en-tetes/{world.employer.pk}/", {**data, "logo_upload": fake}
