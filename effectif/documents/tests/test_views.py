@@ -258,7 +258,7 @@ def test_letterhead_with_a_logo(client_for, hr_manager, world):
         "pension_body": "Agirc-Arrco Exemple",
     }
     bad_siret = client.post(f"/documents/en-tetes/{world.employer.pk}/", {**data, "siret": "123"})
-    assert "SIRET" in bad_siret.content.decode()
+    assert "Le SIRET doit comporter 14 chiffres." in bad_siret.content.decode()
     assert bad_siret.status_code == 200
     fake = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>")
     response = client.post(
