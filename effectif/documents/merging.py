@@ -5,13 +5,30 @@ by field with an example used for the preview. A *subject* is what a document is
 (an employee, a contract; later a candidate, a departure, a medical visit): it knows how to
 fetch one in the requesting user's scope and how to build the values of its groups.
 
-Apps above this one register their own groups and subjects in their `AppConfig.ready()`:
+Apps above this one register their own groups and subjects in their `AppConfig.ready()`
+(the hiring app for candidates, the departures app for departures…):
 
     from effectif.documents.merging import MergeField, MergeGroup, Subject, registry
 
-    registry.register_group(MergeGroup("candidat", _("Candidat"), (MergeField("nom", …), …)))
-    registry.register_subject(Subject(key="candidat", groups=("candidat", "employeur", …), …))
+    registry.register_group(
+        MergeGroup("candidat", _("Candidat"), (MergeField("nom_complet", _("nom"), "Mme X"),))
+    )
+    registry.register_subject(
+        Subject(
+            key="candidat",                      # in the URL: /documents/generer/candidat/<pk>/
+            label=_("Candidat"),
+            groups=("candidat", "employeur", "document", "saisie"),
+            get=candidate_get,                   # (user, pk) -> object in scope, else 404
+            values=candidate_merge_values,       # object -> {"candidat": {...}, "employeur": ...}
+            employer=lambda c: c.employer,       # whose letterhead and templates
+            employee=lambda c: None,             # the personnel file to file into, if any
+            describe=str,
+            url=lambda c: reverse("hiring:candidate", args=[c.pk]),
+            kinds=frozenset({"refus_candidature", "invitation_entretien"}),
+        )
+    )
 
+`subjects.employer_values` and `subjects.document_values` build the shared groups.
 Values are plain: strings, booleans, lists of plain dicts, never model instances; an empty
 value is a `Missing` marker, printed « [à compléter : …] » so that nothing silently vanishes.
 """

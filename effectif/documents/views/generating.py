@@ -87,6 +87,7 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
         "grouped": _grouped(templates),
         "template": chosen,
         "history": generated_about(request.user, subject.key, obj.pk)[:20],
+        "can_file": subject.employee(obj) is not None,
     }
     if chosen is None:
         return render(request, "documents/generate.html", context)
