@@ -25,7 +25,7 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql")
+PARTS = ("paie", "sqlite", "postgresql", "conges")
 
 
 def _say(text: str = "") -> None:
@@ -169,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
             engine.drop()
     if results:
         summary(results)
+    if "conges" in parts:
+        from effectif.bench.leave import run as leave_balances
+
+        leave_balances(args.employees, args.postgres_url)
     return 0
 
 

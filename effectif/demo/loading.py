@@ -36,6 +36,7 @@ from effectif.demo.positions import POSITIONS
 from effectif.demo.staff import ACCOUNTS_WITH_FILES, plan_staff
 from effectif.employees.models import Employee
 from effectif.employees.services import employee_document_add, employee_save
+from effectif.leave.demo import load_leave_demo
 from effectif.organisation.models import (
     Department,
     Employer,
@@ -76,9 +77,15 @@ def load_demo(*, today: date | None = None) -> bool:
     with transaction.atomic():
         users, created_users = _demo_users()
         if demo_present():
-            return created_users
+            return _leave(users, today) or created_users
         _Loader(users, today or timezone.localdate()).run()
+        _leave(users, today)
     return True
+
+
+def _leave(users: dict[str, User], today: date | None) -> bool:
+    employers = Employer.objects.filter(siren__in=demo_sirens())
+    return load_leave_demo(employers=employers, today=today or timezone.localdate(), by=users["rh"])
 
 
 def _demo_users() -> tuple[dict[str, User], bool]:

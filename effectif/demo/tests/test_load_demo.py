@@ -188,3 +188,13 @@ def test_the_plan_is_deterministic():
         ]
 
     assert fingerprint(TODAY) == fingerprint(TODAY)
+
+
+def test_leave_for_the_demo(demo):
+    from effectif.leave.models import LeaveRequest, LeaveType, LedgerEntry, Status
+
+    assert LeaveType.objects.filter(code="cp").count() == 2
+    assert LedgerEntry.objects.filter(kind="acquisition").count() > 500  # ~70 people × 17 months
+    salarie = Employee.objects.get(user__username="salarie")
+    assert LeaveRequest.objects.filter(employee=salarie, status=Status.PENDING).exists()
+    assert LeaveRequest.objects.filter(status=Status.APPROVED, leave_type__code="maladie").exists()
