@@ -5,5 +5,5 @@ from effectif.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("sante/", views.health, name="health"),
+    path("statut/", views.health, name="health"),
 ]

@@ -1,0 +1,5 @@
+from django.urls import URLPattern, URLResolver
+
+app_name = "register"
+
+urlpatterns: list[URLPattern | URLResolver] = []  # filled as the app grows
