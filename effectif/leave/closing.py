@@ -68,8 +68,13 @@ def _taken_days(leave_type: LeaveType, period: Period) -> dict[int, list[tuple[d
     return taken
 
 
+#: An illness in the last days of the taking period is taken to have prevented taking the leave.
+PREVENTING_WINDOW_DAYS = 30
+
+
 def _sick_spells(leave_type: LeaveType, period: Period) -> dict[int, tuple[dt.date, dt.date]]:
-    """The last absence for illness or accident of each employee during `period`."""
+    """The absence for illness or accident of each employee that ran into the last month of
+    `period` (the days could not be taken before the deadline: L3141-19-1)."""
     spells: dict[int, tuple[dt.date, dt.date]] = {}
     rows = (
         LeaveRequest.objects.filter(
@@ -77,7 +82,7 @@ def _sick_spells(leave_type: LeaveType, period: Period) -> dict[int, tuple[dt.da
             leave_type__category__in=SICK_CATEGORIES,
             status=Status.APPROVED,
             start_date__lte=period.end,
-            end_date__gte=period.start,
+            end_date__gte=period.end - dt.timedelta(days=PREVENTING_WINDOW_DAYS),
         )
         .order_by("end_date")
         .values_list("employee_id", "start_date", "end_date")

@@ -99,3 +99,17 @@ def test_commands(world, types, capsys):
     assert "clôturée" in capsys.readouterr().out
     call_command("close_leave_year", "--date", "2026-06-01", "--employer", str(world.employer.pk))
     assert "déjà clôturée" in capsys.readouterr().out
+
+
+def test_a_short_illness_long_before_the_deadline_carries_nothing(world, types, hr_manager):
+    cp = types["cp"]
+    acquisitions_post(leave_type=cp, up_to=date(2026, 5, 31))
+    leave_request_submit(
+        employee=world.member,
+        leave_type=types["maladie"],
+        span=Span(date(2026, 3, 2), date(2026, 3, 6)),
+        by=hr_manager,
+    )
+    period = period_of(cp, date(2026, 5, 31))
+    line = next(x for x in closing_preview(cp, period) if x.employee_id == world.member.pk)
+    assert (line.carried_over, line.expiring) == (D(0), D(30))

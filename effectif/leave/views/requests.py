@@ -30,7 +30,7 @@ from effectif.employees.selectors import employee_get, own_employee
 from effectif.leave import permissions as perms
 from effectif.leave.checks import evaluate
 from effectif.leave.forms import AbsenceForm, DecisionForm, RequestForm
-from effectif.leave.models import RECORDED_CATEGORIES, LeaveRequest, Status
+from effectif.leave.models import RECORDED_CATEGORIES, Category, LeaveRequest, Status
 from effectif.leave.selectors import (
     colleagues_away,
     leave_types_for,
@@ -97,7 +97,8 @@ def _submit_form(request: HttpRequest, employee: Employee, absence: bool) -> Any
     if absence:
         types = types.filter(category__in=RECORDED_CATEGORIES) or types
     form_class = AbsenceForm if absence else RequestForm
-    return bound(request, form_class, types=types, initial={"leave_type": types.first()})
+    first = types.filter(category=Category.PAID_LEAVE).first() or types.first()
+    return bound(request, form_class, types=types, initial={"leave_type": first})
 
 
 @login_required
