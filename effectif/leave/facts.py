@@ -7,15 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import holidays
-
 from effectif.contracts.models import ContractTerms
 from effectif.employees.models import Employee
 from effectif.rules.leave.counting import RETURN_LOOKAHEAD_DAYS
+from effectif.rules.working_time.holidays import holidays_between
 from effectif.timekeeping.calendar import planned_hours
-
-#: Subdivisions of the `holidays` package for Alsace-Moselle (C. trav. L3134-13).
-_SUBDIVISIONS = {"57": "57", "67": "6AE", "68": "6AE"}
 
 
 def establishment_department(employee: Employee, on: dt.date) -> str | None:
@@ -31,11 +27,8 @@ def establishment_department(employee: Employee, on: dt.date) -> str | None:
 
 def public_holidays(department: str | None, start: dt.date, end: dt.date) -> frozenset[dt.date]:
     """Public holidays from `start` to `end` where the employee works (Alsace-Moselle has
-    Good Friday and 26 December too)."""
-    years = range(start.year, end.year + 1)
-    subdivision = _SUBDIVISIONS.get(department or "")
-    calendar = holidays.country_holidays("FR", subdiv=subdivision, years=years)
-    return frozenset(day for day in calendar if start <= day <= end)
+    Good Friday and 26 December too), from the working-time rules."""
+    return frozenset(holidays_between(start, end, department))
 
 
 def working_calendar(
