@@ -24,6 +24,8 @@ from effectif.organisation.selectors import (
     managed_department_ids,
     subtree_ids,
 )
+from effectif.rules.working_time.holidays import PublicHoliday, holidays_between
+from effectif.timekeeping.calendar_data import CalendarData
 from effectif.timekeeping.models import (
     ClockImport,
     ScheduleAssignment,
@@ -32,6 +34,7 @@ from effectif.timekeeping.models import (
     WorkingTimeSettings,
     WorkSchedule,
 )
+from effectif.timekeeping.shifts import Shift
 
 # --- Schedules and settings (HR) ------------------------------------------------------------
 
@@ -262,3 +265,49 @@ def clock_imports_for(user: Any) -> QuerySet[ClockImport]:
 
 def clock_import_get(user: Any, pk: Any) -> ClockImport:
     return get_in_scope(clock_imports_for(user), pk)
+
+
+# --- The planning's days --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedDay:
+    """One employee's day as the planning draws it."""
+
+    shift: Shift
+    under_contract: bool  # False before the hiring, after the departure, between contracts
+    changed: bool  # planned otherwise than by the schedule (a change of the planning)
+    holiday: PublicHoliday | None  # a public holiday where they work that day, worked or not
+
+
+def planned_days_many(
+    employees: list[Employee], start: dt.date, end: dt.date
+) -> dict[int, dict[dt.date, PlannedDay]]:
+    """Each employee's planned days from `start` to `end`, with the public holiday (and its
+    name) of the establishment where their contract places them, in the fixed number of queries
+    of the working calendar. Someone with no contract recorded at all is taken as under one."""
+    data = CalendarData(employees, start, end)
+    names: dict[str | None, dict[dt.date, PublicHoliday]] = {}
+    days: dict[int, dict[dt.date, PlannedDay]] = {}
+    for pk, employee_calendar in data.calendars.items():
+        place: dict[dt.date, str | None] = {}
+        if employee_calendar.has_contracts:
+            for terms in employee_calendar.terms:
+                day, last = max(terms.start, start), min(terms.end, end)
+                while day <= last:
+                    place[day] = terms.department
+                    day += dt.timedelta(days=1)
+        mine: dict[dt.date, PlannedDay] = {}
+        for day, shift in data.shifts(pk).items():
+            under_contract = day in place or not employee_calendar.has_contracts
+            department = place.get(day)
+            if department not in names:
+                names[department] = holidays_between(start, end, department)
+            mine[day] = PlannedDay(
+                shift=shift,
+                under_contract=under_contract,
+                changed=under_contract and day in employee_calendar.overrides,
+                holiday=names[department].get(day) if under_contract else None,
+            )
+        days[pk] = mine
+    return days
