@@ -36,7 +36,10 @@ class LeaveConfig(AppConfig):
     ]
 
     def ready(self) -> None:
+        from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.leave import deadlines as leave_deadlines
         from effectif.leave.panels import EMPLOYEE_LEAVE
 
         panels.register("employee", EMPLOYEE_LEAVE)
+        deadlines.register("leave", _("Congés à prendre"), leave_deadlines.leave_to_take, 60)

@@ -113,3 +113,17 @@ def test_a_short_illness_long_before_the_deadline_carries_nothing(world, types, 
     period = period_of(cp, date(2026, 5, 31))
     line = next(x for x in closing_preview(cp, period) if x.employee_id == world.member.pk)
     assert (line.carried_over, line.expiring) == (D(0), D(30))
+
+
+def test_leave_to_take_in_the_hr_to_do(world, types, hr_manager, manager_user):
+    from effectif.core.deadlines import deadlines
+
+    acquisitions_post(leave_type=types["cp"], up_to=date(2026, 5, 31))
+    found = deadlines.collect(hr_manager, date(2026, 5, 1), date(2026, 6, 30), kinds=["leave"])
+    mine = [d for d in found if d.employee_id == world.member.pk]
+    assert [(d.due_date, d.title) for d in mine] == [
+        (date(2026, 5, 31), f"{world.member.display_name} : 30,00 j de congés payés à prendre")
+    ]
+    assert (
+        deadlines.collect(manager_user, date(2026, 5, 1), date(2026, 6, 30), kinds=["leave"]) == []
+    )
