@@ -185,6 +185,11 @@ class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
     work_permit_number = models.CharField(_("numéro du titre"), max_length=40, blank=True)
     work_permit_expiry = models.DateField(_("expiration du titre"), null=True, blank=True)
 
+    # Closed once the person has left (departures app): the file is then read-only.
+    file_closed_at = models.DateTimeField(
+        _("dossier clos le"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("salarié")
         verbose_name_plural = _("salariés")
@@ -217,6 +222,10 @@ class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
     @property
     def audit_employee_id(self) -> int | None:
         return self.pk
+
+    @property
+    def is_closed(self) -> bool:
+        return self.file_closed_at is not None
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

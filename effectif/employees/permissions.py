@@ -13,19 +13,24 @@ def is_self(user: Any, employee: Employee) -> bool:
 
 
 def can_edit_file(user: Any, employee: Employee) -> bool:
-    """HR edits the files of the employers it is granted (scope checked by the selector)."""
+    """HR edits the files of the employers it is granted (scope checked by the selector), until
+    the file is closed after the departure."""
+    return may_administer(user) and not employee.is_closed
+
+
+def may_administer(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
 
 
 def can_see_personal(user: Any, employee: Employee) -> bool:
     """Civil status, address, birth: HR and the employee; not the manager."""
-    return can_edit_file(user, employee) or is_self(user, employee)
+    return may_administer(user) or is_self(user, employee)
 
 
 def can_see_sensitive(user: Any, employee: Employee) -> bool:
     """NIR, IBAN, family and health data: HR and the employee themself, never the manager."""
-    return can_edit_file(user, employee) or is_self(user, employee)
+    return may_administer(user) or is_self(user, employee)
 
 
 def can_request_change(user: Any, employee: Employee) -> bool:
-    return is_self(user, employee)
+    return is_self(user, employee) and not employee.is_closed

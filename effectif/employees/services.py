@@ -36,8 +36,23 @@ ALLOWED_DOCUMENT_TYPES = {
 }
 
 
+def check_file_open(employee: Employee) -> None:
+    """A closed file (after the departure) is read-only: as stored, not as in memory."""
+    if (
+        employee.pk is not None
+        and Employee.objects.filter(pk=employee.pk, file_closed_at__isnull=False).exists()
+    ):
+        raise ValidationError(
+            _(
+                "Le dossier de ce salarié est clos depuis son départ : il ne peut plus être "
+                "modifié. Un responsable RH peut le rouvrir depuis la page du départ."
+            )
+        )
+
+
 def employee_save(*, employee: Employee, by: Any, detail: str = "") -> Employee:
     """Create or update a file; the audit records every changed field, old → new."""
+    check_file_open(employee)
     return save_audited(
         instance=employee,
         by=by,
@@ -80,6 +95,7 @@ def employee_document_add(
     expiry_date: date | None,
     by: Any,
 ) -> EmployeeDocument:
+    check_file_open(employee)
     check_document_file(upload)
     document = EmployeeDocument(
         employee=employee,
@@ -97,6 +113,7 @@ def employee_document_add(
 
 @transaction.atomic
 def employee_document_delete(*, document: EmployeeDocument, by: Any) -> None:
+    check_file_open(document.employee)
     audit(
         actor=by,
         action=AuditAction.DELETE,
@@ -128,6 +145,7 @@ def change_request_submit(
 ) -> ChangeRequest:
     """An employee asks to change their file. The request is checked now, applied when HR
     validates it."""
+    check_file_open(employee)
     changed = {k: v for k, v in changes.items() if getattr(employee, k) != v}
     if not changed:
         raise ValidationError(_("Aucune modification par rapport au dossier actuel."))
@@ -201,3 +219,42 @@ def change_request_reject(*, request: ChangeRequest, by: Any, comment: str) -> C
         detail=comment,
     )
     return request
+
+
+@transaction.atomic
+def employee_file_close(*, employee: Employee, by: Any, detail: str = "") -> Employee:
+    """Close the file of a person who has left: from now on it is read-only."""
+    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    if employee.file_closed_at is not None:
+        return employee
+    employee.file_closed_at = timezone.now()
+    employee.save(update_fields=["file_closed_at", "updated_at"])
+    audit(
+        actor=by,
+        action=AuditAction.UPDATE,
+        target=employee,
+        changes={"file_closed_at": ["", employee.file_closed_at.strftime("%d/%m/%Y %H:%M")]},
+        detail=detail or _("Dossier clos"),
+    )
+    return employee
+
+
+@transaction.atomic
+def employee_file_reopen(*, employee: Employee, by: Any, reason: str) -> Employee:
+    """Reopen a closed file (a departure recorded by mistake, a late correction)."""
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Indiquez pourquoi le dossier est rouvert.")]})
+    employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    if employee.file_closed_at is None:
+        return employee
+    closed = employee.file_closed_at.strftime("%d/%m/%Y %H:%M")
+    employee.file_closed_at = None
+    employee.save(update_fields=["file_closed_at", "updated_at"])
+    audit(
+        actor=by,
+        action=AuditAction.UPDATE,
+        target=employee,
+        changes={"file_closed_at": [closed, ""]},
+        detail=_("Dossier rouvert : %(reason)s") % {"reason": reason.strip()},
+    )
+    return employee
