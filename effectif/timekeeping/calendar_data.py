@@ -36,6 +36,7 @@ from effectif.timekeeping.shifts import REST, Shift, shift_from_pairs, timed_shi
 
 #: The legal week when no schedule is assigned: 09:00–12:00 and 13:00–17:00, Monday to Friday.
 LEGAL_DAY = timed_shift([(9 * 60, 12 * 60), (13 * 60, 17 * 60)])
+LEGAL_WEEK = [LEGAL_DAY] * 5 + [REST] * 2
 FAR_FUTURE = dt.date.max
 
 
@@ -65,6 +66,13 @@ class Pattern:
     days_package: bool
     days: dict[tuple[int, int], Shift]
 
+    def rows(self) -> list[list[Shift]]:
+        """Each week of the cycle as seven shifts, Monday first."""
+        return [
+            [self.days.get((week, weekday), REST) for weekday in range(7)]
+            for week in range(1, self.cycle_weeks + 1)
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
@@ -72,14 +80,7 @@ class Assignment:
     end: dt.date
     pattern: Pattern
     cycle_start_week: int
-
-    def shift(self, day: dt.date) -> Shift:
-        """The day of the cycle: weeks are counted from the Monday of the assignment's start."""
-        if self.pattern.cycle_weeks == 1:
-            return self.pattern.days.get((1, day.weekday()), REST)
-        weeks = ((day - self.start).days + self.start.weekday()) // 7
-        week = (self.cycle_start_week - 1 + weeks) % self.pattern.cycle_weeks + 1
-        return self.pattern.days.get((week, day.weekday()), REST)
+    rows: list[list[Shift]]
 
 
 @dataclass
@@ -138,6 +139,11 @@ class CalendarData:
             .values_list("employer_id", "solidarity_day")
         )
         self._holidays: dict[str | None, frozenset[dt.date]] = {}
+        self._solidarity: dict[tuple[int, str | None], frozenset[dt.date]] = {}
+        self._days_off_cache: dict[tuple[int, str | None], list[int]] = {}
+        count = (end - start).days + 1
+        self.dates = [start + dt.timedelta(days=n) for n in range(count)]
+        self._weekdays = [day.weekday() for day in self.dates]
 
     def _load_terms(self, ids: Any) -> None:
         running = Q(contract__end_date__isnull=True) | Q(contract__end_date__gte=self.start)
@@ -208,10 +214,14 @@ class CalendarData:
                     days[day.schedule_id],
                 )
         empty = Pattern(1, False, False, {})
+        rows_of: dict[int, list[list[Shift]]] = {}
         for employee_id, schedule_id, start, end, cycle_start_week in rows:
+            pattern = patterns.get(schedule_id, empty)
+            if schedule_id not in rows_of:
+                rows_of[schedule_id] = pattern.rows()
             self.calendars[employee_id].assignments.append(
                 Assignment(
-                    start, end or FAR_FUTURE, patterns.get(schedule_id, empty), cycle_start_week
+                    start, end or FAR_FUTURE, pattern, cycle_start_week, rows_of[schedule_id]
                 )
             )
 
@@ -223,51 +233,97 @@ class CalendarData:
         return self._holidays[department]
 
     def solidarity_days(self, employer_id: int, department: str | None) -> frozenset[dt.date]:
-        key = self.solidarity_keys.get(employer_id)
-        found = (
-            solidarity_day(year, key, department)
-            for year in range(self.start.year, self.end.year + 1)
-        )
-        return frozenset(day for day in found if day is not None)
+        key = (employer_id, department)
+        if key not in self._solidarity:
+            setting = self.solidarity_keys.get(employer_id)
+            found = (
+                solidarity_day(year, setting, department)
+                for year in range(self.start.year, self.end.year + 1)
+            )
+            self._solidarity[key] = frozenset(day for day in found if day is not None)
+        return self._solidarity[key]
+
+    def _index(self, day: dt.date) -> int:
+        return (day - self.start).days
+
+    def _days_off(self, employer_id: int, department: str | None) -> list[int]:
+        """Indexes of the holidays not worked (the journée de solidarité is worked)."""
+        key = (employer_id, department)
+        if key not in self._days_off_cache:
+            worked = self.solidarity_days(employer_id, department)
+            self._days_off_cache[key] = sorted(
+                self._index(day) for day in self.holidays(department) if day not in worked
+            )
+        return self._days_off_cache[key]
+
+    def _fill(
+        self,
+        out: list[Shift],
+        first: int,
+        last: int,
+        assignment: Assignment | None,
+        days_off: list[int],
+    ) -> None:
+        """Days `first` to `last` (indexes) from the schedule, or the legal week without one;
+        then the holidays off, unless the schedule runs through them."""
+        weekdays = self._weekdays
+        if assignment is None:
+            out[first : last + 1] = [LEGAL_WEEK[w] for w in weekdays[first : last + 1]]
+        else:
+            rows = assignment.rows
+            if len(rows) == 1:
+                row = rows[0]
+                out[first : last + 1] = [row[w] for w in weekdays[first : last + 1]]
+            else:
+                origin = self._index(assignment.start) - assignment.start.weekday()
+                shift = assignment.cycle_start_week - 1
+                cycle = len(rows)
+                for i in range(first, last + 1):
+                    out[i] = rows[(shift + (i - origin) // 7) % cycle][weekdays[i]]
+            if assignment.pattern.works_public_holidays:
+                return
+        for index in days_off:
+            if first <= index <= last:
+                out[index] = REST
+
+    def shift_list(self, employee_id: int) -> list[Shift]:
+        """The planned shift of each day of the period, in date order."""
+        calendar = self.calendars[employee_id]
+        count = len(self._weekdays)
+        out = [REST] * count
+        if calendar.has_contracts:
+            stretches = [
+                (max(self._index(t.start), 0), min(self._index(t.end), count - 1), t.department)
+                for t in calendar.terms
+            ]
+        else:
+            stretches = [(0, count - 1, None)]
+        covered = []
+        for first, last, department in stretches:
+            if first > last:
+                continue
+            covered.append((first, last))
+            days_off = self._days_off(calendar.employer_id, department)
+            position = first
+            for assignment in calendar.assignments:
+                a_first = max(first, self._index(assignment.start))
+                a_last = (
+                    min(last, self._index(assignment.end)) if assignment.end < FAR_FUTURE else last
+                )
+                if a_first > a_last:
+                    continue
+                if position < a_first:
+                    self._fill(out, position, a_first - 1, None, days_off)
+                self._fill(out, a_first, a_last, assignment, days_off)
+                position = a_last + 1
+            if position <= last:
+                self._fill(out, position, last, None, days_off)
+        for day, shift in calendar.overrides.items():
+            index = self._index(day)
+            if any(first <= index <= last for first, last in covered):
+                out[index] = shift
+        return out
 
     def shifts(self, employee_id: int) -> dict[dt.date, Shift]:
         """The planned shift of each day of the period."""
-        calendar = self.calendars[employee_id]
-        result: dict[dt.date, Shift] = {}
-        assignments, terms_list = calendar.assignments, calendar.terms
-        at_assignment = at_terms = 0
-        solidarity: dict[str | None, frozenset[dt.date]] = {}
-        day, one = self.start, dt.timedelta(days=1)
-        while day <= self.end:
-            while at_terms < len(terms_list) and terms_list[at_terms].end < day:
-                at_terms += 1
-            terms = terms_list[at_terms] if at_terms < len(terms_list) else None
-            if terms is not None and terms.start > day:
-                terms = None
-            while at_assignment < len(assignments) and assignments[at_assignment].end < day:
-                at_assignment += 1
-            assignment = assignments[at_assignment] if at_assignment < len(assignments) else None
-            if assignment is not None and assignment.start > day:
-                assignment = None
-            if calendar.has_contracts and terms is None:
-                shift = REST
-            elif day in calendar.overrides:
-                shift = calendar.overrides[day]
-            else:
-                department = terms.department if terms is not None else None
-                if department not in solidarity:
-                    solidarity[department] = self.solidarity_days(calendar.employer_id, department)
-                holiday = (
-                    day in self.holidays(department)
-                    and day not in solidarity[department]
-                    and not (assignment is not None and assignment.pattern.works_public_holidays)
-                )
-                if holiday:
-                    shift = REST
-                elif assignment is not None:
-                    shift = assignment.shift(day)
-                else:
-                    shift = LEGAL_DAY if day.weekday() < 5 else REST
-            result[day] = shift
-            day += one
-        return result
+        return dict(zip(self.dates, self.shift_list(employee_id), strict=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -44,39 +44,49 @@ def employee_ids(employees: Iterable[Any] | QuerySet[Employee]) -> Any:
 def recorded_shifts(ids: Any, start: dt.date, end: dt.date) -> dict[int, dict[dt.date, Shift]]:
     """The days of time sheets, whatever their status: what the employee says they worked."""
     found: dict[int, dict[dt.date, Shift]] = defaultdict(dict)
+    read: dict[Any, Shift] = {}  # the same stretches recur from day to day: read them once
     rows = TimeRecord.objects.filter(
         sheet__employee_id__in=ids, day__gte=start, day__lte=end
     ).values_list("sheet__employee_id", "day", "intervals", "hours")
     for employee_id, day, intervals, hours in rows:
-        if intervals:
-            found[employee_id][day] = shift_from_pairs(intervals)
-        else:
-            found[employee_id][day] = untimed_shift(hours) if hours else REST
+        key = (tuple(tuple(pair) for pair in intervals), hours)
+        shift = read.get(key)
+        if shift is None:
+            if intervals:
+                shift = shift_from_pairs(intervals)
+            else:
+                shift = untimed_shift(hours) if hours else REST
+            read[key] = shift
+        found[employee_id][day] = shift
     return found
 
 
-def timeline_of(first: dt.date, last: dt.date, shifts: Mapping[dt.date, Shift]) -> Timeline:
-    """The timeline of the shifts from `first` to `last`. A stretch running into the next
+def timeline_from(first: dt.date, shifts: Sequence[Shift]) -> Timeline:
+    """The timeline of consecutive days' shifts from `first`. A stretch running into the next
     day's shift is cut where that shift starts (the sheets and the planning refuse such
     overlaps; this only keeps older data readable)."""
     intervals: list[tuple[int, int, int]] = []
     untimed: dict[int, int] = {}
     previous_end = -MINUTES_PER_DAY
-    day, index, one = first, 0, dt.timedelta(days=1)
-    while day <= last:
-        shift = shifts.get(day, REST)
+    for index, shift in enumerate(shifts):
         if shift.timed:
             base = index * MINUTES_PER_DAY
             for start, end in shift.intervals:
-                start, end = max(base + start, previous_end), base + end
+                start, end = base + start, base + end
+                if start < previous_end:
+                    start = previous_end
                 if end > start:
                     intervals.append((start, end, index))
                     previous_end = end
         elif shift.hours:
             untimed[index] = minutes_of(shift.hours)
-        day += one
-        index += 1
-    return Timeline(first, last, intervals, untimed)
+    return Timeline(first, first + dt.timedelta(days=len(shifts) - 1), intervals, untimed)
+
+
+def timeline_of(first: dt.date, last: dt.date, shifts: Mapping[dt.date, Shift]) -> Timeline:
+    """The timeline of the shifts from `first` to `last` (a day missing is a rest day)."""
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return timeline_from(first, [shifts.get(day, REST) for day in days])
 
 
 @dataclass
@@ -89,10 +99,16 @@ class Gathered:
     accords: dict[int, AccordSettings]
     overtime_before: dict[int, Decimal]
 
-    def worked(self, employee_id: int) -> dict[dt.date, Shift]:
-        shifts = self.data.shifts(employee_id)
-        shifts.update(self.recorded.get(employee_id, {}))
+    def worked_list(self, employee_id: int) -> list[Shift]:
+        """Each day's shift: recorded when a sheet has it, planned otherwise."""
+        shifts = self.data.shift_list(employee_id)
+        start = self.data.start
+        for day, shift in self.recorded.get(employee_id, {}).items():
+            shifts[(day - start).days] = shift
         return shifts
+
+    def worked(self, employee_id: int) -> dict[dt.date, Shift]:
+        return dict(zip(self.data.dates, self.worked_list(employee_id), strict=True))
 
     def facts(self, calendar: EmployeeCalendar, on: dt.date) -> PersonFacts:
         terms = calendar.latest_terms(on)
@@ -165,11 +181,12 @@ def check_gathered(
         first = max(first, calendar.terms[0].start)
     if first > data.end:
         return []
-    shifts = gathered.worked(employee_id)
+    shifts = gathered.worked_list(employee_id)
+    recorded = gathered.recorded.get(employee_id, {})
     for day, shift in (changes or {}).items():
-        if day not in gathered.recorded.get(employee_id, {}):
-            shifts[day] = shift
-    timeline = timeline_of(first, data.end, shifts)
+        if day not in recorded:
+            shifts[(day - data.start).days] = shift
+    timeline = timeline_from(first, shifts[(first - data.start).days :])
     return check(gathered.facts(calendar, end), timeline, start, end)
 
 

@@ -53,6 +53,11 @@ def can_edit_planning(user: Any, employee: Employee) -> bool:
     return can_validate(user, employee)
 
 
+def validates_weeks(user: Any) -> bool:
+    """HR and managers validate the weeks of the people they look after."""
+    return _authenticated(user) and (user.role in HR_ROLES or user.role == Role.MANAGER)
+
+
 def can_run_checks(user: Any) -> bool:
     return _authenticated(user) and (user.role in HR_ROLES or user.role == Role.MANAGER)
 

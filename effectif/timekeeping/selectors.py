@@ -153,7 +153,11 @@ def weeks_of_month(month: dt.date) -> tuple[dt.date, dt.date]:
     which it ends (its Sunday)."""
     first = month.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return first - dt.timedelta(days=6), last - dt.timedelta(days=6)
+
+    def monday(day: dt.date) -> dt.date:
+        return day - dt.timedelta(days=day.weekday())
+
+    return monday(first), monday(last - dt.timedelta(days=6))
 
 
 @dataclass

@@ -4,13 +4,14 @@ give context, such as the eleven weeks before for the 12-week average)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from effectif.rules.working_time.breaches import Breach, Rule
 from effectif.rules.working_time.facts import Limits, PersonFacts, daily_limits
-from effectif.rules.working_time.timeline import Timeline, hours_of
+from effectif.rules.working_time.timeline import MINUTES_PER_DAY, Timeline, hours_of
 
 
 @dataclass
@@ -25,6 +26,9 @@ class CheckContext:
     first_index: int = field(init=False)  # the checked days, as indexes of the timeline
     last_index: int = field(init=False)
 
+    intervals: list[tuple[int, int, int]] = field(init=False)
+    spans: dict[int, list[int]] | None = field(init=False, default=None)  # read by the rests
+
     def __post_init__(self) -> None:
         timeline = self.timeline
         self.day_minutes = timeline.day_minutes()
@@ -32,6 +36,12 @@ class CheckContext:
         self.limits = daily_limits(self.facts, timeline.first_day, timeline.days)
         self.first_index = max(timeline.index(self.start), 0)
         self.last_index = min(timeline.index(self.end), timeline.days - 1)
+        # Rests and breaks only need the intervals from shortly before the checked weeks (the
+        # eleven weeks of context before them count in the durations only).
+        first_day = min(self.first_index, timeline.week_start(timeline.week_of(self.first_index)))
+        bound = (first_day - 2) * MINUTES_PER_DAY
+        position = bisect_left(timeline.intervals, bound, key=lambda interval: interval[0])
+        self.intervals = timeline.intervals[max(position - 1, 0) :]
 
     @property
     def empty(self) -> bool:

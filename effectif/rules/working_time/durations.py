@@ -49,12 +49,11 @@ def weekly_average(ctx: CheckContext) -> Iterator[Breach]:
     if ctx.facts.days_package:
         return
     timeline = ctx.timeline
+    complete = [timeline.week_is_complete(week) for week in timeline.weeks()]
     for week in ctx.checked_weeks():
         limits = ctx.week_limits(week)
         first = week - limits.average_weeks + 1
-        if limits.young or first < 0:
-            continue
-        if not all(timeline.week_is_complete(w) for w in range(first, week + 1)):
+        if limits.young or first < 0 or not all(complete[first : week + 1]):
             continue
         total = sum(ctx.week_minutes[first : week + 1])
         if total > limits.average_max * limits.average_weeks:

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from effectif.rules.working_time.breaches import Breach, Rule
@@ -25,19 +24,18 @@ from effectif.rules.working_time.timeline import MINUTES_PER_DAY, MINUTES_PER_WE
 _BEFORE, _AFTER = -(10**9), 10**9
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """The work starting on one day: first start, last end."""
-
-    first: int
-    last: int
-
-
-def _spans(ctx: CheckContext) -> dict[int, _Span]:
-    spans: dict[int, _Span] = {}
-    for start, end, day in ctx.timeline.intervals:
+def _spans(ctx: CheckContext) -> dict[int, list[int]]:
+    """The work of each day around the checked period: [first start, last end]."""
+    if ctx.spans is not None:
+        return ctx.spans
+    spans: dict[int, list[int]] = {}
+    for start, end, day in ctx.intervals:
         span = spans.get(day)
-        spans[day] = _Span(start, end) if span is None else _Span(span.first, max(span.last, end))
+        if span is None:
+            spans[day] = [start, end]
+        elif end > span[1]:
+            span[1] = end
+    ctx.spans = spans
     return spans
 
 
@@ -51,7 +49,7 @@ def daily_rest(ctx: CheckContext) -> Iterator[Breach]:
     previous: int | None = None
     for day in sorted(spans.keys() | untimed):
         if previous is not None and _in_check(ctx, day) and day in spans and previous in spans:
-            rest = spans[day].first - spans[previous].last
+            rest = spans[day][0] - spans[previous][1]
             limit = ctx.limits[day].daily_rest
             if rest < limit:
                 yield ctx.day_breach(
@@ -59,26 +57,21 @@ def daily_rest(ctx: CheckContext) -> Iterator[Breach]:
                     day,
                     rest,
                     limit,
-                    ctx.timeline.at(spans[previous].last),
-                    ctx.timeline.at(spans[day].first),
+                    ctx.timeline.at(spans[previous][1]),
+                    ctx.timeline.at(spans[day][0]),
                 )
         previous = day
 
 
 def amplitude(ctx: CheckContext) -> Iterator[Breach]:
     timeline = ctx.timeline
-    for day, span in sorted(_spans(ctx).items()):
+    for day, (first, last) in sorted(_spans(ctx).items()):
         if not _in_check(ctx, day):
             continue
         limit = MINUTES_PER_DAY - ctx.limits[day].daily_rest
-        if span.last - span.first > limit:
+        if last - first > limit:
             yield ctx.day_breach(
-                Rule.AMPLITUDE,
-                day,
-                span.last - span.first,
-                limit,
-                timeline.at(span.first),
-                timeline.at(span.last),
+                Rule.AMPLITUDE, day, last - first, limit, timeline.at(first), timeline.at(last)
             )
 
 
@@ -86,40 +79,34 @@ def breaks(ctx: CheckContext) -> Iterator[Breach]:
     """Stretches of work whose pauses are all shorter than the break due, each judged with
     the limits of the day it starts on; one breach a day at most."""
     timeline = ctx.timeline
-    reported: set[int] = set()
-    run_start = run_end = run_work = run_day = 0
-    in_run = False
-
-    def flush() -> Breach | None:
-        day = run_day
-        if not in_run or day in reported or not _in_check(ctx, day):
-            return None
-        limit = ctx.limits[day].break_after
-        if run_work <= limit:
-            return None
-        reported.add(day)
-        return ctx.day_breach(
-            Rule.BREAK, day, run_work, limit, timeline.at(run_start), timeline.at(run_end)
-        )
-
-    for start, end, day in timeline.intervals:
-        pause = ctx.limits[min(max(day, 0), timeline.days - 1)].break_minutes
-        if not in_run or start - run_end >= pause:
-            breach = flush()
-            if breach is not None:
-                yield breach
-            run_start, run_day, run_work, in_run = start, day, 0, True
+    last_day = timeline.days - 1
+    runs: list[tuple[int, int, int, int]] = []  # (day, start, end, minutes of work)
+    run_day = run_start = run_end = run_work = 0
+    pause = -1
+    for start, end, day in ctx.intervals:
+        if pause < 0 or start - run_end >= pause:
+            if pause >= 0:
+                runs.append((run_day, run_start, run_end, run_work))
+            run_day, run_start, run_work = day, start, 0
+            pause = ctx.limits[min(max(day, 0), last_day)].break_minutes
         run_work += end - start
         run_end = end
-    breach = flush()
-    if breach is not None:
-        yield breach
+    if pause >= 0:
+        runs.append((run_day, run_start, run_end, run_work))
+    reported: set[int] = set()
+    for day, start, end, work in runs:
+        if day in reported or not _in_check(ctx, day):
+            continue
+        limit = ctx.limits[day].break_after
+        if work > limit:
+            reported.add(day)
+            yield ctx.day_breach(Rule.BREAK, day, work, limit, timeline.at(start), timeline.at(end))
 
 
 def _rests(ctx: CheckContext) -> list[tuple[int, int]]:
     """Every rest between intervals, with the unknown before and after taken as rest."""
     rests, previous_end = [], _BEFORE
-    for start, end, _day in ctx.timeline.intervals:
+    for start, end, _day in ctx.intervals:
         if start > previous_end:
             rests.append((previous_end, start))
         previous_end = end
@@ -141,6 +128,7 @@ def weekly_rest(ctx: CheckContext) -> Iterator[Breach]:
     if not weeks:
         return
     rests = _rests(ctx)
+    long_rests = [(start, end) for start, end in rests if end - start >= MINUTES_PER_DAY]
     known_end = timeline.days * MINUTES_PER_DAY
     for week in weeks:
         limits = ctx.week_limits(week)
@@ -149,28 +137,38 @@ def weekly_rest(ctx: CheckContext) -> Iterator[Breach]:
             continue
         week_start = timeline.week_start(week) * MINUTES_PER_DAY
         week_end = week_start + MINUTES_PER_WEEK
-        longest = 0
-        satisfied = False
-        for start, end in rests:
-            overlap = min(end, week_end) - max(start, week_start)
-            if overlap <= 0:
-                continue
-            if end - start >= limits.weekly_rest and overlap >= MINUTES_PER_DAY:
-                satisfied = True
-                break
-            # What is known of the rest: the unknown before and after the timeline is left out.
-            longest = max(longest, min(end, known_end) - max(start, 0))
-        if not satisfied:
-            yield ctx.week_breach(
-                Rule.WEEKLY_REST, week, hours_of(longest), hours_of(limits.weekly_rest)
-            )
+        if any(
+            end - start >= limits.weekly_rest
+            and min(end, week_end) - max(start, week_start) >= MINUTES_PER_DAY
+            for start, end in long_rests
+        ):
+            continue
+        longest = _longest_rest(rests, week_start, week_end, known_end)
+        yield ctx.week_breach(
+            Rule.WEEKLY_REST, week, hours_of(longest), hours_of(limits.weekly_rest)
+        )
+
+
+def _longest_rest(
+    rests: list[tuple[int, int]], week_start: int, week_end: int, known_end: int
+) -> int:
+    """The rest to show against a week that lacks one: the longest with a day in the week
+    (whole, as far as it is known), else the longest part of a rest inside the week."""
+    whole = [
+        min(end, known_end) - max(start, 0)
+        for start, end in rests
+        if min(end, week_end) - max(start, week_start) >= MINUTES_PER_DAY
+    ]
+    if whole:
+        return max(whole)
+    return max((min(end, week_end) - max(start, week_start) for start, end in rests), default=0)
 
 
 def _young_weekly_rest(ctx: CheckContext, week: int) -> Iterator[Breach]:
     """Two consecutive days without work, at least one of them in the week (L3164-2)."""
     timeline = ctx.timeline
     busy: set[int] = {day for day, minutes in timeline.untimed.items() if minutes}
-    for start, end, _day in timeline.intervals:
+    for start, end, _day in ctx.intervals:
         busy.update(range(start // MINUTES_PER_DAY, (end - 1) // MINUTES_PER_DAY + 1))
     monday = timeline.week_start(week)
     longest = run = 0

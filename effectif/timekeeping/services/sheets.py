@@ -20,7 +20,7 @@ from effectif.core.models import AuditAction
 from effectif.employees.models import Employee
 from effectif.rules.parameters.overtime import HOUR_PREMIUMS
 from effectif.rules.parameters.working_time import OVERTIME, PART_TIME
-from effectif.rules.working_time.overtime import weekly_hours
+from effectif.rules.working_time.overtime import WeekHours, weekly_hours
 from effectif.rules.working_time.timeline import UnorderedShift
 from effectif.timekeeping.calendar_data import CalendarData
 from effectif.timekeeping.checking import gather, timeline_of
@@ -189,7 +189,19 @@ def parameters_version(on: dt.date) -> str:
     )
 
 
-def week_hours_of(sheet: TimeSheet) -> Any:
+def stored_hours(sheet: TimeSheet) -> WeekHours:
+    """The hours kept at validation, in the shape the rules compute them."""
+    return WeekHours(
+        monday=sheet.week_start,
+        worked=sheet.worked_hours,
+        overtime_first=sheet.overtime_first_hours,
+        overtime_second=sheet.overtime_second_hours,
+        complementary_first=sheet.complementary_first_hours,
+        complementary_second=sheet.complementary_second_hours,
+    )
+
+
+def week_hours_of(sheet: TimeSheet) -> WeekHours:
     """The week's hours by premium band, computed from its records with the rules."""
     sunday = sheet.week_start + dt.timedelta(days=6)
     gathered = gather([sheet.employee], sheet.week_start, sunday)

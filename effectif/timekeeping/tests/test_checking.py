@@ -54,7 +54,7 @@ def test_the_employers_agreement_and_the_persons_age_apply(world) -> None:
     long_days = make_schedule(
         world.employer,
         "Longues journées",
-        {d: ("08:00", "19:00", "12:00", "13:00") for d in range(4)},
+        dict.fromkeys(range(4), ("08:00", "19:00", "12:00", "13:00")),
     )
     for person in (young, world.member):
         assign(person, long_days)

@@ -77,7 +77,7 @@ def test_each_error_with_its_row_and_column(world, hr_manager) -> None:
         (3, "Matricule"),
         (8, "Entrée"),
     ]
-    messages = dict(((row, column), message) for row, column, message in got)
+    messages = {(row, column): message for row, column, message in got}
     assert "n'est pas une heure qui existe" in messages[(4, "Entrée")]
     assert "n'est pas après l'entrée (17:00)" in messages[(5, "Sortie")]
     assert "n'a que 28 jours" in messages[(6, "Date")]

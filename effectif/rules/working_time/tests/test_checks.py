@@ -104,6 +104,20 @@ CASES = {
         [(Rule.WEEKLY_REST, MONDAY, D("34.00"), D("35.00"))],
         last=date(2026, 3, 9),
     ),
+    # Seven days worked after a long weekend: the 69 h rest from Friday 27 February 17:00 to
+    # Monday 2 March 14:00 has only 14 h in the week, so it is not this week's rest; the
+    # longest rest inside the week is a night of 17 h (16:00 → 09:00).
+    "sept jours après un long week-end": Case(
+        {
+            **week(date(2026, 2, 23), *["09:00-12:00 13:00-17:00"] * 5),
+            **week(MONDAY, "14:00-18:00 18:30-22:00", *["09:00-12:00 13:00-16:00"] * 6),
+        },
+        [
+            (Rule.DAYS_PER_WEEK, MONDAY, D(7), D(6)),
+            (Rule.WEEKLY_REST, MONDAY, D("17.00"), D("35.00")),
+        ],
+        first=date(2026, 2, 23),
+    ),
     # Saturday 13:00 → Monday 08:00 = 43 h ≥ 35 h, 35 h of it in the week: satisfied.
     "repos du samedi midi au lundi": Case(
         week(MONDAY, *["08:00-12:00 13:00-16:00"] * 5, "08:00-13:00", "", "08:00-12:00"),

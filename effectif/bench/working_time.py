@@ -1,0 +1,290 @@
+"""`make bench`, working time: the legal checks over one month for a whole synthetic employer
+(10,000 employees by default), against the 10 s target.
+
+For each engine, in a throwaway database and a process of its own (`python -m
+effectif.bench.working_time`), like the other database benchmarks: the synthetic population,
+then work schedules assigned to everyone (35 h office days, 39 h weeks with overtime, four-day
+weeks, a two-week rotating cycle, part time, night shifts), planning changes for one employee
+in twenty, and a month of clocked time sheets for one in five, some of them with short rests
+and long days. The figure is the time of `legal_check_many` over the month (eleven weeks of
+context read before it), median of three runs, with its SQL queries and the breaches found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+TARGET_S = 10.0
+MONTH = dt.date(2026, 3, 1)
+RUNS = 3
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+#: (name, days {(week, weekday): (start, end, break start, break end)}, cycle weeks)
+SCHEDULES: list[tuple[str, dict[tuple[int, int], tuple[str, ...]], int]] = [
+    ("Bureau 35 h", {(1, d): ("09:00", "17:00", "12:00", "13:00") for d in range(5)}, 1),
+    ("Atelier 39 h", {(1, d): ("08:00", "16:48", "12:00", "13:00") for d in range(5)}, 1),
+    ("Quatre jours", {(1, d): ("08:00", "18:00", "12:00", "13:00") for d in range(4)}, 1),
+    (
+        "Cycle deux semaines",
+        {(1, d): ("07:00", "15:00", "11:30", "12:00") for d in range(6)}
+        | {(2, d): ("07:00", "15:00", "11:30", "12:00") for d in range(3)},
+        2,
+    ),
+    ("Temps partiel 24 h", {(1, d): ("08:30", "14:30") for d in range(4)}, 1),
+    ("Nuit", {(1, d): ("21:00", "05:00", "01:00", "01:30") for d in range(4)}, 1),
+]
+
+
+def populate(employer: Any) -> dict[str, int]:
+    """Schedules for everyone, some planning changes, a month of time sheets for some."""
+    from effectif.employees.models import Employee
+    from effectif.timekeeping.models import (
+        RecordSource,
+        ScheduleAssignment,
+        ScheduleDay,
+        SheetStatus,
+        ShiftOverride,
+        TimeRecord,
+        TimeSheet,
+        WorkingTimeSettings,
+        WorkSchedule,
+    )
+
+    WorkingTimeSettings.objects.get_or_create(
+        employer=employer, defaults={"solidarity_day": "lundi_de_pentecote"}
+    )
+    schedules = []
+    for name, days, cycle in SCHEDULES:
+        schedule = WorkSchedule.objects.create(employer=employer, name=name, cycle_weeks=cycle)
+        rows = []
+        for (week, weekday), times in days.items():
+            start, end, *pause = [*times, None, None][:4]
+            day = ScheduleDay(
+                schedule=schedule,
+                week=week,
+                weekday=weekday,
+                start_time=_time(start),
+                end_time=_time(end),
+                break_start=_time(pause[0]) if pause[0] else None,
+                break_end=_time(pause[1]) if pause[1] else None,
+                hours=Decimal(0),
+            )
+            day.hours = day.shift().hours
+            rows.append(day)
+        ScheduleDay.objects.bulk_create(rows)
+        schedules.append(schedule)
+    ids = list(
+        Employee.objects.filter(employer=employer).order_by("pk").values_list("pk", flat=True)
+    )
+    ScheduleAssignment.objects.bulk_create(
+        [
+            ScheduleAssignment(
+                employee_id=pk,
+                schedule=schedules[n % len(schedules)],
+                start_date=dt.date(2020, 1, 6),
+                cycle_start_week=1 + n % schedules[n % len(schedules)].cycle_weeks,
+            )
+            for n, pk in enumerate(ids)
+        ],
+        batch_size=2000,
+    )
+    overrides = [
+        ShiftOverride(
+            employee_id=pk,
+            day=MONTH + dt.timedelta(days=offset),
+            intervals=[["14:00", "18:00"], ["18:30", "23:30"]],
+            hours=Decimal("8.50"),
+        )
+        for pk in ids[::20]
+        for offset in (1, 8, 15)
+    ]
+    ShiftOverride.objects.bulk_create(overrides, batch_size=2000)
+    first_monday = MONTH - dt.timedelta(days=MONTH.weekday())
+    weeks = [first_monday + dt.timedelta(weeks=n) for n in range(5)]
+    clocked = ids[3::5]
+    sheets = TimeSheet.objects.bulk_create(
+        [
+            TimeSheet(employee_id=pk, week_start=week, status=SheetStatus.SUBMITTED)
+            for pk in clocked
+            for week in weeks
+        ],
+        batch_size=2000,
+    )
+    records = []
+    for sheet in sheets:
+        long_week = sheet.employee_id % 3 == 0
+        for weekday in range(5):
+            day = sheet.week_start + dt.timedelta(days=weekday)
+            late = long_week and weekday == 2
+            intervals = (
+                [["08:00", "12:00"], ["12:30", "19:30"]]
+                if late
+                else [["08:00", "12:00"], ["13:00", "17:30" if long_week else "16:00"]]
+            )
+            hours = Decimal("11.00") if late else Decimal("8.50") if long_week else Decimal("7.00")
+            records.append(
+                TimeRecord(
+                    sheet=sheet,
+                    day=day,
+                    intervals=intervals,
+                    hours=hours,
+                    source=RecordSource.CLOCKED,
+                )
+            )
+    TimeRecord.objects.bulk_create(records, batch_size=5000)
+    return {
+        "schedules": len(schedules),
+        "assignments": len(ids),
+        "overrides": len(overrides),
+        "sheets": len(sheets),
+        "records": len(records),
+    }
+
+
+def measure(employer: Any, runs: int = RUNS) -> dict[str, Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from effectif.employees.models import Employee
+    from effectif.timekeeping.checking import legal_check_many
+
+    end = (MONTH + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    people = Employee.objects.filter(employer=employer)
+    timings, found, queries = [], {}, 0
+    for _run in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            found = legal_check_many(people, MONTH, end)
+            timings.append(time.perf_counter() - started)
+        queries = len(captured.captured_queries)
+    breaches = sum(len(items) for items in found.values())
+    by_rule: dict[str, int] = {}
+    for items in found.values():
+        for breach in items:
+            by_rule[breach.rule.value] = by_rule.get(breach.rule.value, 0) + 1
+    return {
+        "employees": people.count(),
+        "period": f"{MONTH:%d/%m/%Y}–{end:%d/%m/%Y}",
+        "median_s": round(statistics.median(timings), 2),
+        "min_s": round(min(timings), 2),
+        "runs": runs,
+        "queries": queries,
+        "employees_with_breaches": len(found),
+        "breaches": breaches,
+        "by_rule": by_rule,
+    }
+
+
+def run(employees: int) -> dict[str, Any]:
+    """In a process whose DATABASE_URL is a throwaway database: migrate, populate, measure."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from effectif.demo.population import generate_population
+
+    call_command("migrate", verbosity=0, interactive=False)
+    report = generate_population(employees=employees, today=dt.date(2026, 6, 1))
+    started = time.perf_counter()
+    with transaction.atomic():
+        counts = populate(report.employer)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    _say(
+        f"  {report.employees} salariés ; {counts['schedules']} horaires affectés à tous, "
+        f"{counts['overrides']} modifications de planning, {counts['sheets']} feuilles de temps "
+        f"({counts['records']} journées pointées), en {time.perf_counter() - started:.1f} s"
+    )
+    figures = measure(report.employer)
+    figures["engine"] = connection.vendor
+    return figures
+
+
+def describe(figures: dict[str, Any]) -> str:
+    verdict = "✓" if figures["median_s"] < TARGET_S else "✗"
+    rules = ", ".join(f"{rule} {count}" for rule, count in sorted(figures["by_rule"].items()))
+    return (
+        f"contrôles légaux du {figures['period']} pour {figures['employees']} salariés : "
+        f"médiane {figures['median_s']} s (min {figures['min_s']} s, {figures['runs']} passes), "
+        f"{figures['queries']} requêtes SQL, {figures['breaches']} manquements chez "
+        f"{figures['employees_with_breaches']} salariés ({rules}) {verdict} < {TARGET_S:.0f} s"
+    )
+
+
+def part(engine_names: list[str], employees: int, postgres_url: str) -> dict[str, Any]:
+    """The part of `python -m effectif.bench`: each engine in a throwaway database."""
+    from effectif.bench import engines
+
+    _say("\n== Temps de travail : contrôles légaux sur un mois ==")
+    results: dict[str, Any] = {}
+    for name in engine_names:
+        try:
+            engine = engines.sqlite() if name == "sqlite" else engines.postgresql(postgres_url)
+        except engines.EngineUnavailable as error:
+            _say(f"  {name} : non mesuré ({error})")
+            results[name] = str(error)
+            continue
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                output = Path(tmp) / "figures.json"
+                command = [
+                    sys.executable,
+                    "-m",
+                    "effectif.bench.working_time",
+                    f"--employees={employees}",
+                    f"--output={output}",
+                ]
+                done = subprocess.run(
+                    command,
+                    env={**os.environ, "DATABASE_URL": engine.url},
+                    cwd=engines.BASE_DIR,
+                    check=False,
+                )
+                if done.returncode != 0 or not output.exists():
+                    results[engine.name] = f"échec (code {done.returncode})"
+                    _say(f"  {engine.name} : échec (code {done.returncode})")
+                    continue
+                figures = json.loads(output.read_text(encoding="utf-8"))
+                results[engine.name] = figures
+                _say(f"  {engine.name} : {describe(figures)}")
+        finally:
+            engine.drop()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m effectif.bench.working_time")
+    parser.add_argument("--employees", type=int, default=10_000)
+    parser.add_argument("--output", required=True, help="fichier JSON des résultats")
+    args = parser.parse_args(argv)
+    if "DATABASE_URL" not in os.environ:
+        parser.error("DATABASE_URL doit désigner une base jetable")
+    figures = run(args.employees)
+    Path(args.output).write_text(json.dumps(figures, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pages of working time: schedules, time sheets, legal checks, variable elements, imports."""
