@@ -25,7 +25,7 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql", "conges")
+PARTS = ("paie", "sqlite", "postgresql", "conges", "temps")
 
 
 def _say(text: str = "") -> None:
@@ -173,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.leave import run as leave_balances
 
         leave_balances(args.employees, args.postgres_url)
+    if "temps" in parts:
+        from effectif.bench.working_time import part as working_time_checks
+
+        working_time_checks(["sqlite", "postgresql"], args.employees, args.postgres_url)
     return 0
 
 

@@ -34,19 +34,21 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _time(text: str) -> dt.time:
-    return dt.time.fromisoformat(text)
+def _time(text: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(text) if text else None
 
+
+Days = dict[tuple[int, int], tuple[str, ...]]
+CYCLE_DAY: tuple[str, ...] = ("07:00", "15:00", "11:30", "12:00")
 
 #: (name, days {(week, weekday): (start, end, break start, break end)}, cycle weeks)
-SCHEDULES: list[tuple[str, dict[tuple[int, int], tuple[str, ...]], int]] = [
+SCHEDULES: list[tuple[str, Days, int]] = [
     ("Bureau 35 h", {(1, d): ("09:00", "17:00", "12:00", "13:00") for d in range(5)}, 1),
     ("Atelier 39 h", {(1, d): ("08:00", "16:48", "12:00", "13:00") for d in range(5)}, 1),
     ("Quatre jours", {(1, d): ("08:00", "18:00", "12:00", "13:00") for d in range(4)}, 1),
     (
         "Cycle deux semaines",
-        {(1, d): ("07:00", "15:00", "11:30", "12:00") for d in range(6)}
-        | {(2, d): ("07:00", "15:00", "11:30", "12:00") for d in range(3)},
+        dict.fromkeys([(1, d) for d in range(6)] + [(2, d) for d in range(3)], CYCLE_DAY),
         2,
     ),
     ("Temps partiel 24 h", {(1, d): ("08:30", "14:30") for d in range(4)}, 1),
@@ -77,19 +79,19 @@ def populate(employer: Any) -> dict[str, int]:
         schedule = WorkSchedule.objects.create(employer=employer, name=name, cycle_weeks=cycle)
         rows = []
         for (week, weekday), times in days.items():
-            start, end, *pause = [*times, None, None][:4]
-            day = ScheduleDay(
+            clock = [*times, None, None]
+            pattern_day = ScheduleDay(
                 schedule=schedule,
                 week=week,
                 weekday=weekday,
-                start_time=_time(start),
-                end_time=_time(end),
-                break_start=_time(pause[0]) if pause[0] else None,
-                break_end=_time(pause[1]) if pause[1] else None,
+                start_time=_time(clock[0]),
+                end_time=_time(clock[1]),
+                break_start=_time(clock[2]),
+                break_end=_time(clock[3]),
                 hours=Decimal(0),
             )
-            day.hours = day.shift().hours
-            rows.append(day)
+            pattern_day.hours = pattern_day.shift().hours
+            rows.append(pattern_day)
         ScheduleDay.objects.bulk_create(rows)
         schedules.append(schedule)
     ids = list(
