@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.employees.models import Employee
 from effectif.organisation.models import Establishment, Position
 
 
@@ -23,6 +24,9 @@ class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
             "trial_end_date",
             "trial_renewed",
             "trial_renewal_end_date",
+            "temp_agency_name",
+            "temp_agency_address",
+            "tutor",
         ]
         widgets = {
             "start_date": DateInput(),
@@ -34,8 +38,18 @@ class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
             "trial_end_date": _(
                 "Laisser vide pour appliquer la durée maximale légale selon la nature du contrat "
                 "et la catégorie (C. trav. L1221-19, L1242-10)."
-            )
+            ),
+            "temp_agency_name": _("Pour une mission d'intérim (registre unique du personnel)."),
+            "tutor": _("Pour une convention de stage (C. éduc. L124-9)."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        employee = getattr(self.instance, "employee", None)
+        tutors = self.fields["tutor"]
+        tutors.queryset = Employee.objects.filter(  # type: ignore[attr-defined]
+            employer_id=employee.employer_id if employee is not None else None
+        ).exclude(pk=getattr(employee, "pk", None))
 
 
 class ContractEndForm(StyledFormMixin, forms.ModelForm[Contract]):

@@ -141,6 +141,21 @@ class Contract(TimeStampedModel):
     end_reason = models.CharField(
         _("motif de fin"), max_length=3, choices=EndReason.choices, blank=True
     )
+    # Registre unique du personnel (C. trav. D1221-23, D1221-23-1)
+    temp_agency_name = models.CharField(
+        _("entreprise de travail temporaire"), max_length=200, blank=True
+    )
+    temp_agency_address = models.CharField(
+        _("adresse de l'entreprise de travail temporaire"), max_length=300, blank=True
+    )
+    tutor = models.ForeignKey(
+        Employee,
+        verbose_name=_("tuteur du stagiaire"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tutored_contracts",
+    )
 
     class Meta:
         verbose_name = _("contrat")
@@ -209,6 +224,12 @@ class Contract(TimeStampedModel):
                     )
                 )
             ]
+        if kind != ContractKind.INTERIM and (self.temp_agency_name or self.temp_agency_address):
+            errors["temp_agency_name"] = [
+                str(_("Seule une mission d'intérim a une entreprise de travail temporaire."))
+            ]
+        if self.tutor_id is not None and kind != ContractKind.INTERNSHIP:
+            errors["tutor"] = [str(_("Seul un stagiaire a un tuteur."))]
         if self.trial_end_date and self.start_date and self.trial_end_date < self.start_date:
             errors["trial_end_date"] = [
                 str(_("La période d'essai ne peut pas finir avant le début du contrat."))

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.contracts.fixed_term import duration_errors, waiting_period_errors
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.audit import audit, audit_creation, audit_update, snapshot
 from effectif.core.models import AuditAction
@@ -114,6 +115,10 @@ def contract_create(*, contract: Contract, terms: ContractTerms, by: Any) -> Con
     _collect(errors, terms.full_clean, exclude=["contract"])
     if not errors:
         _collect(errors, _check_no_overlap, contract)
+    if not errors:
+        for found in (duration_errors(contract), waiting_period_errors(contract, terms)):
+            for field, messages in found.items():
+                errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
     contract.save()
@@ -130,6 +135,8 @@ def contract_save(*, contract: Contract, by: Any) -> Contract:
     Employee.objects.select_for_update().filter(pk=contract.employee_id).first()
     contract.full_clean()
     _check_no_overlap(contract)
+    if errors := duration_errors(contract):
+        raise ValidationError(errors)
     outside = contract.versions.filter(effective_date__lt=contract.start_date)
     if contract.end_date:
         outside = outside | contract.versions.filter(effective_date__gt=contract.end_date)
