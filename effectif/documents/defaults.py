@@ -28,6 +28,11 @@ DEFAULT_NAMES: dict[str, Any] = {
     TemplateKind.APPLICATION_REJECTED: _("Réponse négative à une candidature"),
     TemplateKind.RECRUITMENT_INTERVIEW: _("Invitation à un entretien de recrutement"),
     TemplateKind.EMPLOYER_CERTIFICATE: _("Attestation employeur"),
+    TemplateKind.DISMISSAL_LETTER: _("Lettre de licenciement"),
+    TemplateKind.CONVENTIONAL_AGREEMENT: _("Convention de rupture conventionnelle"),
+    TemplateKind.RESIGNATION_ACK: _("Accusé de réception de la démission"),
+    TemplateKind.TRIAL_END: _("Lettre de rupture de la période d'essai"),
+    TemplateKind.RETIREMENT_LETTER: _("Lettre de mise à la retraite"),
     TemplateKind.OTHER: _("Courrier au salarié"),
 }
 

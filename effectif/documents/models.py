@@ -34,6 +34,11 @@ class TemplateKind(models.TextChoices):
     APPLICATION_REJECTED = "refus_candidature", _("Lettre de refus de candidature")
     RECRUITMENT_INTERVIEW = "invitation_entretien", _("Invitation à un entretien de recrutement")
     EMPLOYER_CERTIFICATE = "attestation_employeur", _("Attestation employeur")
+    DISMISSAL_LETTER = "lettre_licenciement", _("Lettre de licenciement")
+    CONVENTIONAL_AGREEMENT = "convention_rupture", _("Convention de rupture conventionnelle")
+    RESIGNATION_ACK = "accuse_demission", _("Accusé de réception de la démission")
+    TRIAL_END = "rupture_periode_essai", _("Lettre de rupture de la période d'essai")
+    RETIREMENT_LETTER = "mise_retraite", _("Lettre de mise à la retraite")
     OTHER = "autre", _("Autre document")
 
 
