@@ -25,8 +25,13 @@ Apps above this one register their own groups and subjects in their `AppConfig.r
             describe=str,
             url=lambda c: reverse("hiring:candidate", args=[c.pk]),
             kinds=frozenset({"refus_candidature", "invitation_entretien"}),
+            file=file_candidate_letter,          # (generated, obj, user) -> message, see below
         )
     )
+
+A subject without a personnel file may still keep what is generated for it: its `file`
+callable stores the document where the subject's app keeps it (a candidate's letters) and
+returns the message shown to the user; without one, the document is only downloaded.
 
 `subjects.employer_values` and `subjects.document_values` build the shared groups.
 Values are plain: strings, booleans, lists of plain dicts, never model instances; an empty
@@ -133,6 +138,9 @@ class Subject:
     url: Callable[[Any], str]
     #: template kinds that may be generated for this subject
     kinds: frozenset[str] = field(default_factory=frozenset)
+    #: for a subject without personnel file: (generated, obj, user) -> message, to keep the
+    #: document in the subject's own records
+    file: Callable[[Any, Any, Any], str] | None = None
 
 
 class MergeRegistry:

@@ -87,7 +87,7 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
         "grouped": _grouped(templates),
         "template": chosen,
         "history": generated_about(request.user, subject.key, obj.pk)[:20],
-        "can_file": subject.employee(obj) is not None,
+        "can_file": subject.employee(obj) is not None or subject.file is not None,
     }
     if chosen is None:
         return render(request, "documents/generate.html", context)
@@ -98,15 +98,19 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
         return _download(request, generated, subject, obj, action)
     if request.method == "POST" and action == "enregistrer":
         try:
-            generated_save_to_file(generated=generated, subject=subject, obj=obj, by=request.user)
+            if subject.employee(obj) is None and subject.file is not None:
+                message = subject.file(generated, obj, request.user)
+            else:
+                generated_save_to_file(
+                    generated=generated, subject=subject, obj=obj, by=request.user
+                )
+                message = _("« %(title)s » est enregistré dans le dossier du salarié.") % {
+                    "title": generated.title
+                }
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(
-                request,
-                _("« %(title)s » est enregistré dans le dossier du salarié.")
-                % {"title": generated.title},
-            )
+            messages.success(request, message)
             return redirect(subject.url(obj))
     missing_paths = [path for path, _label in generated.missing]
     inputs = [
