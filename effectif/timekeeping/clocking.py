@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
 from effectif.contracts.models import ContractTerms
@@ -45,7 +46,12 @@ COLUMNS = {
     "entry": {"entree", "heure d entree", "debut", "arrivee", "entree hh mm"},
     "exit": {"sortie", "heure de sortie", "fin", "depart", "sortie hh mm"},
 }
-HEADERS = {"matricule": "Matricule", "date": "Date", "entry": "Entrée", "exit": "Sortie"}
+HEADERS = {
+    "matricule": gettext_lazy("Matricule"),
+    "date": gettext_lazy("Date"),
+    "entry": gettext_lazy("Entrée"),
+    "exit": gettext_lazy("Sortie"),
+}
 NEXT_DAY = "+1"
 
 
@@ -148,7 +154,10 @@ def analyse(data: bytes, filename: str, employer: Employer) -> ClockAnalysis:
 
 
 def _letter(positions: dict[str, int], key: str) -> str:
-    return f"{HEADERS[key]} ({get_column_letter(positions[key] + 1)})"
+    return _("%(column)s (%(letter)s)") % {
+        "column": HEADERS[key],
+        "letter": get_column_letter(positions[key] + 1),
+    }
 
 
 def _parse_row(
@@ -210,7 +219,7 @@ def _check_rows(
             analysis.add(
                 ClockError(
                     number,
-                    HEADERS["matricule"],
+                    str(HEADERS["matricule"]),
                     _("Matricule inconnu chez %(employer)s.") % {"employer": employer.name},
                     matricule,
                 )
@@ -222,7 +231,7 @@ def _check_rows(
             analysis.add(
                 ClockError(
                     number,
-                    HEADERS["entry"],
+                    str(HEADERS["entry"]),
                     _(
                         "Cette entrée chevauche ou précède le pointage de la ligne %(row)s du "
                         "même jour : les lignes d'un jour se suivent dans l'ordre des heures."
@@ -234,7 +243,7 @@ def _check_rows(
             continue
         if found.stretches and leave - found.stretches[0][0] >= MINUTES_PER_DAY:
             analysis.add(
-                ClockError(number, HEADERS["exit"], _("Une journée dure moins de 24 heures."))
+                ClockError(number, str(HEADERS["exit"]), _("Une journée dure moins de 24 heures."))
             )
             continue
         found.stretches.append((entry, leave))
@@ -261,7 +270,7 @@ def _check_against_days(analysis: ClockAnalysis, days: dict[tuple[int, dt.date],
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    HEADERS["entry"],
+                    str(HEADERS["entry"]),
                     _("Cette entrée chevauche le poste de la veille (ligne %(row)s).")
                     % {"row": previous.rows[-1]},
                     clock_text(found.stretches[0][0]),
@@ -301,7 +310,7 @@ def _check_against_database(
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    HEADERS["date"],
+                    str(HEADERS["date"]),
                     _("Aucun contrat de ce salarié ne couvre le %(day)s.")
                     % {"day": day.strftime("%d/%m/%Y")},
                     day.strftime("%d/%m/%Y"),
@@ -312,7 +321,7 @@ def _check_against_database(
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    HEADERS["date"],
+                    str(HEADERS["date"]),
                     _(
                         "La semaine du %(monday)s de ce salarié est déjà validée : ses heures ne "
                         "peuvent plus être importées (demandez aux RH de la rouvrir)."

@@ -31,6 +31,7 @@ def _context(request: Any, employee: Any) -> dict[str, Any]:
             "current": a.start_date <= today and (a.end_date is None or a.end_date >= today),
             "future": a.start_date > today,
             "weekly_hours": _weekly_hours(a.schedule),
+            "weekly_days": Decimal(len(a.schedule.days.all())) / a.schedule.cycle_weeks,
         }
         for a in assignments
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -172,7 +172,6 @@ class VariableElements:
     complementary_first: Decimal = Decimal("0.00")
     complementary_second: Decimal = Decimal("0.00")
     pending: int = 0  # weeks of the month not validated yet
-    notes: list[str] = field(default_factory=list)
 
 
 def variable_elements(user: Any, employer: Employer, month: dt.date) -> list[VariableElements]:

@@ -43,7 +43,8 @@ def pattern_summary(days: Sequence[ScheduleDay]) -> str:
     """The days of a schedule in one line, as the audit keeps them."""
     labels = dict(Weekday.choices)
     return " ; ".join(
-        f"S{day.week} {labels[day.weekday]} {day.shift().label()}"
+        _("S%(week)s %(day)s %(shift)s")
+        % {"week": day.week, "day": labels[day.weekday], "shift": day.shift().label()}
         for day in sorted(days, key=lambda d: (d.week, d.weekday))
     )
 
