@@ -1,8 +1,9 @@
 """Legal checks of working time: the facts and the worked time of many employees gathered from
 the database with a fixed number of queries, then judged by `rules.working_time`.
 
-Worked time on a day is what the time sheet records, when there is one; otherwise what is
-planned (schedule, planning changes, holidays). The eleven weeks before the period are read as
+Worked time on a day is what the time sheet records, when there is one; a week submitted or
+validated is entirely what its sheet says (a day without hours there was not worked); other
+days are what is planned (schedule, planning changes, holidays). The eleven weeks before the period are read as
 well, for the 12-week average, and the year's validated overtime for the annual contingent.
 """
 
@@ -61,6 +62,19 @@ def recorded_shifts(ids: Any, start: dt.date, end: dt.date) -> dict[int, dict[dt
     return found
 
 
+def declared_weeks(ids: Any, start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+    """The Mondays of the weeks whose sheet is submitted or validated, by employee."""
+    found: dict[int, set[dt.date]] = defaultdict(set)
+    for employee_id, monday in TimeSheet.objects.filter(
+        employee_id__in=ids,
+        status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED],
+        week_start__gte=monday_of(start),
+        week_start__lte=end,
+    ).values_list("employee_id", "week_start"):
+        found[employee_id].add(monday)
+    return found
+
+
 def timeline_from(first: dt.date, shifts: Sequence[Shift]) -> Timeline:
     """The timeline of consecutive days' shifts from `first`. A stretch running into the next
     day's shift is cut where that shift starts (the sheets and the planning refuse such
@@ -95,6 +109,7 @@ class Gathered:
 
     data: CalendarData
     recorded: dict[int, dict[dt.date, Shift]]
+    declared: dict[int, set[dt.date]]
     birth_dates: dict[int, dt.date]
     accords: dict[int, AccordSettings]
     overtime_before: dict[int, Decimal]
@@ -103,9 +118,19 @@ class Gathered:
         """Each day's shift: recorded when a sheet has it, planned otherwise."""
         shifts = self.data.shift_list(employee_id)
         start = self.data.start
+        for monday in self.declared.get(employee_id, ()):
+            first = (monday - start).days
+            for index in range(max(first, 0), min(first + 7, len(shifts))):
+                shifts[index] = REST
         for day, shift in self.recorded.get(employee_id, {}).items():
             shifts[(day - start).days] = shift
         return shifts
+
+    def is_recorded(self, employee_id: int, day: dt.date) -> bool:
+        """Whether the day's worked time comes from a time sheet rather than the planning."""
+        return day in self.recorded.get(employee_id, {}) or monday_of(day) in self.declared.get(
+            employee_id, ()
+        )
 
     def worked(self, employee_id: int) -> dict[dt.date, Shift]:
         return dict(zip(self.data.dates, self.worked_list(employee_id), strict=True))
@@ -124,7 +149,8 @@ class Gathered:
 
 
 def gather(employees: Iterable[Any] | QuerySet[Employee], start: dt.date, end: dt.date) -> Gathered:
-    """Everything needed to check `start`–`end`: seven queries, whatever the headcount."""
+    """Everything needed to check `start`–`end`: a fixed number of queries, whatever the
+    headcount."""
     ids = employee_ids(employees)
     first = monday_of(start) - dt.timedelta(weeks=CONTEXT_WEEKS)
     last = monday_of(end) + dt.timedelta(days=6)
@@ -139,6 +165,7 @@ def gather(employees: Iterable[Any] | QuerySet[Employee], start: dt.date, end: d
     return Gathered(
         data=data,
         recorded=recorded_shifts(ids, first, last),
+        declared=declared_weeks(ids, first, last),
         birth_dates=dict(people),
         accords=accords,
         overtime_before=overtime_before(ids, monday_of(start)),
@@ -182,9 +209,8 @@ def check_gathered(
     if first > data.end:
         return []
     shifts = gathered.worked_list(employee_id)
-    recorded = gathered.recorded.get(employee_id, {})
     for day, shift in (changes or {}).items():
-        if day not in recorded:
+        if not gathered.is_recorded(employee_id, day):
             shifts[(day - data.start).days] = shift
     timeline = timeline_from(first, shifts[(first - data.start).days :])
     return check(gathered.facts(calendar, end), timeline, start, end)

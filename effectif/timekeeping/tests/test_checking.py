@@ -14,7 +14,7 @@ from effectif.employees.tests.factories import EmployeeFactory
 from effectif.rules.working_time.breaches import Rule
 from effectif.timekeeping.checking import legal_check_many
 from effectif.timekeeping.models import ShiftOverride, WorkingTimeSettings
-from effectif.timekeeping.services.sheets import DayEntry, timesheet_save
+from effectif.timekeeping.services.sheets import DayEntry, timesheet_save, timesheet_submit
 from effectif.timekeeping.tests.factories import assign, make_schedule
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,25 @@ def test_queries_do_not_grow_with_the_headcount(world, django_assert_max_num_que
         legal_check_many(
             Employee.objects.filter(employer=world.employer), MONDAY, dt.date(2026, 3, 31)
         )
+
+
+def test_a_submitted_week_is_what_its_sheet_says(world, employee_user) -> None:
+    # The planning has a 12-hour Tuesday; the sheet says Monday 7 h only.
+    ShiftOverride.objects.create(
+        employee=world.member,
+        day=MONDAY + dt.timedelta(days=1),
+        intervals=[["08:00", "12:00"], ["12:30", "20:30"]],
+        hours=Decimal(12),
+    )
+    draft = timesheet_save(
+        employee=world.member,
+        week_start=MONDAY,
+        days={MONDAY: DayEntry(hours=Decimal(7))},
+        by=employee_user,
+    )
+    # Being filled in, the sheet only replaces the days it has: Tuesday is still planned.
+    rules = {b.rule for b in legal_check_many([world.member], MONDAY, SUNDAY)[world.member.pk]}
+    assert Rule.DAILY_MAXIMUM in rules
+    timesheet_submit(sheet=draft, by=employee_user)
+    # Submitted, the week is what the sheet says: Tuesday was not worked.
+    assert legal_check_many([world.member], MONDAY, SUNDAY) == {}

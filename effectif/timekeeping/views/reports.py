@@ -47,9 +47,10 @@ def legal_checks(request: HttpRequest) -> HttpResponseBase:
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         establishment, department = form.scope()
-        people = list(employees_to_check(request.user, start, end, establishment, department))
+        scoped = employees_to_check(request.user, start, end, establishment, department)
+        people = list(scoped)
         checked = len(people)
-        found = legal_check_many(people, start, end)
+        found = legal_check_many(scoped, start, end)
         for person in people:
             for breach in found.get(person.pk, []):
                 rows.append(
