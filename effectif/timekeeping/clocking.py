@@ -101,6 +101,10 @@ class ClockAnalysis:
     error_count: int = 0
     days: list[dict[str, Any]] = field(default_factory=list)
     employees: int = 0
+    labels: dict[str, str] = field(default_factory=dict)  # column key → « Entrée (C) »
+
+    def column(self, key: str) -> str:
+        return self.labels.get(key, str(HEADERS[key]))
 
     def add(self, error: ClockError) -> None:
         self.error_count += 1
@@ -138,6 +142,7 @@ def analyse(data: bytes, filename: str, employer: Employer) -> ClockAnalysis:
         key = _column_key(cell)
         if key is not None and key not in positions:
             positions[key] = index
+    analysis.labels = {key: _letter(positions, key) for key in positions}
     parsed: list[tuple[int, str, dt.date, int, int]] = []
     for number, cells in table.data_rows():
         if all(is_empty(cell) for cell in cells):
@@ -150,6 +155,9 @@ def analyse(data: bytes, filename: str, employer: Employer) -> ClockAnalysis:
         analysis.add(ClockError(0, _("Fichier"), _("Le fichier ne contient aucune ligne.")))
         return analysis
     _check_rows(analysis, employer, parsed)
+    order = list(COLUMNS)
+    keys = {label: key for key, label in analysis.labels.items()}
+    analysis.errors.sort(key=lambda e: (e.row, order.index(keys.get(e.column, "matricule"))))
     return analysis
 
 
@@ -172,12 +180,12 @@ def _parse_row(
     ):
         cell = cells[positions[key]] if positions[key] < len(cells) else None
         if is_empty(cell):
-            analysis.add(ClockError(number, _letter(positions, key), _("Valeur manquante.")))
+            analysis.add(ClockError(number, analysis.column(key), _("Valeur manquante.")))
             continue
         try:
             values[key] = reader(cell)
         except CellError as error:
-            analysis.add(ClockError(number, _letter(positions, key), str(error), display(cell)))
+            analysis.add(ClockError(number, analysis.column(key), str(error), display(cell)))
     if len(values) < len(COLUMNS):
         return None
     (entry_time, entry_next), (exit_time, exit_next) = values["entry"], values["exit"]
@@ -187,7 +195,7 @@ def _parse_row(
         analysis.add(
             ClockError(
                 number,
-                _letter(positions, "exit"),
+                analysis.column("exit"),
                 _(
                     "La sortie (%(exit)s) n'est pas après l'entrée (%(entry)s). Pour un poste de "
                     "nuit qui finit le lendemain, écrivez la sortie « %(exit)s+1 »."
@@ -219,7 +227,7 @@ def _check_rows(
             analysis.add(
                 ClockError(
                     number,
-                    str(HEADERS["matricule"]),
+                    analysis.column("matricule"),
                     _("Matricule inconnu chez %(employer)s.") % {"employer": employer.name},
                     matricule,
                 )
@@ -231,7 +239,7 @@ def _check_rows(
             analysis.add(
                 ClockError(
                     number,
-                    str(HEADERS["entry"]),
+                    analysis.column("entry"),
                     _(
                         "Cette entrée chevauche ou précède le pointage de la ligne %(row)s du "
                         "même jour : les lignes d'un jour se suivent dans l'ordre des heures."
@@ -243,7 +251,9 @@ def _check_rows(
             continue
         if found.stretches and leave - found.stretches[0][0] >= MINUTES_PER_DAY:
             analysis.add(
-                ClockError(number, str(HEADERS["exit"]), _("Une journée dure moins de 24 heures."))
+                ClockError(
+                    number, analysis.column("exit"), _("Une journée dure moins de 24 heures.")
+                )
             )
             continue
         found.stretches.append((entry, leave))
@@ -270,7 +280,7 @@ def _check_against_days(analysis: ClockAnalysis, days: dict[tuple[int, dt.date],
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    str(HEADERS["entry"]),
+                    analysis.column("entry"),
                     _("Cette entrée chevauche le poste de la veille (ligne %(row)s).")
                     % {"row": previous.rows[-1]},
                     clock_text(found.stretches[0][0]),
@@ -310,7 +320,7 @@ def _check_against_database(
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    str(HEADERS["date"]),
+                    analysis.column("date"),
                     _("Aucun contrat de ce salarié ne couvre le %(day)s.")
                     % {"day": day.strftime("%d/%m/%Y")},
                     day.strftime("%d/%m/%Y"),
@@ -321,7 +331,7 @@ def _check_against_database(
             analysis.add(
                 ClockError(
                     found.rows[0],
-                    str(HEADERS["date"]),
+                    analysis.column("date"),
                     _(
                         "La semaine du %(monday)s de ce salarié est déjà validée : ses heures ne "
                         "peuvent plus être importées (demandez aux RH de la rouvrir)."

@@ -18,6 +18,7 @@ from effectif.timekeeping.models import (
     WorkSchedule,
 )
 from effectif.timekeeping.models.schedules import MAX_CYCLE_WEEKS, Weekday
+from effectif.timekeeping.models.settings import ComplementaryFraction
 from effectif.timekeeping.services.schedules import DayInput
 
 TIME_PARTS = ("start", "end", "break_start", "break_end")
@@ -140,10 +141,18 @@ class AssignmentForm(StyledFormMixin, forms.ModelForm[ScheduleAssignment]):
         field = self.fields["schedule"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = schedules
+        field.empty_label = _("Choisissez un horaire")
         self.fields["end_date"].help_text = _("Laissez vide pour un horaire sans fin prévue.")
 
 
 class WorkingTimeSettingsForm(StyledFormMixin, forms.ModelForm[WorkingTimeSettings]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["complementary_fraction"]
+        assert isinstance(field, forms.ChoiceField)
+        # Left empty, the legal tenth applies; the choices are what an agreement may set.
+        field.choices = [("", _("Valeur légale (1/10e)")), *ComplementaryFraction.choices[1:]]
+
     class Meta:
         model = WorkingTimeSettings
         fields = [

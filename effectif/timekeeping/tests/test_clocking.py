@@ -69,14 +69,16 @@ def test_each_error_with_its_row_and_column(world, hr_manager) -> None:
     )
     batch = clock_import_upload(employer=world.employer, upload=csv_upload(text), by=hr_manager)
     got = [(e["row"], e["column"].split(" (")[0], e["message"]) for e in batch.errors]
+    # In the order of the file; every column named with its letter.
     assert [(row, column) for row, column, _m in got] == [
+        (3, "Matricule"),
         (4, "Entrée"),
         (5, "Sortie"),
         (6, "Date"),
         (7, "Entrée"),
-        (3, "Matricule"),
         (8, "Entrée"),
     ]
+    assert {e["column"] for e in batch.errors} >= {"Matricule (A)", "Entrée (C)"}
     messages = {(row, column): message for row, column, message in got}
     assert "n'est pas une heure qui existe" in messages[(4, "Entrée")]
     assert "n'est pas après l'entrée (17:00)" in messages[(5, "Sortie")]

@@ -288,3 +288,30 @@ def test_clock_import_through_the_pages(client_for, hr_manager, world) -> None:
         {"employer": world.other_employer.pk, "file": SimpleUploadedFile("p.csv", text.encode())},
     )
     assert other.status_code == 404
+
+
+def test_editing_a_schedule_keeps_the_pattern_before_and_after_in_the_audit(
+    client_for, hr_manager, world
+) -> None:
+    schedule = make_schedule(world.employer)
+    client = client_for(hr_manager)
+    page = client.get(f"/temps/horaires/{schedule.pk}/")
+    assert page.context["grid"]["w1d4_end"].value() == dt.time(17, 0)
+    data = {
+        "name": schedule.name,
+        "kind": "horaires",
+        "cycle_weeks": "1",
+        "active": "on",
+    }
+    for weekday in range(5):
+        data |= {
+            f"w1d{weekday}_start": "09:00",
+            f"w1d{weekday}_end": "16:00" if weekday == 4 else "17:00",
+            f"w1d{weekday}_break_start": "12:00",
+            f"w1d{weekday}_break_end": "13:00",
+        }
+    assert client.post(f"/temps/horaires/{schedule.pk}/", data).status_code == 302
+    entry = AuditEntry.objects.filter(target_type="timekeeping.WorkSchedule").latest("id")
+    before, after = entry.changes["days"]
+    assert "S1 Vendredi 09:00–12:00, 13:00–17:00" in before
+    assert "S1 Vendredi 09:00–12:00, 13:00–16:00" in after
