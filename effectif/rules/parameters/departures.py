@@ -216,3 +216,19 @@ TRIAL_EMPLOYEE_NOTICE: Parameter[dict[str, int]] = Parameter(
         ),
     ),
 )
+
+#: Days of paid leave in an average month, to value untaken days by maintien de salaire in the
+#: compensatory indemnity (C. trav. L3141-28 with L3141-24): the usual « 26e » in jours
+#: ouvrables, « 21,67e » in jours ouvrés.
+LEAVE_DAYS_PER_MONTH: Parameter[dict[str, Decimal]] = Parameter(
+    name="jours_conges_par_mois",
+    description="Jours de congés d'un mois moyen : 26 jours ouvrables, 21,67 jours ouvrés",
+    values=(
+        DatedValue(
+            date(2002, 1, 1),
+            {"ouvrables": Decimal(26), "ouvres": Decimal("21.67")},
+            "Usage de paie (C. trav. art. L3141-24 et L3141-28 : maintien de salaire)",
+            unconfirmed=True,
+        ),
+    ),
+)
