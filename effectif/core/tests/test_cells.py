@@ -44,8 +44,8 @@ def test_read_time_refuses_what_is_not_a_time(cell, message) -> None:
 
 
 def test_missing_header_names_the_expected_columns_when_told() -> None:
-    data = "a;b\n1;2\n".encode()
+    data = b"a;b\n1;2\n"
     with pytest.raises(UnreadableFile, match=r"colonnes \(Matricule, Date\)"):
         read_table(data, "x.csv", lambda cells: False, "Matricule, Date")
-    with pytest.raises(UnreadableFile, match="noms des colonnes. Partez"):
+    with pytest.raises(UnreadableFile, match=r"noms des colonnes\. Partez"):
         read_table(data, "x.csv", lambda cells: False)
