@@ -1,0 +1,69 @@
+// Effectif — the planning grid: a day's editor in a dialog, loaded and saved with htmx.
+// Without JavaScript each cell is a link to the same editor as a page of its own.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("pl-editor");
+  var body = document.getElementById("pl-editor-body");
+  var status = document.getElementById("pl-status");
+  var lastCell = null;
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-pl-print]")) {
+      window.print();
+      return;
+    }
+    var link = event.target.closest("a.pl-edit");
+    if (!link || !dialog || !window.htmx) {
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    event.preventDefault();
+    lastCell = link.closest("td").id;
+    window.htmx.ajax("GET", link.getAttribute("href"), { target: "#pl-editor-body", swap: "innerHTML" });
+  });
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches("[data-pl-select]")) {
+      event.target.select();
+    }
+  });
+  if (!dialog) {
+    return;
+  }
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target !== body || !body.querySelector("form")) {
+      return;
+    }
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    var first = body.querySelector("[data-pl-focus]") || body.querySelector("input:not([type=hidden]), textarea");
+    if (first) {
+      first.focus();
+    }
+  });
+  document.body.addEventListener("htmx:responseError", function (event) {
+    if (status && event.detail.target === body) {
+      status.textContent = (status.getAttribute("data-error") || "%s").replace("%s", event.detail.xhr.status);
+      status.classList.remove("visually-hidden");
+    }
+  });
+  document.body.addEventListener("planning-saved", function () {
+    dialog.close();
+  });
+  dialog.addEventListener("close", function () {
+    body.innerHTML = "";
+    var cell = lastCell && document.getElementById(lastCell);
+    var link = cell && cell.querySelector("a");
+    if (link) {
+      link.focus();
+    }
+  });
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog || event.target.closest("[data-pl-close]")) {
+      dialog.close();
+    }
+  });
+})();
