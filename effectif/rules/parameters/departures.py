@@ -232,3 +232,10 @@ LEAVE_DAYS_PER_MONTH: Parameter[dict[str, Decimal]] = Parameter(
         ),
     ),
 )
+
+#: Register entries are kept 5 years after the departure (C. trav. R1221-26).
+REGISTER_RETENTION_YEARS: Parameter[int] = Parameter(
+    name="registre_personnel_conservation_ans",
+    description="Conservation des mentions du registre unique du personnel après le départ",
+    values=(DatedValue(date(2008, 5, 1), 5, "C. trav. art. R1221-26"),),
+)
