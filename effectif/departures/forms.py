@@ -102,9 +102,12 @@ class StepsForm(StyledFormMixin, forms.ModelForm[Departure]):
             keep.discard("cdd_exception")
         if self.instance.reason != Reason.RESIGNATION and flow.procedure == Procedure.NOTIFIED:
             keep.discard("end_date")
+        if flow.misconduct or flow.notice_not_worked:
+            keep.discard("notice_waived")
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
+        self.order_fields(STEP_FIELDS[Procedure(flow.procedure)])
         if "note" in self.fields:
             self.fields["note"].widget.attrs["col"] = "col-12"
 
