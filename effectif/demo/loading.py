@@ -34,6 +34,7 @@ from effectif.demo.organisation import (
 )
 from effectif.demo.positions import POSITIONS
 from effectif.demo.staff import ACCOUNTS_WITH_FILES, plan_staff
+from effectif.departures.demo import load_departures_demo
 from effectif.employees.models import Employee
 from effectif.employees.services import employee_document_add, employee_save
 from effectif.leave.demo import load_leave_demo
@@ -85,7 +86,10 @@ def load_demo(*, today: date | None = None) -> bool:
 
 def _leave(users: dict[str, User], today: date | None) -> bool:
     employers = Employer.objects.filter(siren__in=demo_sirens())
-    return load_leave_demo(employers=employers, today=today or timezone.localdate(), by=users["rh"])
+    day = today or timezone.localdate()
+    leave = load_leave_demo(employers=employers, today=day, by=users["rh"])
+    departures = load_departures_demo(employers=employers, today=day, by=users["rh"])
+    return leave or departures
 
 
 def _demo_users() -> tuple[dict[str, User], bool]:

@@ -288,3 +288,36 @@ def checklist_set(*, departure: Departure, key: str, done: bool, by: Any) -> Dep
         detail=_("Liste de sortie"),
     )
     return departure
+
+
+#: The departure reason of a contract ended before departures were recorded, by DSN code.
+REASON_OF_CODE = {workflow_of(r).dsn_code: r for r in reversed(Reason.values)}
+
+
+@transaction.atomic
+def departure_record_past(*, contract: Contract, by: Any) -> Departure:
+    """Record the departure of a contract already ended (with its DSN end reason), to issue its
+    documents and close the file: the dates are the contract's."""
+    reason = REASON_OF_CODE.get(contract.end_reason)
+    if reason is None or contract.end_date is None:
+        raise ValidationError(_("Ce contrat n'est pas terminé par un motif connu."))
+    if Departure.objects.filter(contract=contract).exclude(status=Status.CANCELLED).exists():
+        raise ValidationError(_("Un départ est déjà enregistré pour ce contrat."))
+    departure = Departure(
+        employee=contract.employee,
+        contract=contract,
+        reason=reason,
+        created_by=by,
+        end_date=contract.end_date,
+        status=Status.ENDED,
+        ended_at=timezone.now(),
+        checklist={key: True for key, _label in CHECKLIST},
+    )
+    schedule(departure)
+    departure.end_date = contract.end_date
+    departure.last_working_date = departure.last_working_date or contract.end_date
+    compute_amounts(departure)
+    departure.full_clean()
+    departure.save()
+    audit_creation(actor=by, target=departure, fields=AUDITED)
+    return departure
