@@ -46,10 +46,12 @@ class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         employee = getattr(self.instance, "employee", None)
-        tutors = self.fields["tutor"]
-        tutors.queryset = Employee.objects.filter(  # type: ignore[attr-defined]
-            employer_id=employee.employer_id if employee is not None else None
-        ).exclude(pk=getattr(employee, "pk", None))
+        tutors = Employee.objects.none()
+        if employee is not None:
+            tutors = Employee.objects.filter(employer_id=employee.employer_id).exclude(
+                pk=employee.pk
+            )
+        self.fields["tutor"].queryset = tutors  # type: ignore[attr-defined]
 
 
 class ContractEndForm(StyledFormMixin, forms.ModelForm[Contract]):

@@ -1,5 +1,5 @@
-"""The demo organisation's departures: one in progress, completed ones with their documents,
-loaded once."""
+"""The demo hook: a dismissal in progress and completed departures with their documents, files
+closed; loaded once. (The whole demo organisation is tested in effectif/demo/tests.)"""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from effectif.demo.loading import load_demo
+from effectif.contracts.tests.factories import hire
 from effectif.departures.demo import load_departures_demo
 from effectif.departures.models import Departure, Status
 from effectif.documents.models import GeneratedDocument
+from effectif.employees.tests.factories import EmployeeFactory
 from effectif.organisation.models import Employer
 
 pytestmark = pytest.mark.django_db
@@ -18,18 +19,23 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 28)
 
 
-def test_demo_departures(settings, tmp_path):
+def test_demo_departures(settings, tmp_path, world, hr_manager):
     settings.MEDIA_ROOT = tmp_path
-    assert load_demo(today=TODAY) is True
-    assert Departure.objects.filter(status=Status.IN_PROGRESS).count() == 1
-    closed = Departure.objects.filter(status=Status.CLOSED)
-    assert closed.count() == 3
-    for departure in closed:
-        assert departure.employee.is_closed
-        kinds = set(
-            GeneratedDocument.objects.filter(
-                subject_type="depart", subject_id=str(departure.pk)
-            ).values_list("kind", flat=True)
-        )
-        assert kinds == {"certificat_travail", "solde_tout_compte"}
-    assert load_departures_demo(employers=Employer.objects.all(), today=TODAY, by=None) is False
+    gone = EmployeeFactory(employer=world.employer)
+    contract = hire(gone, start=date(2025, 1, 6), end=date(2026, 6, 30), kind="cdd")
+    contract.end_reason = "031"
+    contract.save()
+    employers = Employer.objects.filter(pk=world.employer.pk)
+    assert load_departures_demo(employers=employers, today=TODAY, by=hr_manager) is True
+    closed = Departure.objects.get(status=Status.CLOSED)
+    assert closed.reason == "fin_cdd"
+    assert closed.employee.is_closed
+    kinds = set(
+        GeneratedDocument.objects.filter(
+            subject_type="depart", subject_id=str(closed.pk)
+        ).values_list("kind", flat=True)
+    )
+    assert kinds == {"certificat_travail", "solde_tout_compte"}
+    in_progress = Departure.objects.get(status=Status.IN_PROGRESS)
+    assert in_progress.convocation_date == date(2026, 11, 26)
+    assert load_departures_demo(employers=employers, today=TODAY, by=hr_manager) is False
