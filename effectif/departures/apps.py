@@ -20,10 +20,11 @@ class DeparturesConfig(AppConfig):
         from effectif.core.panels import panels
         from effectif.departures.deadlines import departures_due
         from effectif.departures.merging import GROUP, SUBJECT
-        from effectif.departures.panels import EMPLOYEE_DEPARTURE
+        from effectif.departures.panels import CONTRACT_END, EMPLOYEE_DEPARTURE
         from effectif.documents.merging import registry
 
         registry.register_group(GROUP)
         registry.register_subject(SUBJECT)
         panels.register("employee", EMPLOYEE_DEPARTURE)
+        panels.register("contract", CONTRACT_END)
         deadlines.register("departure", _("Départs en cours"), departures_due, 35)

@@ -155,7 +155,7 @@ def untaken_leave(departure: Departure, on: dt.date) -> LeaveOwed:
             if remaining <= 0:
                 continue
             period = bucket.period
-            acquired = bucket.acquired or remaining
+            acquired = bucket.acquired + max(bucket.other, ZERO) or remaining
             if period.contains(on):  # the period in progress: pay earned so far
                 period_gross = _gross_between(_versions(employee.pk), period.start, on)
             else:

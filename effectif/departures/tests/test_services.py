@@ -190,3 +190,44 @@ def test_every_change_is_audited(notified):
         ).count()
         == 2
     )
+
+
+def test_untaken_paid_leave_is_valued_the_more_favourable_way(world, hr_manager, dismissal):
+    from effectif.leave.defaults import leave_types_install_defaults
+    from effectif.leave.models import Category
+    from effectif.leave.services import ledger_adjust
+
+    types = leave_types_install_defaults(employer=world.employer, by=hr_manager)
+    paid = next(t for t in types if t.category == Category.PAID_LEAVE)
+    ledger_adjust(
+        employee=world.member,
+        leave_type=paid,
+        amount=Decimal(25),
+        entry_date=date(2025, 6, 30),
+        label="Reprise de solde",
+        by=hr_manager,
+    )
+    departure = departure_update(
+        departure=dismissal,
+        values={
+            "convocation_date": date(2026, 3, 2),
+            "interview_date": date(2026, 3, 10),
+            "notification_date": date(2026, 3, 13),
+            "notification_received_date": date(2026, 3, 16),
+        },
+        by=hr_manager,
+    )
+    # 25 days left on 15 May 2026 (L3141-28). Tenth: pay from 1 June 2025 to 15 May 2026 =
+    # 11 × 2 200 + 2 200 × 15/31 = 25 264,52 → 10 % × 25/25 = 2 526,45; maintien:
+    # 2 200 × 25 / 26 = 2 115,38; the tenth is more favourable.
+    assert departure.leave_days == Decimal(25)
+    assert departure.leave_indemnity_amount == Decimal("2526.45")
+    assert "dixième" in departure.amounts_basis["conges"]
+
+
+def test_departures_in_the_hr_to_do(notified, hr_assistant, outsider):
+    from effectif.core.deadlines import deadlines
+
+    found = deadlines.collect(hr_assistant, date(2026, 1, 1), date(2026, 12, 31), ["departure"])
+    assert [d.due_date for d in found] == [date(2026, 5, 15)]
+    assert not deadlines.collect(outsider, date(2026, 1, 1), date(2026, 12, 31), ["departure"])

@@ -122,3 +122,16 @@ def test_renewing_a_cdd_three_times_is_refused(client_for, hr_manager, world):
     assert "L1243-13-1" in response.content.decode()
     contract.refresh_from_db()
     assert contract.end_date == date(2026, 4, 30)
+
+
+def test_employee_and_contract_pages_offer_the_departure(client_for, hr_manager, world):
+    client = client_for(hr_manager)
+    page = client.get(reverse("employees:detail", args=[world.member.pk])).content.decode()
+    assert f"?contrat={world.contract.pk}" in page
+    page = client.get(reverse("contracts:detail", args=[world.contract.pk])).content.decode()
+    assert "Engager un départ" in page
+
+
+def test_the_employee_does_not_see_the_departure_panel(client_for, employee_user, dismissal):
+    page = client_for(employee_user).get(reverse("employees:mine")).content.decode()
+    assert dismissal.get_reason_display() not in page
