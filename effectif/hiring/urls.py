@@ -1,5 +1,75 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from effectif.hiring.views import (
+    candidates,
+    careers,
+    dpae,
+    hire,
+    interviews,
+    onboarding,
+    postings,
+    requisitions,
+    terms,
+)
 
 app_name = "hiring"
 
-urlpatterns: list[URLPattern | URLResolver] = []  # filled as the app grows
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("demandes/", requisitions.requisition_list, name="requisitions"),
+    path("demandes/nouvelle/", requisitions.requisition_create, name="requisition_create"),
+    path("demandes/<int:pk>/", requisitions.requisition_detail, name="requisition"),
+    path("demandes/<int:pk>/modifier/", requisitions.requisition_edit, name="requisition_edit"),
+    path(
+        "demandes/<int:pk>/<slug:decision>/",
+        requisitions.requisition_decide,
+        name="requisition_decide",
+    ),
+    path("offres/", postings.posting_list, name="postings"),
+    path("offres/nouvelle/", postings.posting_create, name="posting_create"),
+    path("offres/relecture/", postings.posting_check, name="posting_check"),
+    path("offres/<int:pk>/", postings.posting_detail, name="posting"),
+    path("offres/<int:pk>/modifier/", postings.posting_edit, name="posting_edit"),
+    path("offres/<int:pk>/export.<slug:fmt>", postings.posting_export, name="posting_export"),
+    path("offres/<int:pk>/<slug:action>/", postings.posting_status, name="posting_status"),
+    path("candidats/", candidates.candidate_list, name="candidates"),
+    path("candidats/nouveau/", candidates.candidate_create, name="candidate_create"),
+    path("candidats/<int:pk>/", candidates.candidate_detail, name="candidate"),
+    path("candidats/<int:pk>/modifier/", candidates.candidate_edit, name="candidate_edit"),
+    path("candidats/<int:pk>/etape/", candidates.candidate_status, name="candidate_status"),
+    path("candidats/<int:pk>/cv/", candidates.candidate_cv, name="candidate_cv"),
+    path("candidats/<int:pk>/entretien/", interviews.interview_create, name="interview_create"),
+    path("candidats/<int:pk>/embauche/", hire.hire, name="hire"),
+    path(
+        "candidats/<int:pk>/courrier/<slug:kind>/", interviews.letter_create, name="letter_create"
+    ),
+    path("entretiens/<int:pk>/", interviews.interview_edit, name="interview_edit"),
+    path("courriers/<int:pk>/", interviews.letter_download, name="letter_download"),
+    path("courriers/<int:pk>/envoyer/", interviews.letter_send, name="letter_send"),
+    path("dpae/", dpae.dpae_list, name="dpaes"),
+    path("dpae/contrat/<int:contract_pk>/", dpae.dpae_new, name="dpae_new"),
+    path("dpae/<int:pk>/", dpae.dpae_detail, name="dpae"),
+    path("dpae/<int:pk>/export.<slug:fmt>", dpae.dpae_export, name="dpae_export"),
+    path("integrations/", onboarding.onboarding_list, name="onboardings"),
+    path("integrations/<int:pk>/", onboarding.onboarding_detail, name="onboarding"),
+    path("integrations/<int:pk>/tache/", onboarding.task_create, name="task_create"),
+    path("integrations/taches/<int:pk>/", onboarding.task_toggle, name="task_toggle"),
+    path("integrations/modeles/", onboarding.template_list, name="onboarding_templates"),
+    path(
+        "integrations/modeles/nouveau/",
+        onboarding.template_create,
+        name="onboarding_template_create",
+    ),
+    path("integrations/modeles/<int:pk>/", onboarding.template_detail, name="onboarding_template"),
+    path("offres-internes/", careers.board, name="board"),
+    path("offres-internes/<int:pk>/", careers.board_posting, name="board_posting"),
+    path("termes/", terms.term_list, name="terms"),
+    path("termes/<int:pk>/", terms.term_edit, name="term_edit"),
+    path("termes/<int:pk>/retirer/", terms.term_remove, name="term_remove"),
+    path("carrieres/<str:siren>/", careers.career_list, name="career_list"),
+    path("carrieres/<str:siren>/<slug:reference>/", careers.career_posting, name="career_posting"),
+    path(
+        "carrieres/<str:siren>/<slug:reference>/merci/",
+        careers.career_thanks,
+        name="career_thanks",
+    ),
+]

@@ -1,0 +1,90 @@
+"""Deadlines of hiring for the HR to-do: the DPAE of each contract starting (this provider
+replaces the contracts app's « hire » reminder: one line per hire, with the declaration to
+file and its state), and the onboarding tasks not done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from effectif.core.deadlines import Deadline
+from effectif.hiring import permissions as perms
+from effectif.hiring.declaration import BEFORE_ARTICLE
+from effectif.hiring.models import DpaeStatus
+from effectif.hiring.parameters import DPAE_EARLIEST_DAYS
+from effectif.hiring.selectors import contracts_to_declare, tasks_for
+
+
+def _fmt(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+    """Every contract starting in the period whose DPAE is not recorded as done."""
+    contracts = (
+        contracts_to_declare(user)
+        .filter(start_date__range=(start, end))
+        .exclude(dpae__status=DpaeStatus.DONE)
+        .select_related("dpae")
+    )
+    for contract in contracts:
+        employee = contract.employee
+        dpae = getattr(contract, "dpae", None)
+        earliest = contract.start_date - dt.timedelta(
+            days=DPAE_EARLIEST_DAYS.at(contract.start_date)
+        )
+        url = (
+            reverse("hiring:dpae", args=[dpae.pk])
+            if dpae is not None
+            else reverse("hiring:dpae_new", args=[contract.pk])
+        )
+        hour = f" {timezone.localtime(dpae.hire_at):%H:%M}" if dpae is not None else ""
+        yield Deadline(
+            due_date=contract.start_date,
+            kind="hire",
+            title=_("DPAE à faire : embauche de %(name)s le %(day)s%(hour)s (%(kind)s)")
+            % {
+                "name": employee.display_name,
+                "day": _fmt(contract.start_date),
+                "hour": hour,
+                "kind": contract.get_kind_display(),
+            },
+            rule=_(
+                "Déclaration préalable à l'embauche à l'URSSAF avant la prise de poste, au plus "
+                "tôt le %(earliest)s (%(article)s) ; une DPAE tardive expose à une pénalité et au "
+                "travail dissimulé (L8221-5)."
+            )
+            % {"earliest": _fmt(earliest), "article": BEFORE_ARTICLE},
+            url=url,
+            employer_id=employee.employer_id,
+            employee_id=employee.pk,
+        )
+
+
+def onboarding_tasks_due(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+    """Onboarding tasks not done, due in the period (HR and managers see their scope)."""
+    if not perms.can_follow_recruitment(user):
+        return
+    tasks = (
+        tasks_for(user)
+        .filter(done_at__isnull=True, due_date__range=(start, end))
+        .select_related("onboarding__employee")
+    )
+    for task in tasks:
+        employee = task.onboarding.employee
+        owner = (task.owner.get_full_name() or task.owner.get_username()) if task.owner else "—"
+        yield Deadline(
+            due_date=task.due_date,
+            kind="onboarding",
+            title=_("Intégration de %(name)s : %(task)s")
+            % {"name": employee.display_name, "task": task.label},
+            rule=_("Tâche du parcours d'intégration, confiée à %(owner)s.") % {"owner": owner},
+            url=reverse("hiring:onboarding", args=[task.onboarding_id]),
+            employer_id=employee.employer_id,
+            employee_id=employee.pk,
+        )

@@ -1,0 +1,1 @@
+"""The forms of recruitment and onboarding, by topic."""

@@ -1,0 +1,125 @@
+"""Hiring a candidate: the file, the contract and its terms, prefilled from the application
+and the posting; only what the candidate did not give is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from effectif.contracts.models import Contract, ContractTerms
+from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.employees.models import Employee
+from effectif.hiring.models import OnboardingTemplate
+from effectif.organisation.models import Department, Establishment, Position
+
+
+class HireEmployeeForm(StyledFormMixin, forms.ModelForm[Employee]):
+    class Meta:
+        model = Employee
+        fields = [
+            "matricule",
+            "department",
+            "last_name",
+            "usage_name",
+            "first_names",
+            "sex",
+            "birth_date",
+            "birth_place",
+            "birth_country",
+            "nationality",
+            "nir",
+            "temporary_number",
+            "address",
+            "postal_code",
+            "city",
+            "personal_email",
+            "personal_phone",
+        ]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args: Any, departments: QuerySet[Department], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+        self.fields["birth_place"].required = True
+        self.fields["birth_place"].help_text = _("Commune (et département) : déclaré sur la DPAE.")
+
+
+class HireContractForm(StyledFormMixin, forms.ModelForm[Contract]):
+    class Meta:
+        model = Contract
+        fields = [
+            "kind",
+            "start_date",
+            "end_date",
+            "imprecise_term",
+            "fixed_term_reason",
+            "replaced_person",
+            "trial_end_date",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "trial_end_date": DateInput(),
+        }
+        help_texts = {
+            "trial_end_date": _(
+                "Vide : la durée maximale légale selon la nature du contrat et la catégorie "
+                "(C. trav. L1221-19, L1242-10)."
+            )
+        }
+
+
+class HireTermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
+    class Meta:
+        model = ContractTerms
+        fields = [
+            "establishment",
+            "position",
+            "job_title",
+            "category",
+            "classification",
+            "coefficient",
+            "working_time",
+            "monthly_hours",
+            "days_per_year",
+            "monthly_gross_amount",
+        ]
+
+    def __init__(
+        self,
+        *args: Any,
+        establishments: QuerySet[Establishment],
+        positions: QuerySet[Position],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["establishment"].queryset = establishments  # type: ignore[attr-defined]
+        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+
+
+class HireStepsForm(StyledFormMixin, forms.Form):
+    hire_time = forms.TimeField(
+        label=_("Heure d'embauche"),
+        initial=dt.time(9, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("Déclarée sur la DPAE avec la date (C. trav. R1221-1)."),
+    )
+    nir_absence_reason = forms.CharField(
+        label=_("Sans NIR : pourquoi"),
+        required=False,
+        help_text=_("P. ex. « première immatriculation en cours »."),
+    )
+    onboarding_template = forms.ModelChoiceField(
+        label=_("Parcours d'intégration"),
+        queryset=OnboardingTemplate.objects.none(),
+        required=False,
+        empty_label=_("Liste standard"),
+    )
+
+    def __init__(self, *args: Any, templates: QuerySet[OnboardingTemplate], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["onboarding_template"].queryset = templates  # type: ignore[attr-defined]

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django import forms
+
+from effectif.core.forms import StyledFormMixin
+from effectif.hiring.models import DiscriminatoryTerm
+
+
+class TermForm(StyledFormMixin, forms.ModelForm[DiscriminatoryTerm]):
+    class Meta:
+        model = DiscriminatoryTerm
+        fields = ["term", "ground", "suggestion", "note", "is_active"]

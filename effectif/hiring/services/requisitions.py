@@ -1,0 +1,96 @@
+"""Job requisitions: raised by a manager (or HR), approved or refused by HR, closed once filled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from effectif.core.audit import audit
+from effectif.core.models import AuditAction
+from effectif.core.services import save_audited
+from effectif.hiring.models import JobRequisition, RequisitionStatus
+
+REQUISITION_FIELDS = [
+    "employer",
+    "position",
+    "department",
+    "reason",
+    "replaced_person",
+    "contract_kind",
+    "fixed_term_reason",
+    "working_time",
+    "headcount",
+    "start_date",
+    "end_date",
+    "budget_amount",
+    "justification",
+]
+
+
+@transaction.atomic
+def requisition_save(*, requisition: JobRequisition, by: Any) -> JobRequisition:
+    """Raise a requisition, or change it while it waits for HR."""
+    if requisition.pk is None:
+        requisition.requested_by = by
+        requisition.status = RequisitionStatus.PENDING
+        if requisition.position_id and requisition.department_id is None:
+            requisition.department_id = requisition.position.department_id
+    elif (
+        JobRequisition.objects.select_for_update().get(pk=requisition.pk).status
+        != RequisitionStatus.PENDING
+    ):
+        raise ValidationError(_("Une demande décidée ne se modifie plus."))
+    return save_audited(instance=requisition, by=by, fields=REQUISITION_FIELDS)
+
+
+def _decide(
+    requisition: JobRequisition, by: Any, status: str, comment: str, allowed_from: set[str]
+) -> JobRequisition:
+    locked = JobRequisition.objects.select_for_update().get(pk=requisition.pk)
+    if locked.status not in allowed_from:
+        raise ValidationError(
+            _("Cette demande est déjà « %(status)s ».") % {"status": locked.get_status_display()}
+        )
+    before = locked.get_status_display()
+    locked.status = status
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.decision_comment = comment
+    locked.save(
+        update_fields=["status", "decided_by", "decided_at", "decision_comment", "updated_at"]
+    )
+    audit(
+        actor=by,
+        action=AuditAction.UPDATE,
+        target=locked,
+        changes={"status": [str(before), str(locked.get_status_display())]},
+        detail=comment[:500],
+    )
+    return locked
+
+
+@transaction.atomic
+def requisition_approve(
+    *, requisition: JobRequisition, by: Any, comment: str = ""
+) -> JobRequisition:
+    return _decide(
+        requisition, by, RequisitionStatus.APPROVED, comment, {RequisitionStatus.PENDING}
+    )
+
+
+@transaction.atomic
+def requisition_refuse(*, requisition: JobRequisition, by: Any, comment: str) -> JobRequisition:
+    if not comment.strip():
+        raise ValidationError(
+            {"comment": [_("Expliquez au demandeur pourquoi la demande est refusée.")]}
+        )
+    return _decide(requisition, by, RequisitionStatus.REFUSED, comment, {RequisitionStatus.PENDING})
+
+
+@transaction.atomic
+def requisition_close(*, requisition: JobRequisition, by: Any, comment: str = "") -> JobRequisition:
+    return _decide(requisition, by, RequisitionStatus.CLOSED, comment, {RequisitionStatus.APPROVED})

@@ -1,0 +1,31 @@
+"""The list of discriminatory wording, kept by HR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from effectif.core.audit import audit
+from effectif.core.models import AuditAction
+from effectif.core.services import save_audited
+from effectif.hiring.models import DiscriminatoryTerm
+
+TERM_FIELDS = ["term", "ground", "suggestion", "note", "is_active"]
+
+
+@transaction.atomic
+def term_save(*, term: DiscriminatoryTerm, by: Any) -> DiscriminatoryTerm:
+    term.term = " ".join(term.term.split())
+    return save_audited(instance=term, by=by, fields=TERM_FIELDS)
+
+
+@transaction.atomic
+def term_delete(*, term: DiscriminatoryTerm, by: Any) -> None:
+    audit(
+        actor=by,
+        action=AuditAction.DELETE,
+        target=term,
+        changes={"term": [term.term, ""], "ground": [term.get_ground_display(), ""]},
+    )
+    term.delete()

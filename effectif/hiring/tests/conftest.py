@@ -1,0 +1,150 @@
+"""A recruitment in progress at employer A (the `world` of the root conftest): an approved
+requisition of the manager, a published posting, candidates at every stage; and a posting of
+employer B that nobody but the administrator sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from effectif.hiring.models import (
+    Candidate,
+    CandidateSource,
+    CandidateStatus,
+    Interview,
+    JobPosting,
+    JobRequisition,
+    PostingStatus,
+    RequisitionStatus,
+)
+from effectif.organisation.models import HealthService
+from effectif.organisation.tests.factories import PositionFactory
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=PARIS)  # a Monday
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "cv.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def now(time_machine: Any) -> dt.datetime:
+    time_machine.move_to(NOW, tick=False)
+    return NOW
+
+
+def _candidate(posting: JobPosting, last: str, status: str, **extra: Any) -> Candidate:
+    return Candidate.objects.create(
+        employer=posting.employer,
+        posting=posting,
+        first_names="Alex",
+        last_name=last,
+        email=f"{last.lower()}@example.test",
+        status=status,
+        source=CandidateSource.HR,
+        **extra,
+    )
+
+
+@pytest.fixture
+def recruiting(world: Any, manager_user: Any, now: dt.datetime) -> SimpleNamespace:
+    health = HealthService.objects.create(name="SPST Paris")
+    world.establishment.health_service = health
+    world.establishment.save()
+    position = PositionFactory(
+        employer=world.employer,
+        department=world.team,
+        title="Comptable",
+        purpose="Tenir la comptabilité générale.",
+        tasks="Saisie, rapprochements, déclarations de TVA.",
+        required_skills="BTS comptabilité ou expérience équivalente.",
+        classification="Position 2.1",
+    )
+    requisition = JobRequisition.objects.create(
+        employer=world.employer,
+        position=position,
+        department=world.team,
+        reason="creation",
+        contract_kind="cdi",
+        start_date=dt.date(2026, 4, 1),
+        budget_amount=Decimal("36000"),
+        status=RequisitionStatus.APPROVED,
+        requested_by=manager_user,
+    )
+    posting = JobPosting.objects.create(
+        employer=world.employer,
+        requisition=requisition,
+        position=position,
+        establishment=world.establishment,
+        reference="2026-001",
+        title="Comptable (H/F)",
+        summary=position.purpose,
+        tasks=position.tasks,
+        profile=position.required_skills,
+        contract_kind="cdi",
+        start_date=dt.date(2026, 4, 1),
+        pay_range="32 000 à 36 000 € bruts annuels",
+        status=PostingStatus.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    other_position = PositionFactory(employer=world.other_employer, title="Boulanger")
+    other_posting = JobPosting.objects.create(
+        employer=world.other_employer,
+        position=other_position,
+        reference="2026-001",
+        title="Boulanger (H/F)",
+        summary="Pétrir et cuire.",
+        contract_kind="cdi",
+        status=PostingStatus.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    received = _candidate(
+        posting, "Reçu", CandidateStatus.RECEIVED, civility="mme", phone="0601020304"
+    )
+    received.cv.save("cv.pdf", pdf_upload(), save=True)
+    received.cv_filename = "mon-cv.pdf"
+    received.save()
+    interviewed = _candidate(posting, "Entretenu", CandidateStatus.INTERVIEW, civility="m")
+    Interview.objects.create(
+        candidate=interviewed,
+        scheduled_at=NOW + dt.timedelta(days=2),
+        place="Siège, salle 2",
+    )
+    offered = _candidate(
+        posting,
+        "Retenue",
+        CandidateStatus.OFFER,
+        civility="mme",
+        address="3 rue des Lilas",
+        postal_code="75011",
+        city="Paris",
+        phone="0611223344",
+    )
+    rejected = _candidate(posting, "Refusé", CandidateStatus.REJECTED)
+    stranger = _candidate(other_posting, "Ailleurs", CandidateStatus.RECEIVED)
+    return SimpleNamespace(
+        world=world,
+        position=position,
+        requisition=requisition,
+        posting=posting,
+        other_posting=other_posting,
+        received=received,
+        interviewed=interviewed,
+        offered=offered,
+        rejected=rejected,
+        stranger=stranger,
+    )

@@ -1,0 +1,1 @@
+"""The pages of recruitment and onboarding, by topic."""

@@ -1,0 +1,158 @@
+"""Job requisitions: a manager raises one, HR decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from effectif.core.access import ensure, require
+from effectif.core.editing import bound, submit
+from effectif.core.exporting import Column, export_response
+from effectif.core.listing import page_of, query_without, requested_export
+from effectif.hiring import permissions as perms
+from effectif.hiring.forms.requisitions import DecisionForm, RequisitionForm
+from effectif.hiring.models import JobRequisition, RequisitionStatus
+from effectif.hiring.selectors import requisition_get, requisitions_for
+from effectif.hiring.services.requisitions import (
+    requisition_approve,
+    requisition_close,
+    requisition_refuse,
+    requisition_save,
+)
+from effectif.organisation.selectors import departments_for, managed_department_ids, positions_for
+
+
+@require(perms.can_follow_recruitment)
+def requisition_list(request: HttpRequest) -> HttpResponseBase:
+    rows = requisitions_for(request.user).select_related("requested_by")
+    status = request.GET.get("statut", "")
+    if status in RequisitionStatus.values:
+        rows = rows.filter(status=status)
+    if export := requested_export(request):
+        return export_response(
+            export_format=export,
+            name=_("Demandes de recrutement"),
+            rows=rows,
+            columns=[
+                Column(_("N°"), lambda r: r.pk, 6),
+                Column(_("Employeur"), lambda r: r.employer.name, 24),
+                Column(_("Poste"), lambda r: r.position.title, 28),
+                Column(_("Motif"), lambda r: r.get_reason_display()),
+                Column(_("Contrat"), lambda r: r.get_contract_kind_display()),
+                Column(_("Arrivée"), lambda r: r.start_date, 12),
+                Column(_("Budget annuel brut"), lambda r: r.budget_amount),
+                Column(_("Statut"), lambda r: r.get_status_display()),
+            ],
+        )
+    return render(
+        request,
+        "hiring/requisition_list.html",
+        {
+            "page_obj": page_of(request, rows),
+            "statuses": RequisitionStatus.choices,
+            "status": status,
+            "query": query_without(request.GET, "page", "export"),
+            "can_raise": perms.can_raise_requisition(request.user),
+        },
+    )
+
+
+def _form(request: HttpRequest, instance: JobRequisition) -> Any:
+    user = request.user
+    positions = positions_for(user)
+    departments = departments_for(user)
+    if not perms.is_hr(user):
+        managed = managed_department_ids(user)
+        positions = positions.filter(department_id__in=managed)
+        departments = departments.filter(pk__in=managed)
+    return bound(
+        request, RequisitionForm, instance=instance, positions=positions, departments=departments
+    )
+
+
+@require(perms.can_raise_requisition)
+def requisition_create(request: HttpRequest) -> HttpResponse:
+    form = _form(request, JobRequisition())
+    if request.method == "POST":
+        saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
+        if saved is not None:
+            messages.success(request, _("Demande de recrutement transmise aux RH."))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request,
+        "hiring/form.html",
+        {
+            "form": form,
+            "title": _("Nouvelle demande de recrutement"),
+            "back": "hiring:requisitions",
+        },
+    )
+
+
+@require(perms.can_follow_recruitment)
+def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    requisition = requisition_get(request.user, pk)
+    ensure(
+        requisition.status == RequisitionStatus.PENDING
+        and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk)
+    )
+    form = _form(request, requisition)
+    if request.method == "POST":
+        saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
+        if saved is not None:
+            messages.success(request, _("Demande modifiée."))
+            return redirect(saved.get_absolute_url())
+    return render(
+        request,
+        "hiring/form.html",
+        {"form": form, "title": str(requisition), "back_url": requisition.get_absolute_url()},
+    )
+
+
+@require(perms.can_follow_recruitment)
+def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    requisition = requisition_get(request.user, pk)
+    return render(
+        request,
+        "hiring/requisition_detail.html",
+        {
+            "requisition": requisition,
+            "postings": requisition.postings.all(),
+            "can_decide": perms.can_decide_requisition(request.user),
+            "can_edit": requisition.status == RequisitionStatus.PENDING
+            and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk),
+            "can_post": perms.can_manage_postings(request.user)
+            and requisition.status == RequisitionStatus.APPROVED,
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+@require(perms.can_decide_requisition)
+@require_POST
+def requisition_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    requisition = requisition_get(request.user, pk)
+    form = DecisionForm(request.POST)
+    comment = form.data.get("comment", "")
+    services: dict[str, tuple[Any, str]] = {
+        "valider": (requisition_approve, _("Demande validée.")),
+        "refuser": (requisition_refuse, _("Demande refusée.")),
+        "clore": (requisition_close, _("Demande clôturée.")),
+    }
+    if decision not in services:
+        return redirect(requisition.get_absolute_url())
+    service, done = services[decision]
+    try:
+        service(requisition=requisition, by=request.user, comment=comment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(requisition.get_absolute_url())
