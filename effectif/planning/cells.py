@@ -9,7 +9,7 @@ it awaits approval and « ½ » for half a day; a changed day carries « * ».
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -141,9 +141,10 @@ def _absence_words(absence: DayAbsence) -> str:
     }
 
 
-def _leave_cell(
-    day: dt.date, planned: PlannedDay, absence: DayAbsence, week: bool, css: list[str]
-) -> Cell:
+Look = tuple[str, tuple[str, ...], str, str, str, str, str, str, bool]  # a Cell but its day
+
+
+def _leave_look(planned: PlannedDay, absence: DayAbsence, week: bool, css: list[str]) -> Look:
     pending = absence.status == Status.PENDING
     code = leave_code(absence) + (PENDING_MARK if pending else "")
     words = _absence_words(absence)
@@ -174,36 +175,35 @@ def _leave_cell(
     elif week:
         lines = (code, absence.label)
     colour = absence.colour or "#1f3c88"
-    return Cell(
-        day=day,
-        kind=LEAVE,
-        lines=lines,
-        detail=words,
-        css=" ".join(css),
-        fill=tint(colour),
-        export_text=export,
-        mark=CHANGED_MARK if planned.changed else "",
-        style=f"--pl-c:{colour};--pl-bg:#{tint(colour)}",
-    )
+    mark = CHANGED_MARK if planned.changed else ""
+    style = f"--pl-c:{colour};--pl-bg:#{tint(colour)}"
+    return (LEAVE, lines, words, " ".join(css), tint(colour), export, mark, style, False)
 
 
-def day_cell(
-    day: dt.date,
-    planned: PlannedDay,
-    absence: DayAbsence | None,
-    *,
-    week: bool,
-    base_css: str = "",
-    editable: bool = False,
-) -> Cell:
-    """The cell of one day. `base_css` carries the column's classes (weekend, today)."""
+def _look(
+    planned: PlannedDay, absence: DayAbsence | None, week: bool, base_css: str, editable: bool
+) -> Look:
     css = [base_css] if base_css else []
     if not planned.under_contract:
         css.append("pl-out")
-        return Cell(day, OUT, (OUT_CODE,), _("Hors contrat"), " ".join(css), OUT_FILL, OUT_CODE)
+        return (
+            OUT,
+            (OUT_CODE,),
+            _("Hors contrat"),
+            " ".join(css),
+            OUT_FILL,
+            OUT_CODE,
+            "",
+            "",
+            False,
+        )
+    if editable:
+        css.append("pl-editable")
     if absence is not None:
-        cell = _leave_cell(day, planned, absence, week, css)
-        return _editable(cell, editable)
+        kind, lines, detail, classes, fill, export, mark, style, _no = _leave_look(
+            planned, absence, week, css
+        )
+        return (kind, lines, detail, classes, fill, export, mark, style, editable)
     shift, holiday = planned.shift, planned.holiday
     mark = CHANGED_MARK if planned.changed else ""
     if shift.works:
@@ -218,29 +218,64 @@ def day_cell(
         if planned.changed:
             detail = _("%(shift)s — horaire modifié") % {"shift": detail}
         css.append("pl-shift")
-        cell = Cell(
-            day,
-            SHIFT,
-            shift_lines(shift, week),
-            detail,
-            " ".join(css),
-            "FFFFFF",
-            shift.label() if shift.intervals else hours_label(shift.hours),
-            mark,
-        )
-    elif holiday is not None:
+        export = shift.label() if shift.intervals else hours_label(shift.hours)
+        lines = shift_lines(shift, week)
+        return (SHIFT, lines, detail, " ".join(css), "FFFFFF", export, mark, "", editable)
+    if holiday is not None:
         css.append("pl-holiday")
         detail = _("Férié : %(name)s") % {"name": holiday.name}
         lines = (HOLIDAY_CODE, holiday.name) if week else (HOLIDAY_CODE,)
-        cell = Cell(day, HOLIDAY, lines, detail, " ".join(css), HOLIDAY_FILL, HOLIDAY_CODE, mark)
-    else:
-        css.append("pl-rest")
-        detail = _("Repos") + (" — " + _("horaire modifié") if planned.changed else "")
-        cell = Cell(day, REST, (REST_CODE,), detail, " ".join(css), REST_FILL, REST_CODE, mark)
-    return _editable(cell, editable)
+        classes = " ".join(css)
+        return (HOLIDAY, lines, detail, classes, HOLIDAY_FILL, HOLIDAY_CODE, mark, "", editable)
+    css.append("pl-rest")
+    detail = _("Repos") + (" — " + _("horaire modifié") if planned.changed else "")
+    classes = " ".join(css)
+    return (REST, (REST_CODE,), detail, classes, REST_FILL, REST_CODE, mark, "", editable)
 
 
-def _editable(cell: Cell, editable: bool) -> Cell:
-    if not editable:
-        return cell
-    return replace(cell, css=f"{cell.css} pl-editable", editable=True)
+def day_cell(
+    day: dt.date,
+    planned: PlannedDay,
+    absence: DayAbsence | None,
+    *,
+    week: bool,
+    base_css: str = "",
+    editable: bool = False,
+) -> Cell:
+    """The cell of one day. `base_css` carries the column's classes (weekend, today)."""
+    return Cell(day, *_look(planned, absence, week, base_css, editable))
+
+
+class CellMaker:
+    """The cells of one grid: a look is worked out once for all the days that share it (a
+    month of 200 people has thousands of cells but a few dozen looks)."""
+
+    def __init__(self, week: bool) -> None:
+        self.week = week
+        self._looks: dict[tuple[object, ...], Look] = {}
+        self._alive: list[PlannedDay] = []  # keeps the keyed shifts and holidays alive
+
+    def __call__(
+        self,
+        day: dt.date,
+        planned: PlannedDay,
+        absence: DayAbsence | None,
+        base_css: str,
+        editable: bool,
+    ) -> Cell:
+        # Shifts and holidays are shared objects for the time of a build: their identity is
+        # a cheaper key than their value.
+        key = (
+            id(planned.shift),
+            id(planned.holiday),
+            planned.changed,
+            planned.under_contract,
+            absence,
+            base_css,
+            editable,
+        )
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = _look(planned, absence, self.week, base_css, editable)
+            self._alive.append(planned)
+        return Cell(day, *look)

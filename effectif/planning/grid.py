@@ -13,13 +13,7 @@ from django.utils.translation import gettext as _
 
 from effectif.employees.models import Employee
 from effectif.leave.calendar import absences_by_day
-from effectif.planning.cells import (
-    STATIC_LEGEND,
-    Cell,
-    day_cell,
-    leave_code,
-    tint,
-)
+from effectif.planning.cells import STATIC_LEGEND, Cell, CellMaker, leave_code, tint
 from effectif.planning.periods import long_date
 from effectif.planning.permissions import EditRights
 from effectif.planning.selectors import (
@@ -83,6 +77,7 @@ class Grid:
     staffing: list[StaffingRow]
     legend: list[LegendItem]
     target: Target | None = None
+    today: dt.date | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -121,17 +116,19 @@ def build_grid(
     planned = planned_days_many(people, start, end)
     absences = absences_by_day([p.pk for p in people], start, end)
     rights = EditRights(user)
+    make = CellMaker(week)
     columns = _columns(days, today)
     holidays: dict[dt.date, set[str]] = {day: set() for day in days}
     legend_leave: dict[tuple[str, str], LegendItem] = {}
     groups: list[Group] = []
     for person in people:
-        mine = planned[person.pk]
+        pk = person.pk
+        mine = planned[pk]
         editable = rights.can_edit(person)
         cells = []
         for day, css, _today in columns:
             planned_day = mine[day]
-            absence = absences.get((person.pk, day))
+            absence = absences.get((pk, day)) if absences else None
             if planned_day.holiday is not None:
                 holidays[day].add(planned_day.holiday.name)
             if absence is not None:
@@ -143,16 +140,7 @@ def build_grid(
                         "pl-leave",
                         f"--pl-c:{absence.colour};--pl-bg:#{tint(absence.colour)}",
                     )
-            cells.append(
-                day_cell(
-                    day,
-                    planned_day,
-                    absence,
-                    week=week,
-                    base_css=css,
-                    editable=editable and planned_day.under_contract,
-                )
-            )
+            cells.append(make(day, planned_day, absence, css, editable))
         group_name = person.department.name if person.department is not None else _("Sans service")
         if not groups or groups[-1].name != group_name:
             groups.append(Group(group_name, []))
@@ -186,6 +174,7 @@ def build_grid(
         staffing=staffing,
         legend=legend,
         target=target,
+        today=today,
     )
 
 

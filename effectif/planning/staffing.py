@@ -73,26 +73,48 @@ def staffing_rows(
     days: list[dt.date],
 ) -> list[StaffingRow]:
     """One row per department with minimums: `members` lists, for each, the people of the
-    grid in it or below it."""
+    grid in it or below it. Each person's days are read once, then summed by department."""
+    counted = {pk for department_id in minimums for pk in members.get(department_id, [])}
+    now: dict[int, list[bool]] = {}
+    later: dict[int, list[bool]] = {}
+    off: dict[int, list[bool | None]] = {}  # None: not under contract, not counted
+    for pk in counted:
+        mine = planned[pk]
+        now[pk], later[pk], off[pk] = [], [], []
+        for day in days:
+            day_of = mine[day]
+            present, granted = presence(day_of, absences.get((pk, day)))
+            now[pk].append(present)
+            later[pk].append(granted)
+            off[pk].append(
+                (day_of.holiday is not None and not day_of.shift.works)
+                if day_of.under_contract
+                else None
+            )
     rows = []
     for department_id, by_weekday in minimums.items():
         people = members.get(department_id, [])
-        counted = []
-        for day in days:
+        present_by_day = [sum(column) for column in zip(*(now[pk] for pk in people), strict=True)]
+        granted_by_day = [sum(column) for column in zip(*(later[pk] for pk in people), strict=True)]
+        off_by_day = list(zip(*(off[pk] for pk in people), strict=True))
+        cells = []
+        for index, day in enumerate(days):
             required = by_weekday.get(day.weekday())
             if not required:
-                counted.append(StaffingDay(day, None))
+                cells.append(StaffingDay(day, None))
                 continue
-            present = granted = 0
-            holiday_off = []
-            for pk in people:
-                day_of = planned[pk][day]
-                now, later = presence(day_of, absences.get((pk, day)))
-                present += now
-                granted += later
-                if day_of.under_contract:
-                    holiday_off.append(day_of.holiday is not None and not day_of.shift.works)
-            closed = bool(holiday_off) and all(holiday_off)
-            counted.append(StaffingDay(day, required, present, granted, closed))
-        rows.append(StaffingRow(department_id, names.get(department_id, ""), counted))
+            if not people:
+                cells.append(StaffingDay(day, required))
+                continue
+            flags = [flag for flag in off_by_day[index] if flag is not None]
+            cells.append(
+                StaffingDay(
+                    day,
+                    required,
+                    present_by_day[index],
+                    granted_by_day[index],
+                    bool(flags) and all(flags),
+                )
+            )
+        rows.append(StaffingRow(department_id, names.get(department_id, ""), cells))
     return sorted(rows, key=lambda r: r.name.lower())

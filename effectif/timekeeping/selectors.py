@@ -288,29 +288,35 @@ def planned_days_many(
 ) -> dict[int, dict[dt.date, PlannedDay]]:
     """Each employee's planned days from `start` to `end`, with the public holiday (and its
     name) of the establishment where their contract places them, in the fixed number of queries
-    of the working calendar. Someone with no contract recorded at all is taken as under one."""
+    of the working calendar. Someone with no contract recorded at all is taken as under one.
+    Identical days share one (immutable) `PlannedDay`."""
     data = CalendarData(employees, start, end)
     names: dict[str | None, dict[dt.date, PublicHoliday]] = {}
+    shared: dict[tuple[int, bool, bool, int], PlannedDay] = {}
     days: dict[int, dict[dt.date, PlannedDay]] = {}
     for pk, employee_calendar in data.calendars.items():
+        contracts = employee_calendar.has_contracts
         place: dict[dt.date, str | None] = {}
-        if employee_calendar.has_contracts:
-            for terms in employee_calendar.terms:
-                day, last = max(terms.start, start), min(terms.end, end)
-                while day <= last:
-                    place[day] = terms.department
-                    day += dt.timedelta(days=1)
+        for terms in employee_calendar.terms if contracts else ():
+            day, last = max(terms.start, start), min(terms.end, end)
+            while day <= last:
+                place[day] = terms.department
+                day += dt.timedelta(days=1)
+        overrides = employee_calendar.overrides
         mine: dict[dt.date, PlannedDay] = {}
         for day, shift in data.shifts(pk).items():
-            under_contract = day in place or not employee_calendar.has_contracts
-            department = place.get(day)
-            if department not in names:
-                names[department] = holidays_between(start, end, department)
-            mine[day] = PlannedDay(
-                shift=shift,
-                under_contract=under_contract,
-                changed=under_contract and day in employee_calendar.overrides,
-                holiday=names[department].get(day) if under_contract else None,
-            )
+            under_contract = day in place or not contracts
+            holiday = None
+            if under_contract:
+                department = place.get(day)
+                if department not in names:
+                    names[department] = holidays_between(start, end, department)
+                holiday = names[department].get(day)
+            changed = under_contract and day in overrides
+            key = (id(shift), under_contract, changed, id(holiday))
+            planned = shared.get(key)
+            if planned is None:
+                planned = shared[key] = PlannedDay(shift, under_contract, changed, holiday)
+            mine[day] = planned
         days[pk] = mine
     return days

@@ -44,7 +44,13 @@ def _day(text: str) -> dt.date:
 
 
 def _back(request: HttpRequest, pour: str, kind: str, day: dt.date) -> str:
-    wanted = request.POST.get("retour") or request.GET.get("retour") or ""
+    """Where to go after the change without JavaScript: the page asked for, else the grid the
+    editor was opened from, else the grid of the day."""
+    wanted = (
+        request.POST.get("retour")
+        or request.GET.get("retour")
+        or request.META.get("HTTP_REFERER", "")
+    )
     if wanted and url_has_allowed_host_and_scheme(
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -12,7 +12,7 @@
       window.print();
       return;
     }
-    var link = event.target.closest("a.pl-edit");
+    var link = event.target.closest(".pl-editable > a");
     if (!link || !dialog || !window.htmx) {
       return;
     }
@@ -21,7 +21,10 @@
     }
     event.preventDefault();
     lastCell = link.closest("td").id;
-    window.htmx.ajax("GET", link.getAttribute("href"), { target: "#pl-editor-body", swap: "innerHTML" });
+    var table = link.closest("table");
+    var query = table && table.getAttribute("data-edit-query");
+    var url = link.getAttribute("href") + (query ? "?" + query : "");
+    window.htmx.ajax("GET", url, { target: "#pl-editor-body", swap: "innerHTML" });
   });
 
   document.addEventListener("focusin", function (event) {
