@@ -25,7 +25,7 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql", "conges", "temps")
+PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning")
 
 
 def _say(text: str = "") -> None:
@@ -177,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.working_time import part as working_time_checks
 
         working_time_checks(["sqlite", "postgresql"], args.employees, args.postgres_url)
+    if "planning" in parts:
+        from effectif.bench.planning import run as planning_page
+
+        planning_page(args.postgres_url)
     return 0
 
 
