@@ -48,5 +48,8 @@ class HiringConfig(AppConfig):
         # to-do shows each hire once, with its DPAE to file (and no longer once it is done).
         deadlines.register("hire", _("DPAE et embauches"), hiring_deadlines.dpae_to_file, 10)
         deadlines.register(
-            "onboarding", _("Tâches d'intégration"), hiring_deadlines.onboarding_tasks_due, 35
+            "onboarding",
+            _("Intégrations en retard"),
+            hiring_deadlines.onboarding_tasks_overdue,
+            35,
         )

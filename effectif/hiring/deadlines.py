@@ -66,13 +66,15 @@ def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
         )
 
 
-def onboarding_tasks_due(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
-    """Onboarding tasks not done, due in the period (HR and managers see their scope)."""
+def onboarding_tasks_overdue(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+    """Onboarding tasks past their due date and not done (HR and managers, in their scope);
+    the tasks to come are on each checklist, not in the to-do."""
     if not perms.can_follow_recruitment(user):
         return
+    last = min(end, timezone.localdate() - dt.timedelta(days=1))
     tasks = (
         tasks_for(user)
-        .filter(done_at__isnull=True, due_date__range=(start, end))
+        .filter(done_at__isnull=True, due_date__range=(start, last))
         .select_related("onboarding__employee")
     )
     for task in tasks:

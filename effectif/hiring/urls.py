@@ -37,6 +37,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("candidats/<int:pk>/modifier/", candidates.candidate_edit, name="candidate_edit"),
     path("candidats/<int:pk>/etape/", candidates.candidate_status, name="candidate_status"),
     path("candidats/<int:pk>/cv/", candidates.candidate_cv, name="candidate_cv"),
+    path("candidats/<int:pk>/effacer/", candidates.candidate_delete, name="candidate_delete"),
     path("candidats/<int:pk>/entretien/", interviews.interview_create, name="interview_create"),
     path("candidats/<int:pk>/embauche/", hire.hire, name="hire"),
     path(

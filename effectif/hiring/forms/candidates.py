@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import StyledFormMixin
-from effectif.hiring.models import Candidate, CandidateStatus, Interview, JobPosting
+from effectif.hiring.models import Candidate, CandidateStatus, Civility, Interview, JobPosting
 from effectif.hiring.uploads import ACCEPT, CV_MAX_BYTES
 
 CV_HELP = _("PDF, Word (.doc, .docx) ou OpenDocument (.odt), %(mo)s Mo au plus.") % {
@@ -53,6 +53,7 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm[Candidate]):
     def __init__(self, *args: Any, consent_text: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
+        self.fields["civility"].choices = [("", _("Non précisée")), *Civility.choices]  # type: ignore[attr-defined]
         self.fields["first_names"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,15 +69,16 @@ def _redact_entries(targets: dict[str, list[str]], label: str) -> int:
     return total
 
 
-def _erase(candidate: Candidate) -> int:
+def _erase(candidate: Candidate, *, actor: Any, detail: str) -> int:
+    """Delete the candidate and what hangs on them, redact the trail about them; the files go
+    once the deletion is committed (a rollback leaves everything as it was)."""
     interviews = [
         str(pk) for pk in Interview.objects.filter(candidate=candidate).values_list("pk", flat=True)
     ]
     letters = list(CandidateLetter.objects.filter(candidate=candidate))
-    for letter in letters:
-        letter.file.delete(save=False)
+    files = [letter.file for letter in letters if letter.file]
     if candidate.cv:
-        candidate.cv.delete(save=False)
+        files.append(candidate.cv)
     label = _("Candidat supprimé (%(who)s)") % {"who": candidate.pseudonym}
     redacted = _redact_entries(
         {
@@ -87,15 +89,16 @@ def _erase(candidate: Candidate) -> int:
         label,
     )
     audit(
-        actor=None,
-        action=AuditAction.DELETE,
-        target=candidate,
-        target_label=label,
-        detail=_("Données du candidat effacées : %(years)s ans après le dernier contact.")
-        % {"years": CANDIDATE_RETENTION_YEARS.at(timezone.localdate())},
+        actor=actor, action=AuditAction.DELETE, target=candidate, target_label=label, detail=detail
     )
     candidate.delete()
+    transaction.on_commit(lambda: _delete_files(files))
     return redacted
+
+
+def _delete_files(files: list[Any]) -> None:
+    for stored in files:
+        stored.storage.delete(stored.name)
 
 
 def purge_candidates(*, now: dt.datetime | None = None) -> Purge:
@@ -107,6 +110,25 @@ def purge_candidates(*, now: dt.datetime | None = None) -> Purge:
             candidate = expired_candidates(moment).select_for_update().filter(pk=pk).first()
             if candidate is None:  # contacted again meanwhile
                 continue
-            redacted += _erase(candidate)
+            redacted += _erase(
+                candidate,
+                actor=None,
+                detail=_("Données du candidat effacées : %(years)s ans après le dernier contact.")
+                % {"years": CANDIDATE_RETENTION_YEARS.at(timezone.localdate(moment))},
+            )
             count += 1
     return Purge(deadline=retention_deadline(moment), candidates=count, redacted_entries=redacted)
+
+
+@transaction.atomic
+def candidate_erase(*, candidate: Candidate, by: Any, reason: str = "") -> int:
+    """Erase a candidate now, at their request (RGPD art. 17) or because HR decides so."""
+    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if locked.status == CandidateStatus.HIRED:
+        raise ValidationError(
+            _("Un candidat embauché a un dossier du personnel : ses données suivent ce dossier.")
+        )
+    detail = _("Données du candidat effacées à sa demande ou par les RH.")
+    if reason.strip():
+        detail = f"{detail} {reason.strip()}"
+    return _erase(locked, actor=by, detail=detail[:500])

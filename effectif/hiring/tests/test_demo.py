@@ -62,7 +62,8 @@ def test_the_demo_recruitment_is_loaded_once(recruiting, hr_manager, manager_use
     assert stages == {"recue", "preselection", "entretien", "offre", "refusee"}
     hired = Candidate.objects.get(status=CandidateStatus.HIRED)
     dpae = Dpae.objects.get(contract=hired.contract)
-    assert dpae.status == DpaeStatus.DONE and not dpae.late
+    assert dpae.status == DpaeStatus.DONE
+    assert not dpae.late
     assert (
         Onboarding.objects.get(employee=hired.employee).tasks.filter(done_at__isnull=False).exists()
     )

@@ -8,8 +8,10 @@ import io
 import os
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
@@ -17,6 +19,7 @@ from effectif.hiring.services.candidates import candidate_move
 from effectif.hiring.services.letters import letter_generate
 from effectif.hiring.services.retention import (
     REDACTED,
+    candidate_erase,
     erasure_date,
     purge_candidates,
     retention_deadline,
@@ -56,7 +59,9 @@ def aged(recruiting, hr_manager, time_machine):
     return candidate, interview, letter, files
 
 
-def test_the_purge_erases_data_and_redacts_the_trail(aged, recruiting):
+def test_the_purge_erases_data_and_redacts_the_trail(
+    aged, recruiting, django_capture_on_commit_callbacks
+):
     candidate, interview, letter, files = aged
     entries = list(
         AuditEntry.objects.filter(target_type="hiring.Candidate", target_id=str(candidate.pk))
@@ -64,7 +69,8 @@ def test_the_purge_erases_data_and_redacts_the_trail(aged, recruiting):
     assert any(candidate.last_name.upper() in e.target_label.upper() for e in entries)
     total = AuditEntry.objects.count()
 
-    result = purge_candidates(now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = purge_candidates(now=NOW)
 
     assert result.candidates == 1
     assert not Candidate.objects.filter(pk=candidate.pk).exists()
@@ -114,3 +120,29 @@ def test_a_new_contact_postpones_the_erasure(aged):
     candidate = aged[0]
     Candidate.objects.filter(pk=candidate.pk).update(last_contact_at=NOW - dt.timedelta(days=10))
     assert purge_candidates(now=NOW).candidates == 0
+
+
+def test_hr_erases_a_candidate_on_request(
+    recruiting, client_for, hr_manager, manager_user, django_capture_on_commit_callbacks
+):
+    candidate = recruiting.received
+    path = candidate.cv.path
+    url = reverse("hiring:candidate_delete", args=[candidate.pk])
+    assert client_for(manager_user).post(url).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(hr_manager).post(url, {"motif": "Demande reçue par e-mail"})
+    assert response.status_code == 302
+    assert not Candidate.objects.filter(pk=candidate.pk).exists()
+    assert not os.path.exists(path)
+    erased = AuditEntry.objects.get(
+        action=AuditAction.DELETE, target_type="hiring.Candidate", target_id=str(candidate.pk)
+    )
+    assert erased.actor == hr_manager
+    assert "Demande reçue par e-mail" in erased.detail
+
+
+def test_a_hired_candidate_is_not_erased_from_here(recruiting, hr_manager):
+    recruiting.offered.status = CandidateStatus.HIRED
+    recruiting.offered.save()
+    with pytest.raises(ValidationError):
+        candidate_erase(candidate=recruiting.offered, by=hr_manager)

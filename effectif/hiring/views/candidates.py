@@ -20,7 +20,7 @@ from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import CandidateForm, StatusForm
-from effectif.hiring.models import CandidateStatus, PostingStatus
+from effectif.hiring.models import Candidate, CandidateStatus, PostingStatus
 from effectif.hiring.parameters import CANDIDATE_RETENTION_YEARS
 from effectif.hiring.selectors import candidate_get, candidates_for, postings_for
 from effectif.hiring.services.candidates import (
@@ -30,7 +30,7 @@ from effectif.hiring.services.candidates import (
     cv_opened,
 )
 from effectif.hiring.services.letters import rejection_letter_pending
-from effectif.hiring.services.retention import erasure_date
+from effectif.hiring.services.retention import candidate_erase, erasure_date
 from effectif.hiring.uploads import CV_TYPES
 
 
@@ -145,6 +145,14 @@ def candidate_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def next_stage(candidate: Candidate, moves: list[str]) -> str | None:
+    """What the form proposes first: the next stage of the pipeline."""
+    order = list(CandidateStatus.values)
+    later = [s for s in moves if order.index(s) > order.index(candidate.status)]
+    choices = later or moves
+    return choices[0] if choices else None
+
+
 @require(perms.can_follow_recruitment)
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
@@ -157,7 +165,11 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "candidate": candidate,
             "interviews": candidate.interviews.prefetch_related("interviewers"),
             "letters": candidate.letters.all() if perms.can_edit_candidate(user) else [],
-            "status_form": StatusForm(allowed=moves) if moves else None,
+            "status_form": StatusForm(
+                allowed=moves, initial={"status": next_stage(candidate, moves)}
+            )
+            if moves
+            else None,
             "can_edit": perms.can_edit_candidate(user)
             and candidate.status != CandidateStatus.HIRED,
             "can_write": perms.can_edit_candidate(user),
@@ -197,6 +209,20 @@ def candidate_status(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choisissez une étape possible."))
     return redirect(candidate.get_absolute_url())
+
+
+@require(perms.can_edit_candidate)
+@require_POST
+def candidate_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erase a candidate's data now (their request, RGPD art. 17); the trail is redacted."""
+    candidate = candidate_get(request.user, pk)
+    try:
+        candidate_erase(candidate=candidate, by=request.user, reason=request.POST.get("motif", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(candidate.get_absolute_url())
+    messages.success(request, _("Les données du candidat sont effacées."))
+    return redirect("hiring:candidates")
 
 
 @require(perms.can_follow_recruitment)
