@@ -47,10 +47,6 @@ class Period:
         return cls.around(parsed or today, chosen)
 
     @property
-    def days(self) -> list[dt.date]:
-        return [self.start + dt.timedelta(days=n) for n in range((self.end - self.start).days + 1)]
-
-    @property
     def previous(self) -> Period:
         return Period.around(self.start - dt.timedelta(days=1), self.kind)
 

@@ -65,9 +65,23 @@ def cells_html(cells: list[Cell], employee_id: int, edit_prefix: str, oob: bool 
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
+def _printed(css: str, style: str, lines: tuple[str, ...], mark: str) -> str:
+    """A cell as the PDF prints it: the fewest boxes, for WeasyPrint lays out each one."""
+    attributes = f' class="{escape(css)}"' + (f' style="{escape(style)}"' if style else "")
+    text = "<br>".join(escape(line) for line in lines)
+    if mark:
+        text += f'<span class="pl-mark">{escape(mark)}</span>'
+    return f"<td{attributes}>{text}</td>"
+
+
 @register.simple_tag
-def grid_row(row: Row, edit_prefix: str = "") -> SafeString:
-    """All the days of one row."""
+def grid_row(row: Row, edit_prefix: str = "", printed: bool = False) -> SafeString:
+    """All the days of one row (for the PDF, without links nor words for screen readers)."""
+    if printed:
+        return mark_safe(  # escaped in `_printed`
+            "".join(_printed(c.css, c.style, c.lines, c.mark) for c in row.cells)
+        )
     return mark_safe(cells_html(row.cells, row.employee.pk, edit_prefix))  # escaped above
 
 

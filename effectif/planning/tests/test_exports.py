@@ -100,3 +100,4 @@ def test_the_print_stylesheet_is_landscape_and_fits_the_width() -> None:
     assert "size: A4 landscape" in printed
     assert "table-layout: fixed" in printed
     assert "print-color-adjust: exact" in printed
+    assert "position: sticky" not in printed
