@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from effectif.hiring.models import Candidate, JobPosting
 from effectif.hiring.services.onboarding import onboarding_start
 from effectif.hiring.tests.test_hire import _hire
 
@@ -285,3 +288,41 @@ def test_the_cv_is_downloaded_never_shown_inline_and_its_reading_audited(
     from effectif.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="read", actor=manager_user).exists()
+
+
+def test_lists_read_in_constant_queries(recruiting, client_for, hr_manager):
+    client = client_for(hr_manager)
+    urls = [
+        reverse(name)
+        for name in ("hiring:postings", "hiring:candidates", "hiring:requisitions", "hiring:board")
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            client.get(url)  # the session and the menu, once
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    before = counts()
+    for n in range(5):
+        posting = JobPosting.objects.create(
+            employer=recruiting.world.employer,
+            position=recruiting.position,
+            reference=f"2026-1{n:02d}",
+            title=f"Poste {n} (H/F)",
+            summary="…",
+            contract_kind="cdi",
+            status="publiee",
+            published_at=recruiting.posting.published_at,
+        )
+        Candidate.objects.create(
+            employer=posting.employer,
+            posting=posting,
+            first_names="A",
+            last_name=f"N{n}",
+            email="a@x.test",
+        )
+    assert counts() == before

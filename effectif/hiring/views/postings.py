@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -37,7 +37,11 @@ from effectif.organisation.selectors import positions_for
 
 @require(perms.can_follow_recruitment)
 def posting_list(request: HttpRequest) -> HttpResponse:
-    rows = postings_for(request.user)
+    rows = (
+        postings_for(request.user)
+        .annotate(candidate_count=Count("candidates"))
+        .order_by("-created_at", "-id")
+    )
     status = request.GET.get("statut", "")
     if status in PostingStatus.values:
         rows = rows.filter(status=status)
