@@ -168,6 +168,25 @@ def test_the_employee_sees_their_onboarding_on_their_file(
     assert "Remettre le règlement intérieur" not in colleague.content.decode()
 
 
+def test_the_manager_sees_and_ticks_the_new_hires_checklist(hired, client_for, manager_user):
+    client = client_for(manager_user)
+    page = client.get(reverse("employees:detail", args=[hired.employee.pk])).content.decode()
+    assert "Intégration" in page and "Préparer le poste de travail et le matériel" in page
+    task = hired.onboarding.tasks.get(label="Préparer le badge et les accès aux locaux")
+    back = reverse("employees:detail", args=[hired.employee.pk])
+    response = client.post(
+        reverse("hiring:task_toggle", args=[task.pk]), {"done": "on", "retour": back}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == back
+    task.refresh_from_db()
+    assert task.done_by == manager_user
+    elsewhere = client.post(
+        reverse("hiring:task_toggle", args=[task.pk]), {"retour": "https://evil.example/"}
+    )
+    assert elsewhere["Location"] == hired.onboarding.get_absolute_url()
+
+
 @pytest.mark.parametrize(
     ("role", "expected"),
     [("hr_manager", 302), ("manager_user", 403), ("employee_user", 403), ("outsider", 404)],
