@@ -171,7 +171,8 @@ def test_the_employee_sees_their_onboarding_on_their_file(
 def test_the_manager_sees_and_ticks_the_new_hires_checklist(hired, client_for, manager_user):
     client = client_for(manager_user)
     page = client.get(reverse("employees:detail", args=[hired.employee.pk])).content.decode()
-    assert "Intégration" in page and "Préparer le poste de travail et le matériel" in page
+    assert "Intégration" in page
+    assert "Préparer le poste de travail et le matériel" in page
     task = hired.onboarding.tasks.get(label="Préparer le badge et les accès aux locaux")
     back = reverse("employees:detail", args=[hired.employee.pk])
     response = client.post(
