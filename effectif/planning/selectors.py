@@ -93,11 +93,13 @@ def target_get(user: Any, key: str) -> Target:
 
 
 def default_target(user: Any) -> Target | None:
-    """A manager's first team; HR's first establishment (or else team)."""
+    """HR's first establishment; a manager's first team they head (its sub-teams come with
+    it), or else the first team in scope."""
     establishment = planning_establishments(user).first()
     if establishment is not None:
         return _target_of(establishment)
-    department = planning_departments(user).first()
+    teams = planning_departments(user)
+    department = teams.filter(manager=user).first() or teams.first()
     return _target_of(department) if department is not None else None
 
 

@@ -44,10 +44,13 @@ def test_a_manager_overrides_a_breach_with_a_reason(page, browser, live_server, 
     assert "*" in updated.inner_text()
     entry = AuditEntry.objects.get(target_type="timekeeping.ShiftOverride")
     assert entry.detail.startswith("Dérogation : Inventaire annuel — Repos quotidien")
-    focused = page.evaluate(
-        "document.activeElement.closest('td') && document.activeElement.closest('td').id"
-    )
-    assert focused == f"c-{world.member.pk}-20260302"  # back on the cell, for the keyboard
+    focused = "document.activeElement.closest('td') && document.activeElement.closest('td').id"
+    assert page.evaluate(focused) == f"c-{world.member.pk}-20260302"  # back on the cell
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == f"c-{world.member.pk}-20260303"  # arrows move by day
+    page.keyboard.press("Enter")
+    dialog.get_by_text("Mardi 3 mars 2026").wait_for()
+    page.keyboard.press("Escape")
 
     phone = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     small = phone.new_page()

@@ -261,3 +261,12 @@ def test_queries_do_not_grow_with_the_people(client_for, world, hr_manager, away
 
     StaffingMinimum.objects.create(department=world.team, weekday=0, minimum=3)
     assert queries(5) == queries(50)
+
+
+def test_a_manager_lands_on_the_team_they_head(client_for, world, manager_user) -> None:
+    from effectif.organisation.tests.factories import DepartmentFactory
+
+    DepartmentFactory(employer=world.employer, name="Aaa sous-équipe", parent=world.team)
+    page = client_for(manager_user).get(GRID).content.decode()
+    assert f'<option value="service-{world.team.pk}" selected>' in page
+    assert "Équipe Équipe (avec ses sous-services)" in page

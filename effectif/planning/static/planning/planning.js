@@ -27,6 +27,35 @@
     window.htmx.ajax("GET", url, { target: "#pl-editor-body", swap: "innerHTML" });
   });
 
+  // The arrow keys move between the days one may change, as in a spreadsheet.
+  var MOVES = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+  document.addEventListener("keydown", function (event) {
+    var move = MOVES[event.key];
+    var link = move && event.target.closest && event.target.closest(".pl-grid td > a");
+    if (!link) {
+      return;
+    }
+    var cell = link.parentElement;
+    var row = cell.parentElement;
+    var column = Array.prototype.indexOf.call(row.cells, cell);
+    var found = null;
+    if (move[0] === 0) {
+      for (var i = column + move[1]; i > 0 && i < row.cells.length && !found; i += move[1]) {
+        found = row.cells[i].querySelector("a");
+      }
+    } else {
+      var rows = Array.prototype.slice.call(row.closest("table").querySelectorAll("tbody tr"));
+      for (var r = rows.indexOf(row) + move[0]; r >= 0 && r < rows.length && !found; r += move[0]) {
+        if (rows[r].cells.length === row.cells.length) {
+          found = rows[r].cells[column].querySelector("a");
+        }
+      }
+    }
+    if (found) {
+      event.preventDefault();
+      found.focus();
+    }
+  });
   document.addEventListener("focusin", function (event) {
     if (event.target.matches("[data-pl-select]")) {
       event.target.select();
