@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TypeVar
 
 from effectif.rules.health.facts import (
     EXAM_KINDS,
@@ -39,7 +40,7 @@ from effectif.rules.health.facts import (
     VisitKind,
 )
 from effectif.rules.leave.periods import add_months
-from effectif.rules.parameters.base import MissingParameter
+from effectif.rules.parameters.base import DatedValue, MissingParameter, Parameter
 from effectif.rules.parameters.health import (
     ADAPTED_PERIOD_YEARS,
     MID_CAREER_ADVANCE_YEARS,
@@ -55,12 +56,21 @@ from effectif.rules.parameters.health import (
     VIP_PERIOD_YEARS,
 )
 
+T = TypeVar("T")
+
 _RETURN_REASONS = {
     AbsenceKind.MATERNITY: (Reason.RETURN_MATERNITY, "1°"),
     AbsenceKind.OCCUPATIONAL_DISEASE: (Reason.RETURN_OCCUPATIONAL_DISEASE, "2°"),
     AbsenceKind.WORK_ACCIDENT: (Reason.RETURN_WORK_ACCIDENT, "3°"),
     AbsenceKind.ILLNESS: (Reason.RETURN_ILLNESS, "4°"),
 }
+
+
+def _in_force(parameter: Parameter[T], day: date) -> DatedValue[T]:
+    """The value in force on `day`; for a day before the parameter's first value (an employment
+    that began before the 2017 reform), its first value: the earlier regime is not modelled,
+    HR records the visits held since."""
+    return parameter.version_at(max(day, parameter.values[0].start))
 
 
 def add_years(day: date, years: int) -> date:
@@ -79,14 +89,14 @@ def adapted_follow_up(facts: HealthFacts, on: date) -> bool:
 
 def standard_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
     adapted = adapted_follow_up(facts, on)
-    period = (ADAPTED_PERIOD_YEARS if adapted else VIP_PERIOD_YEARS).version_at(on)
+    period = _in_force(ADAPTED_PERIOD_YEARS if adapted else VIP_PERIOD_YEARS, on)
     last = _latest(v for v in facts.visits if v.kind in FOLLOW_UP_KINDS)
     if last is None or last.held_on < add_years(facts.start, -period.value):
         return [_hiring_vip(facts)]
     due: list[DueVisit] = []
     night = facts.night_since
     if night is not None and night > facts.start:
-        delay = VIP_DELAY_MONTHS.at(night)
+        delay = _in_force(VIP_DELAY_MONTHS, night).value
         if last.held_on < add_months(night, -delay):
             due.append(
                 DueVisit(
@@ -103,7 +113,7 @@ def standard_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
     basis = period.source
     if last.next_by is not None and last.next_by < limit:
         limit, reason = last.next_by, Reason.SET_BY_PROFESSIONAL
-        basis = f"{VIP_PERIOD_YEARS.version_at(on).source} (périodicité fixée par le professionnel de santé)"
+        basis = f"{_in_force(VIP_PERIOD_YEARS, on).source} (périodicité fixée par le professionnel de santé)"
     due.append(
         DueVisit(
             VisitKind.VIP_PERIODIC,
@@ -120,7 +130,7 @@ def standard_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
 def _hiring_vip(facts: HealthFacts) -> DueVisit:
     start = facts.start
     key = f"vip:{start.isoformat()}"
-    minor = MINOR_AGE.version_at(start)
+    minor = _in_force(MINOR_AGE, start)
     if add_years(facts.birth_date, minor.value) > start:
         return DueVisit(
             VisitKind.VIP_INITIAL, Reason.VIP_BEFORE_MINOR, start, key, minor.source, start
@@ -134,7 +144,7 @@ def _hiring_vip(facts: HealthFacts) -> DueVisit:
             "C. trav. art. R4624-18, 1°",
             start,
         )
-    delay = VIP_DELAY_MONTHS.version_at(start)
+    delay = _in_force(VIP_DELAY_MONTHS, start)
     return DueVisit(
         VisitKind.VIP_INITIAL,
         Reason.VIP_HIRING,
@@ -149,7 +159,7 @@ def reinforced_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
     assert facts.reinforced_since is not None
     since = max(facts.reinforced_since, facts.start)
     exam = _latest(v for v in facts.visits if v.kind in EXAM_KINDS)
-    dispense = SIR_DISPENSE_YEARS.at(since)
+    dispense = _in_force(SIR_DISPENSE_YEARS, since).value
     if exam is None or exam.held_on < add_years(since, -dispense):
         return [
             DueVisit(
@@ -161,7 +171,7 @@ def reinforced_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
                 since,
             )
         ]
-    renewal = SIR_RENEWAL_YEARS.version_at(on)
+    renewal = _in_force(SIR_RENEWAL_YEARS, on)
     limit = add_years(exam.held_on, renewal.value)
     reason, basis = Reason.APTITUDE_RENEWAL, renewal.source
     if exam.next_by is not None and exam.next_by < limit:
@@ -178,7 +188,7 @@ def reinforced_follow_up(facts: HealthFacts, on: date) -> list[DueVisit]:
             exam.held_on,
         )
     ]
-    intermediate = SIR_INTERMEDIATE_YEARS.version_at(on)
+    intermediate = _in_force(SIR_INTERMEDIATE_YEARS, on)
     by = add_years(exam.held_on, intermediate.value)
     done = any(v.kind == VisitKind.INTERMEDIATE and v.held_on > exam.held_on for v in facts.visits)
     if not done and by < limit:
@@ -227,7 +237,7 @@ def return_to_work(facts: HealthFacts) -> list[DueVisit]:
         if back <= facts.start or any(v.held_on >= spell.start for v in returns):
             continue
         reason, item = _RETURN_REASONS[spell.kind]
-        delay = RETURN_DELAY_DAYS.at(back)
+        delay = _in_force(RETURN_DELAY_DAYS, back).value
         due.append(
             DueVisit(
                 VisitKind.RETURN,

@@ -58,6 +58,14 @@ STANDARD = [
         ON,
         [(K.VIP_INITIAL, date(2026, 4, 30), R.VIP_HIRING), MID_2035],
     ),
+    # Hired in 2014, before the 2017 reform, no visit recorded: today's rules apply from the
+    # start (1 September 2014 + 3 months = 1 December 2014), overdue until HR records the visits.
+    (
+        "hired before the reform",
+        replace(BASE, start=date(2014, 9, 1)),
+        ON,
+        [(K.VIP_INITIAL, date(2014, 12, 1), R.VIP_HIRING), MID_2035],
+    ),
     # R4624-18 2°: 18 on 15 June 2026, hired 5 January at 17 → before the assignment.
     (
         "under 18",

@@ -1,0 +1,161 @@
+"""The visits to organise across the employers HR manages, their recomputation, the settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from effectif.core.access import require
+from effectif.core.editing import bound, saved
+from effectif.core.exporting import Column, export_response
+from effectif.core.listing import page_of, query_without, requested_export, sort_links
+from effectif.core.scoping import get_in_scope
+from effectif.employees.selectors import employees_for
+from effectif.health.forms import SettingsForm
+from effectif.health.models import VisitKind
+from effectif.health.permissions import can_edit_settings, is_hr
+from effectif.health.recompute import visits_recompute_many
+from effectif.health.selectors import (
+    STATES,
+    VisitFilters,
+    list_read,
+    settings_employers,
+    settings_for,
+    visit_list,
+)
+from effectif.health.services import settings_save
+from effectif.organisation.selectors import establishments_for, hr_employers_for
+
+STATE_LABELS = [
+    ("a_faire", _("À organiser")),
+    ("a_planifier", _("À planifier")),
+    ("planifiees", _("Planifiées")),
+    ("realisees", _("Réalisées")),
+    ("annulees", _("Annulées ou non honorées")),
+    ("toutes", _("Toutes")),
+]
+SORTABLE = [
+    ("due", _("Échéance")),
+    ("name", _("Salarié")),
+    ("kind", _("Visite")),
+    ("planned", _("Prévue le")),
+]
+EXPORT_COLUMNS = [
+    Column(_("Échéance"), lambda v: v.due_date, 12),
+    Column(_("Matricule"), lambda v: v.employee.matricule, 12),
+    Column(_("Salarié"), lambda v: v.employee.display_name, 25),
+    Column(_("Employeur"), lambda v: v.employee.employer.name, 25),
+    Column(_("Établissement"), lambda v: v.establishment.name if v.establishment else "", 25),
+    Column(_("Visite"), lambda v: v.get_kind_display(), 30),
+    Column(_("Motif"), lambda v: v.get_reason_display(), 40),
+    Column(_("Fondement"), lambda v: v.basis, 30),
+    Column(_("Statut"), lambda v: v.get_status_display(), 14),
+    Column(
+        _("Prévue le"),
+        lambda v: (
+            timezone.localtime(v.planned_at).strftime("%d/%m/%Y %H:%M") if v.planned_at else ""
+        ),
+        16,
+    ),
+    Column(_("Service de santé au travail"), lambda v: str(v.health_service or ""), 25),
+]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def filters_from(request: HttpRequest) -> VisitFilters:
+    state = request.GET.get("etat", "a_faire")
+    sort = request.GET.get("tri", "due")
+    return VisitFilters(
+        q=request.GET.get("q", "").strip(),
+        employer_id=_int(request.GET.get("employeur")),
+        establishment_id=_int(request.GET.get("etablissement")),
+        kind=request.GET.get("visite", "") if request.GET.get("visite") in VisitKind.values else "",
+        state=state if state in STATES else "a_faire",
+        until=parse_date(request.GET.get("avant") or ""),
+        overdue=request.GET.get("retard") == "1",
+        sort=sort.lstrip("-"),
+        descending=sort.startswith("-"),
+    )
+
+
+@require(is_hr)
+def visit_list_view(request: HttpRequest) -> HttpResponseBase:
+    user: Any = request.user
+    today = timezone.localdate()
+    filters = filters_from(request)
+    visits = visit_list(user, filters, today)
+    if export := requested_export(request):
+        list_read(user, filters.employer_id, visits.count())
+        return export_response(
+            export_format=export, columns=EXPORT_COLUMNS, rows=visits, name=_("Visites médicales")
+        )
+    page = page_of(request, visits)
+    list_read(user, filters.employer_id, page.paginator.count)
+    context = {
+        "page_obj": page,
+        "filters": filters,
+        "today": today,
+        "query": query_without(request.GET, "page", "export"),
+        "sorts": sort_links(request, SORTABLE),
+        "states": STATE_LABELS,
+        "kinds": VisitKind.choices,
+        "employers": hr_employers_for(user).order_by("name"),
+        "establishments": establishments_for(user).order_by("employer__name", "name"),
+    }
+    template = "health/partials/list_results.html" if request.htmx else "health/list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@require(is_hr)
+@require_POST
+def recompute_all(request: HttpRequest) -> HttpResponse:
+    """Recompute the visits of every file in scope (also run every night)."""
+    done = visits_recompute_many(employees=employees_for(request.user), by=request.user)
+    messages.success(
+        request,
+        _(
+            "Échéances recalculées : %(created)s visite(s) à planifier ajoutée(s), "
+            "%(updated)s mise(s) à jour, %(removed)s retirée(s)."
+        )
+        % {"created": done.created, "updated": done.updated, "removed": done.removed},
+    )
+    return redirect("health:list")
+
+
+@require(can_edit_settings)
+def settings_view(request: HttpRequest, employer_pk: int | None = None) -> HttpResponse:
+    employers = settings_employers(request.user)
+    rows = [(employer, settings_for(employer)) for employer in employers]
+    if employer_pk is None:
+        return render(request, "health/settings.html", {"rows": rows})
+    employer = get_in_scope(employers, employer_pk)
+    settings = settings_for(employer)
+    form = bound(request, SettingsForm, instance=settings)
+    if request.method == "POST" and saved(
+        form, lambda: settings_save(settings=form.instance, by=request.user)
+    ):
+        messages.success(request, _("Paramètres du suivi médical enregistrés."))
+        return redirect("health:settings")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Suivi médical de %(employer)s") % {"employer": employer.name},
+            "breadcrumb": [
+                {"url": reverse("health:settings"), "label": _("Paramètres du suivi médical")}
+            ],
+        },
+    )
