@@ -37,6 +37,7 @@ from effectif.demo.staff import ACCOUNTS_WITH_FILES, plan_staff
 from effectif.departures.demo import load_departures_demo
 from effectif.employees.models import Employee
 from effectif.employees.services import employee_document_add, employee_save
+from effectif.health.demo import load_health_demo
 from effectif.hiring.demo import load_hiring_demo
 from effectif.leave.demo import load_leave_demo
 from effectif.organisation.models import (
@@ -93,7 +94,8 @@ def _leave(users: dict[str, User], today: date | None) -> bool:
     hiring = load_hiring_demo(
         employers=employers, today=day, hr=users["rh"], manager=users["manager"], pdf=tiny_pdf
     )
-    return leave or departures or hiring
+    health = load_health_demo(employers=employers, today=day, by=users["rh"])
+    return leave or departures or hiring or health
 
 
 def _demo_users() -> tuple[dict[str, User], bool]:
