@@ -33,7 +33,7 @@ from effectif.organisation.models import HealthService
 
 def _locked(visit: MedicalVisit) -> MedicalVisit:
     current = (
-        MedicalVisit.objects.select_for_update()
+        MedicalVisit.objects.select_for_update(of=("self",))
         .select_related("employee", "establishment", "health_service", "notice_document")
         .get(pk=visit.pk)
     )
