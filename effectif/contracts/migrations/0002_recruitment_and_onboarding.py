@@ -5,26 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contracts', '0001_initial'),
-        ('employees', '0002_employee_file_closed_at'),
+        ("contracts", "0001_initial"),
+        ("employees", "0002_employee_file_closed_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contract',
-            name='temp_agency_address',
-            field=models.CharField(blank=True, max_length=300, verbose_name="adresse de l'entreprise de travail temporaire"),
+            model_name="contract",
+            name="temp_agency_address",
+            field=models.CharField(
+                blank=True,
+                max_length=300,
+                verbose_name="adresse de l'entreprise de travail temporaire",
+            ),
         ),
         migrations.AddField(
-            model_name='contract',
-            name='temp_agency_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='entreprise de travail temporaire'),
+            model_name="contract",
+            name="temp_agency_name",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="entreprise de travail temporaire"
+            ),
         ),
         migrations.AddField(
-            model_name='contract',
-            name='tutor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tutored_contracts', to='employees.employee', verbose_name='tuteur du stagiaire'),
+            model_name="contract",
+            name="tutor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="tutored_contracts",
+                to="employees.employee",
+                verbose_name="tuteur du stagiaire",
+            ),
         ),
     ]

@@ -61,7 +61,10 @@ def test_deadlines_of_each_kind_with_their_rule(dated, hr_manager):
 
 def test_a_manager_sees_the_team_only(dated, manager_user):
     titles = " ".join(
-        d.title for d in deadlines.collect(manager_user, TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=60))
+        d.title
+        for d in deadlines.collect(
+            manager_user, TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=60)
+        )
     )
     assert "ESSAI" in titles
     assert "TERME" not in titles

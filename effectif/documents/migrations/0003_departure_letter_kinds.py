@@ -4,20 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0002_default_templates'),
+        ("documents", "0002_default_templates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='documenttemplate',
-            name='kind',
-            field=models.CharField(choices=[('contrat_cdi', 'Contrat de travail à durée indéterminée (CDI)'), ('contrat_cdd', 'Contrat de travail à durée déterminée (CDD)'), ('contrat_apprentissage', "Contrat d'apprentissage (conditions annexes)"), ('avenant', 'Avenant au contrat de travail'), ('certificat_travail', 'Certificat de travail'), ('solde_tout_compte', 'Reçu pour solde de tout compte'), ('convocation_entretien_prealable', "Convocation à l'entretien préalable"), ('convocation_visite_medicale', 'Convocation à la visite médicale'), ('refus_candidature', 'Lettre de refus de candidature'), ('invitation_entretien', 'Invitation à un entretien de recrutement'), ('attestation_employeur', 'Attestation employeur'), ('lettre_licenciement', 'Lettre de licenciement'), ('convention_rupture', 'Convention de rupture conventionnelle'), ('accuse_demission', 'Accusé de réception de la démission'), ('rupture_periode_essai', "Lettre de rupture de la période d'essai"), ('mise_retraite', 'Lettre de mise à la retraite'), ('autre', 'Autre document')], max_length=40, verbose_name='type de document'),
+            model_name="documenttemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("contrat_cdi", "Contrat de travail à durée indéterminée (CDI)"),
+                    ("contrat_cdd", "Contrat de travail à durée déterminée (CDD)"),
+                    ("contrat_apprentissage", "Contrat d'apprentissage (conditions annexes)"),
+                    ("avenant", "Avenant au contrat de travail"),
+                    ("certificat_travail", "Certificat de travail"),
+                    ("solde_tout_compte", "Reçu pour solde de tout compte"),
+                    ("convocation_entretien_prealable", "Convocation à l'entretien préalable"),
+                    ("convocation_visite_medicale", "Convocation à la visite médicale"),
+                    ("refus_candidature", "Lettre de refus de candidature"),
+                    ("invitation_entretien", "Invitation à un entretien de recrutement"),
+                    ("attestation_employeur", "Attestation employeur"),
+                    ("lettre_licenciement", "Lettre de licenciement"),
+                    ("convention_rupture", "Convention de rupture conventionnelle"),
+                    ("accuse_demission", "Accusé de réception de la démission"),
+                    ("rupture_periode_essai", "Lettre de rupture de la période d'essai"),
+                    ("mise_retraite", "Lettre de mise à la retraite"),
+                    ("autre", "Autre document"),
+                ],
+                max_length=40,
+                verbose_name="type de document",
+            ),
         ),
         migrations.AlterField(
-            model_name='generateddocument',
-            name='kind',
-            field=models.CharField(choices=[('contrat_cdi', 'Contrat de travail à durée indéterminée (CDI)'), ('contrat_cdd', 'Contrat de travail à durée déterminée (CDD)'), ('contrat_apprentissage', "Contrat d'apprentissage (conditions annexes)"), ('avenant', 'Avenant au contrat de travail'), ('certificat_travail', 'Certificat de travail'), ('solde_tout_compte', 'Reçu pour solde de tout compte'), ('convocation_entretien_prealable', "Convocation à l'entretien préalable"), ('convocation_visite_medicale', 'Convocation à la visite médicale'), ('refus_candidature', 'Lettre de refus de candidature'), ('invitation_entretien', 'Invitation à un entretien de recrutement'), ('attestation_employeur', 'Attestation employeur'), ('lettre_licenciement', 'Lettre de licenciement'), ('convention_rupture', 'Convention de rupture conventionnelle'), ('accuse_demission', 'Accusé de réception de la démission'), ('rupture_periode_essai', "Lettre de rupture de la période d'essai"), ('mise_retraite', 'Lettre de mise à la retraite'), ('autre', 'Autre document')], max_length=40, verbose_name='type de document'),
+            model_name="generateddocument",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("contrat_cdi", "Contrat de travail à durée indéterminée (CDI)"),
+                    ("contrat_cdd", "Contrat de travail à durée déterminée (CDD)"),
+                    ("contrat_apprentissage", "Contrat d'apprentissage (conditions annexes)"),
+                    ("avenant", "Avenant au contrat de travail"),
+                    ("certificat_travail", "Certificat de travail"),
+                    ("solde_tout_compte", "Reçu pour solde de tout compte"),
+                    ("convocation_entretien_prealable", "Convocation à l'entretien préalable"),
+                    ("convocation_visite_medicale", "Convocation à la visite médicale"),
+                    ("refus_candidature", "Lettre de refus de candidature"),
+                    ("invitation_entretien", "Invitation à un entretien de recrutement"),
+                    ("attestation_employeur", "Attestation employeur"),
+                    ("lettre_licenciement", "Lettre de licenciement"),
+                    ("convention_rupture", "Convention de rupture conventionnelle"),
+                    ("accuse_demission", "Accusé de réception de la démission"),
+                    ("rupture_periode_essai", "Lettre de rupture de la période d'essai"),
+                    ("mise_retraite", "Lettre de mise à la retraite"),
+                    ("autre", "Autre document"),
+                ],
+                max_length=40,
+                verbose_name="type de document",
+            ),
         ),
     ]

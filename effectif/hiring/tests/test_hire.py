@@ -23,6 +23,7 @@ from effectif.hiring.services.hire import candidate_hire, suggest_matricule
 from effectif.hiring.services.onboarding import task_tick, template_install_default
 from effectif.hiring.tests.conftest import NOW, PARIS
 from effectif.organisation.models import HealthService
+from effectif.organisation.tests.factories import EmployerFactory
 from effectif.rules.identity.generate import make_nir
 
 pytestmark = pytest.mark.django_db
@@ -130,9 +131,11 @@ def test_the_onboarding_follows_the_most_specific_template(recruiting, hr_manage
 
 
 def test_suggested_matricule_follows_the_series(world):
-    EmployeeFactory(employer=world.employer, matricule="M00098")
-    EmployeeFactory(employer=world.employer, matricule="M00099")
-    assert suggest_matricule(world.employer) == "M00100"
+    # An employer of its own: the factories' matricules of other tests must not interfere.
+    employer = EmployerFactory()
+    EmployeeFactory(employer=employer, matricule="M00098")
+    EmployeeFactory(employer=employer, matricule="M00099")
+    assert suggest_matricule(employer) == "M00100"
 
 
 def test_dpae_data_must_be_complete_to_be_recorded(recruiting, hr_manager):

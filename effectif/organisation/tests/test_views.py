@@ -71,12 +71,20 @@ def test_employer_page_shows_the_headcount_from_contracts(client_for, hr_manager
     assert "salariés sous contrat" in page
 
 
+def _broken_siret(siren):
+    """A valid SIRET of the employer with its last digit changed: its Luhn key fails."""
+    from effectif.rules.identity.generate import make_siret
+
+    valid = make_siret(siren, 99)
+    return valid[:-1] + str((int(valid[-1]) + 1) % 10)
+
+
 def test_invalid_siret_is_shown_on_the_field_and_nothing_is_written(client_for, hr_manager, world):
     response = client_for(hr_manager).post(
         f"/organisation/employeurs/{world.employer.pk}/etablissements/nouveau/",
         {
             "name": "Nouveau",
-            "siret": world.employer.siren + "00099",
+            "siret": _broken_siret(world.employer.siren),
             "address": "2 rue",
             "postal_code": "67000",
             "city": "Strasbourg",
