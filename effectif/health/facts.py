@@ -187,7 +187,7 @@ def _absences(requests: Iterable[LeaveRequest]) -> Iterable[Absence]:
 
 def _mid_career_age(employee: Employee) -> int | None:
     try:
-        settings: FollowUpSettings = employee.employer.health_settings  # type: ignore[attr-defined]
+        settings: FollowUpSettings = employee.employer.health_settings
     except FollowUpSettings.DoesNotExist:
         return None
     return settings.mid_career_age
