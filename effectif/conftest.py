@@ -22,6 +22,23 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(autouse=True)
+def _data_from_migrations(request: pytest.FixtureRequest) -> None:
+    """A transactional test empties the tables after it runs, taking the rows that data
+    migrations install (the default document templates) with them: put them back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "live_server" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from effectif.documents.defaults import install_defaults
+    from effectif.documents.models import DocumentTemplate
+
+    install_defaults(DocumentTemplate)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -24,7 +24,7 @@ def test_hr_finds_a_file_reveals_sensitive_data_and_fixes_a_wrong_nir(page, worl
     results.get_by_role("link", name=world.member.display_name).click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name=world.member.display_name).is_visible()
-    page.get_by_role("link", name="Afficher").click()
+    page.locator("#sensitive-card").get_by_role("link", name="Afficher").click()
     page.wait_for_selector("text=consultation enregistrée")
     assert (
         page.locator("#sensitive-card").get_by_text(world.member.nir[:1], exact=False).count() > 0
