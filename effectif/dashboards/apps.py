@@ -13,7 +13,7 @@ class DashboardsConfig(AppConfig):
         NavItem(_("Accueil"), "dashboards:home", "house", _("Général"), order=0),
         NavItem(
             _("Échéancier"),
-            "dashboards:todo",
+            "dashboards:deadlines",
             "calendar-check",
             _("Général"),
             HR_ROLES | {Role.MANAGER},

@@ -6,5 +6,5 @@ app_name = "dashboards"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("echeancier/", views.todo, name="todo"),
+    path("echeancier/", views.deadline_list, name="deadlines"),
 ]

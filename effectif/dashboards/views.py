@@ -18,7 +18,7 @@ from effectif.core.roles import HR_ROLES, Role
 from effectif.dashboards.selectors import home_summary
 from effectif.organisation.selectors import employers_for
 
-TODO_ROLES = HR_ROLES | {Role.MANAGER}
+DEADLINE_ROLES = HR_ROLES | {Role.MANAGER}
 
 
 @login_required
@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         deadlines.collect(
             request.user, today - dt.timedelta(days=30), today + dt.timedelta(days=30)
         )
-        if getattr(request.user, "role", None) in TODO_ROLES
+        if getattr(request.user, "role", None) in DEADLINE_ROLES
         else []
     )
     return render(
@@ -45,8 +45,8 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(lambda user: user.role in TODO_ROLES)
-def todo(request: HttpRequest) -> HttpResponseBase:
+@require(lambda user: user.role in DEADLINE_ROLES)
+def deadline_list(request: HttpRequest) -> HttpResponseBase:
     """The échéancier: every upcoming and overdue legal deadline the user may see."""
     today = dt.date.today()
     start = parse_date(request.GET.get("du") or "") or today - dt.timedelta(days=30)
@@ -81,7 +81,7 @@ def todo(request: HttpRequest) -> HttpResponseBase:
     ]
     return render(
         request,
-        "dashboards/todo.html",
+        "dashboards/deadlines.html",
         {
             "weeks": weeks,
             "count": len(items),

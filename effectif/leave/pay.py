@@ -27,7 +27,7 @@ from effectif.leave.models import (
 from effectif.organisation.models import Employer
 from effectif.rules.leave.pay import LeavePay, LeavePayFacts, leave_pay
 from effectif.rules.leave.periods import Period, days_between, month_end, period_starting
-from effectif.timekeeping.calendar import planned_hours
+from effectif.timekeeping.calendar import planned_hours_many
 
 
 @dataclass
@@ -84,7 +84,7 @@ def reference_gross(employee: Employee, period: Period) -> Decimal:
 def leave_pay_lines(employer: Employer, month: dt.date) -> list[LeavePayLine]:
     """Each approved period of paid leave within `month`, with its leave pay."""
     first, last = month, month_end(month)
-    requests = (
+    requests = list(
         LeaveRequest.objects.filter(
             employee__employer=employer,
             leave_type__category=Category.PAID_LEAVE,
@@ -94,6 +94,10 @@ def leave_pay_lines(employer: Employer, month: dt.date) -> list[LeavePayLine]:
         )
         .select_related("employee", "leave_type")
         .order_by("employee__last_name", "start_date")
+    )
+    # Everyone's planned hours of the month at once (the calendar reads in fixed queries).
+    planned_by_employee = planned_hours_many(
+        list({r.employee_id: r.employee for r in requests}.values()), first, last
     )
     lines = []
     for request in requests:
@@ -106,7 +110,7 @@ def leave_pay_lines(employer: Employer, month: dt.date) -> list[LeavePayLine]:
             continue
         employee = request.employee
         terms = _terms(employee, min(days_in_month))
-        planned = planned_hours(employee, first, last)
+        planned = planned_by_employee.get(employee.pk, {})
         leave_hours = sum(
             (planned.get(day, ZERO) * min(v, Decimal(1)) for day, v in days_in_month.items()),
             ZERO,

@@ -52,9 +52,9 @@ def test_hr_plans_a_new_hire_vip_sends_the_convocation_and_records_fit(page, wor
     assert row.get_by_text("À planifier").locator("visible=true").is_visible()
 
     page.goto(f"{page.base_url}/echeancier/")
-    todo_title = f"Visite d'information et de prévention — {name}"
-    assert page.get_by_role("link", name=todo_title).is_visible()
-    page.get_by_role("link", name=todo_title).click()
+    deadline_title = f"Visite d'information et de prévention — {name}"
+    assert page.get_by_role("link", name=deadline_title).is_visible()
+    page.get_by_role("link", name=deadline_title).click()
     page.wait_for_load_state()
 
     page.get_by_role("link", name="Planifier").click()
@@ -94,4 +94,4 @@ def test_hr_plans_a_new_hire_vip_sends_the_convocation_and_records_fit(page, wor
     assert MedicalVisit.objects.get(employee=newcomer).status == Status.DONE
 
     page.goto(f"{page.base_url}/echeancier/")
-    assert page.get_by_role("link", name=todo_title).count() == 0
+    assert page.get_by_role("link", name=deadline_title).count() == 0

@@ -76,8 +76,8 @@ def test_the_manager_never_sees_the_health_of_the_team(client_for, manager_user,
     file = client.get(reverse("employees:detail", args=[visit.employee_id]))
     assert file.status_code == 200
     assert "Suivi médical" not in file.content.decode()
-    todo = client.get(reverse("dashboards:todo"))
-    assert visit.get_kind_display() not in todo.content.decode()
+    to_do = client.get(reverse("dashboards:deadlines"))
+    assert visit.get_kind_display() not in to_do.content.decode()
     assert client.post(reverse("health:missed", args=[visit.pk])).status_code == 404
     assert (
         client.post(reverse("health:recompute_employee", args=[visit.employee_id])).status_code
@@ -265,16 +265,16 @@ def test_the_convocation_is_generated_by_hr_only(make_user, client_for, visit, r
     assert response.status_code == 403
 
 
-def test_the_todo_lists_the_visit_until_it_is_done(client_for, hr_assistant, visit, today):
+def test_the_to_do_lists_the_visit_until_it_is_done(client_for, hr_assistant, visit, today):
     client = client_for(hr_assistant)
-    todo = client.get(reverse("dashboards:todo")).content.decode()
-    assert f"Visite d&#x27;information et de prévention — {visit.employee.display_name}" in todo
+    to_do = client.get(reverse("dashboards:deadlines")).content.decode()
+    assert f"Visite d&#x27;information et de prévention — {visit.employee.display_name}" in to_do
     client.post(
         reverse("health:outcome", args=[visit.pk]), {"held_on": "2026-03-02", "outcome": "apte"}
     )
-    todo = client.get(reverse("dashboards:todo")).content.decode()
-    assert "Visite d&#x27;information" not in todo
-    assert reverse("health:detail", args=[visit.pk]) not in todo
+    to_do = client.get(reverse("dashboards:deadlines")).content.decode()
+    assert "Visite d&#x27;information" not in to_do
+    assert reverse("health:detail", args=[visit.pk]) not in to_do
 
 
 def test_an_unfit_notice_opens_the_month_to_redeploy(client_for, hr_manager, visit, today):

@@ -70,7 +70,7 @@ def test_a_manager_sees_the_team_only(dated, manager_user):
     assert "TERME" not in titles
 
 
-def test_todo_page_and_export(dated, client_for, hr_manager, employee_user):
+def test_deadlines_page_and_export(dated, client_for, hr_manager, employee_user):
     page = html.unescape(client_for(hr_manager).get("/echeancier/").content.decode())
     assert "Période d'essai de ESSAI" in page
     assert "en retard" in page
