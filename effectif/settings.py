@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "effectif.health",
     "effectif.departures",
     "effectif.register",
+    "effectif.travel",
+    "effectif.budgets",
     "effectif.api",
     "effectif.imports",
     "effectif.privacy",

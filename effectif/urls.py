@@ -15,6 +15,8 @@ urlpatterns = [
     path("sante/", include("effectif.health.urls")),
     path("departs/", include("effectif.departures.urls")),
     path("registre/", include("effectif.register.urls")),
+    path("deplacements/", include("effectif.travel.urls")),
+    path("budgets/", include("effectif.budgets.urls")),
     path("donnees-personnelles/", include("effectif.privacy.urls")),
     path("api/v1/", include("effectif.api.urls")),
     path("import/", include("effectif.imports.urls")),

@@ -1,0 +1,107 @@
+"""Scoped reads of trips, expense reports, vehicles and the employers' travel settings.
+
+An employee sees their own trips (as requester or traveller) and reports; a manager, those of
+their team and their own; HR, those of the employers they administer. Anything else is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from effectif.core.roles import HR_ROLES, Role
+from effectif.core.scoping import get_in_scope
+from effectif.organisation.models import Employer
+from effectif.organisation.selectors import hr_employers_for, managed_department_ids
+from effectif.travel.models import (
+    ExpenseLine,
+    ExpenseReport,
+    PaymentBatch,
+    PriceListEntry,
+    Trip,
+    Vehicle,
+)
+
+
+def _active(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.is_active
+
+
+def trips_for(user: Any) -> QuerySet[Trip]:
+    rows = Trip.objects.all()
+    if not _active(user):
+        return rows.none()
+    if user.role == Role.ADMIN:
+        return rows
+    own = Q(employee__user=user) | Q(travellers__user=user)
+    if user.role in HR_ROLES:
+        return rows.filter(Q(employer__in=hr_employers_for(user)) | own).distinct()
+    if user.role == Role.MANAGER:
+        team = Q(employee__department_id__in=managed_department_ids(user))
+        return rows.filter(team | own).distinct()
+    return rows.filter(own).distinct()
+
+
+def trip_get(user: Any, pk: Any) -> Trip:
+    return get_in_scope(trips_for(user).select_related("employer", "employee", "department"), pk)
+
+
+def reports_for(user: Any) -> QuerySet[ExpenseReport]:
+    rows = ExpenseReport.objects.all()
+    if not _active(user):
+        return rows.none()
+    if user.role == Role.ADMIN:
+        return rows
+    own = Q(employee__user=user)
+    if user.role in HR_ROLES:
+        return rows.filter(Q(employer__in=hr_employers_for(user)) | own)
+    if user.role == Role.MANAGER:
+        return rows.filter(Q(employee__department_id__in=managed_department_ids(user)) | own)
+    return rows.filter(own)
+
+
+def report_get(user: Any, pk: Any) -> ExpenseReport:
+    return get_in_scope(
+        reports_for(user).select_related("employer", "employee", "department", "trip"), pk
+    )
+
+
+def lines_for(user: Any) -> QuerySet[ExpenseLine]:
+    return ExpenseLine.objects.filter(report__in=reports_for(user))
+
+
+def vehicles_for(user: Any) -> QuerySet[Vehicle]:
+    """Own vehicles: the employee's, and HR's view of their employers' staff."""
+    rows = Vehicle.objects.select_related("employee")
+    if not _active(user):
+        return rows.none()
+    own = Q(employee__user=user)
+    if user.role == Role.ADMIN:
+        return rows
+    if user.role in HR_ROLES:
+        return rows.filter(Q(employee__employer__in=hr_employers_for(user)) | own)
+    return rows.filter(own)
+
+
+def hr_employers(user: Any) -> QuerySet[Employer]:
+    return hr_employers_for(user)
+
+
+def fares_for(user: Any) -> QuerySet[PriceListEntry]:
+    """The price list of the employers HR administer (read by anyone estimating a trip of
+    their own employer)."""
+    if not _active(user):
+        return PriceListEntry.objects.none()
+    if user.role in HR_ROLES:
+        return PriceListEntry.objects.filter(employer__in=hr_employers_for(user))
+    employee = getattr(user, "employee", None)
+    if employee is None:
+        return PriceListEntry.objects.none()
+    return PriceListEntry.objects.filter(employer_id=employee.employer_id)
+
+
+def payment_batches_for(user: Any) -> QuerySet[PaymentBatch]:
+    if not _active(user) or user.role not in HR_ROLES:
+        return PaymentBatch.objects.none()
+    return PaymentBatch.objects.filter(employer__in=hr_employers_for(user))
