@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -147,7 +147,7 @@ def _month_label(month: int) -> str:
 def _chart_data(figures: YearFigures) -> dict[str, Any]:
     months = figures.months
     return {
-        "labels": [_month_label(m.month)[:4] for m in months],
+        "labels": [str(MONTHS_AP[m.month]).capitalize() for m in months],
         "budget": [m.budget for m in months],
         "committed": [m.committed for m in months],
         "spent": [m.spent for m in months],
