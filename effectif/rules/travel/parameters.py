@@ -115,13 +115,13 @@ LONG_DISTANCE_REDUCTIONS: Parameter[LongDistanceReductions] = Parameter(
     values=(
         DatedValue(
             date(2025, 1, 1),
-            LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.10")),
+            LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.1")),
             f"{_ARRETE} art. 5 ; montants URSSAF 2025 (17,90 / 64,30 / 47,70 € ; "
             "14,80 / 52,90 / 39,30 €) retrouvés par l'arrondi aux 10 centimes — juritravail.com",
         ),
         DatedValue(
             date(2026, 1, 1),
-            LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.10")),
+            LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.1")),
             f"{_ARRETE} art. 5 ; montants 2026 calculés (≈ 18,20 / 65,10 / 48,30 € ; "
             "15,00 / 53,60 / 39,80 €), non vus dans le barème officiel (FACTS §8.1 ⚠️)",
             unconfirmed=True,
