@@ -25,7 +25,7 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning")
+PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning", "frais")
 
 
 def _say(text: str = "") -> None:
@@ -181,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.planning import run as planning_page
 
         planning_page(args.postgres_url)
+    if "frais" in parts:
+        from effectif.bench.travel import run as expense_checks
+
+        expense_checks()
     return 0
 
 

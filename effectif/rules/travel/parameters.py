@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from effectif.rules.parameters.base import DatedValue, Parameter
 
@@ -257,7 +258,7 @@ MILEAGE_SCALE: Parameter[MileageScale] = Parameter(
 )
 
 #: Every parameter of this module, for the reviews of sources and unconfirmed values.
-ALL_PARAMETERS: tuple[Parameter[object], ...] = (
+ALL_PARAMETERS: tuple[Parameter[Any], ...] = (
     MEAL_ON_SITE,
     MEAL_OFF_SITE,
     MEAL_RESTAURANT,
@@ -267,7 +268,7 @@ ALL_PARAMETERS: tuple[Parameter[object], ...] = (
     LONG_DISTANCE_REDUCTIONS,
     LONG_DISTANCE_PRESUMPTION,
     MILEAGE_SCALE,
-)  # type: ignore[assignment]
+)
 
 
 def parameters_version(on: date) -> str:

@@ -9,6 +9,8 @@ from effectif.rules.money import round_amount
 
 
 def _group(integer_part: str) -> str:
+    if len(integer_part) <= 3:
+        return integer_part
     sign = "-" if integer_part.startswith("-") else ""
     digits = integer_part.lstrip("-")
     groups: list[str] = []
