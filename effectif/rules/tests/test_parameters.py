@@ -49,3 +49,12 @@ def test_two_values_on_one_date_are_refused() -> None:
 )
 def test_one_rounding_rule_half_up_to_the_cent(value: str, expected: str) -> None:
     assert round_amount(Decimal(value)) == Decimal(expected)
+
+
+def test_travel_parameters_flag_their_unconfirmed_values() -> None:
+    """Business travel (FACTS §8 ⚠️): the 2026 long-stay reductions and mileage scale."""
+    from effectif.rules.parameters.base import unconfirmed_values
+    from effectif.rules.travel.parameters import ALL_PARAMETERS
+
+    flagged = {name for name, _ in unconfirmed_values(*ALL_PARAMETERS)}
+    assert {"grand_deplacement_abattements", "bareme_kilometrique"} <= flagged

@@ -159,7 +159,7 @@ def estimate(option: OptionFacts, trip: TripFacts, policy: TripPolicy, on: date)
     if transport is None:
         reasons.append(f"{transport_basis} : coût non comparable")
         transport = ZERO
-    reason = "; ".join(reasons)
+    reason = " ; ".join(reasons)
     return Estimate(
         transport_cost=transport,
         allowances=allowances,
