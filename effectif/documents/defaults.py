@@ -33,6 +33,7 @@ DEFAULT_NAMES: dict[str, Any] = {
     TemplateKind.RESIGNATION_ACK: _("Accusé de réception de la démission"),
     TemplateKind.TRIAL_END: _("Lettre de rupture de la période d'essai"),
     TemplateKind.RETIREMENT_LETTER: _("Lettre de mise à la retraite"),
+    TemplateKind.MISSION_ORDER: _("Ordre de mission"),
     TemplateKind.OTHER: _("Courrier au salarié"),
 }
 

@@ -39,6 +39,7 @@ class TemplateKind(models.TextChoices):
     RESIGNATION_ACK = "accuse_demission", _("Accusé de réception de la démission")
     TRIAL_END = "rupture_periode_essai", _("Lettre de rupture de la période d'essai")
     RETIREMENT_LETTER = "mise_retraite", _("Lettre de mise à la retraite")
+    MISSION_ORDER = "ordre_mission", _("Ordre de mission")
     OTHER = "autre", _("Autre document")
 
 

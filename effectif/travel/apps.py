@@ -46,3 +46,13 @@ class TravelConfig(AppConfig):
             550,
         ),
     ]
+
+    def ready(self) -> None:
+        from effectif.core.panels import panels
+        from effectif.documents.merging import registry
+        from effectif.travel.merging import GROUP, SUBJECT
+        from effectif.travel.panels import EMPLOYEE_TRIPS
+
+        registry.register_group(GROUP)
+        registry.register_subject(SUBJECT)
+        panels.register("employee", EMPLOYEE_TRIPS)

@@ -1,0 +1,229 @@
+"""Forms of trip requests: the request with its destinations, a transport option, a decision."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.employees.models import Employee
+from effectif.organisation.models import Department
+from effectif.travel.models import PriceListEntry, TransportMode, Trip, Vehicle
+from effectif.travel.services.trips import DestinationInput, TripInput
+
+_MIN0 = {"min": "0"}
+
+
+class TripForm(StyledFormMixin, forms.Form):
+    employee = forms.ModelChoiceField(
+        label=_("Demandeur"), queryset=Employee.objects.none(), empty_label=None
+    )
+    purpose = forms.CharField(
+        label=_("Objet de la mission"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    departure_place = forms.CharField(label=_("Lieu de départ"), max_length=120)
+    start_date = forms.DateField(label=_("Date de départ"), widget=DateInput())
+    end_date = forms.DateField(label=_("Date de retour"), widget=DateInput())
+    distance_km = forms.IntegerField(
+        label=_("Distance aller (km)"),
+        min_value=1,
+        help_text=_("Du lieu de départ à la destination la plus éloignée."),
+    )
+    lodging_nights = forms.IntegerField(
+        label=_("Nuits d'hôtel"), min_value=0, initial=0, widget=forms.NumberInput(attrs=_MIN0)
+    )
+    meals = forms.IntegerField(
+        label=_("Repas hors domicile"),
+        min_value=0,
+        initial=0,
+        widget=forms.NumberInput(attrs=_MIN0),
+    )
+    advance_requested_amount = forms.DecimalField(
+        label=_("Avance demandée (€)"),
+        max_digits=9,
+        decimal_places=2,
+        initial=Decimal("0"),
+        required=False,
+    )
+    travellers = forms.ModelMultipleChoiceField(
+        label=_("Voyageurs"),
+        queryset=Employee.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+        help_text=_("Vide : le demandeur seul."),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Service imputé"),
+        queryset=Department.objects.none(),
+        required=False,
+        help_text=_("Vide : le service du demandeur."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        requesters: Any,
+        travellers: Any,
+        departments: Any,
+        trip: Trip | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if trip is not None:
+            initial = kwargs.setdefault("initial", {})
+            for name in (
+                "purpose",
+                "departure_place",
+                "start_date",
+                "end_date",
+                "distance_km",
+                "lodging_nights",
+                "meals",
+                "advance_requested_amount",
+            ):
+                initial.setdefault(name, getattr(trip, name))
+            initial.setdefault("employee", trip.employee_id)
+            initial.setdefault("department", trip.department_id)
+            initial.setdefault("travellers", list(trip.travellers.values_list("pk", flat=True)))
+        super().__init__(*args, **kwargs)
+        self._set_queryset("employee", requesters)
+        self._set_queryset("travellers", travellers)
+        self._set_queryset("department", departments)
+        if trip is not None or requesters.count() <= 1:
+            self.fields["employee"].disabled = True
+            self.fields["employee"].widget = forms.HiddenInput()
+            if trip is None:
+                first = requesters.first()
+                self.fields["employee"].initial = first.pk if first else None
+
+    def _set_queryset(self, name: str, queryset: Any) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
+
+    def trip_input(self, destinations: list[DestinationInput]) -> TripInput:
+        data = self.cleaned_data
+        return TripInput(
+            purpose=data["purpose"],
+            departure_place=data["departure_place"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            distance_km=data["distance_km"],
+            destinations=destinations,
+            travellers=list(data["travellers"]),
+            lodging_nights=data["lodging_nights"] or 0,
+            meals=data["meals"] or 0,
+            advance_requested_amount=data["advance_requested_amount"] or Decimal("0.00"),
+            department=data["department"],
+        )
+
+
+class DestinationForm(StyledFormMixin, forms.Form):
+    place = forms.CharField(label=_("Lieu"), max_length=120, required=False)
+    postal_code = forms.CharField(
+        label=_("Code postal"),
+        max_length=5,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]{5}"}),
+    )
+    arrival_date = forms.DateField(label=_("Arrivée le"), widget=DateInput(), required=False)
+    departure_date = forms.DateField(label=_("Départ le"), widget=DateInput(), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("place") and not (data.get("arrival_date") and data.get("departure_date")):
+            raise forms.ValidationError(_("Indiquez les dates d'arrivée et de départ du lieu."))
+        if not data.get("place") and (data.get("arrival_date") or data.get("postal_code")):
+            raise forms.ValidationError(_("Indiquez le lieu de cette destination."))
+        return data
+
+
+class BaseDestinationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    def destinations(self) -> list[DestinationInput]:
+        return [
+            DestinationInput(
+                place=form.cleaned_data["place"],
+                postal_code=form.cleaned_data.get("postal_code") or "",
+                arrival_date=form.cleaned_data["arrival_date"],
+                departure_date=form.cleaned_data["departure_date"],
+            )
+            for form in self.forms
+            if form.cleaned_data.get("place")
+        ]
+
+
+DestinationFormSet = forms.formset_factory(
+    DestinationForm, formset=BaseDestinationFormSet, extra=0, max_num=10, absolute_max=10
+)
+
+
+def destination_initial(trip: Trip | None) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if trip is not None:
+        rows = [
+            {
+                "place": d.place,
+                "postal_code": d.postal_code,
+                "arrival_date": d.arrival_date,
+                "departure_date": d.departure_date,
+            }
+            for d in trip.destinations.all()
+        ]
+    return rows + [{}] * (2 if not rows else 1)
+
+
+class OptionForm(StyledFormMixin, forms.Form):
+    mode = forms.ChoiceField(label=_("Mode"), choices=TransportMode.choices)
+    price_list_entry = forms.ModelChoiceField(
+        label=_("Tarif de la grille"),
+        queryset=PriceListEntry.objects.none(),
+        required=False,
+        empty_label=_("— saisir le prix —"),
+    )
+    fare_amount = forms.DecimalField(
+        label=_("Billets aller-retour par voyageur (€)"),
+        max_digits=9,
+        decimal_places=2,
+        required=False,
+        help_text=_("Vide avec un tarif de la grille : deux fois son prix aller."),
+    )
+    vehicle = forms.ModelChoiceField(
+        label=_("Véhicule personnel"), queryset=Vehicle.objects.none(), required=False
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Durée aller (minutes)"),
+        min_value=1,
+        required=False,
+        help_text=_("Vide avec un tarif de la grille : sa durée."),
+    )
+
+    def __init__(self, *args: Any, fares: Any, vehicles: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        entry = self.fields["price_list_entry"]
+        assert isinstance(entry, forms.ModelChoiceField)
+        entry.queryset = fares
+        entry.label_from_instance = fare_label  # type: ignore[method-assign,assignment]
+        vehicle = self.fields["vehicle"]
+        assert isinstance(vehicle, forms.ModelChoiceField)
+        vehicle.queryset = vehicles
+
+
+def fare_label(fare: PriceListEntry) -> str:
+    amount = f"{fare.fare_amount:.2f}".replace(".", ",")
+    hours, minutes = divmod(fare.duration_minutes, 60)
+    klass = f", {fare.travel_class}" if fare.travel_class else ""
+    return (
+        f"{fare.get_mode_display()} {fare.origin} → {fare.destination}{klass} : "
+        f"{amount} € l'aller, {hours} h {minutes:02d}"
+    )
+
+
+class CommentForm(StyledFormMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("Commentaire"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )

@@ -1,0 +1,42 @@
+"""The « Déplacements » section of the personnel file: the employee's latest trips, with their
+status, and their own vehicles; for the employee, their manager and HR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from effectif.core.panels import Panel
+from effectif.travel.permissions import can_write_for, is_hr, is_self, manages
+from effectif.travel.selectors_trips import employee_trips, employee_vehicles
+
+SHOWN = 5
+
+
+def _visible(user: Any, employee: Any) -> bool:
+    return is_self(user, employee) or manages(user, employee) or is_hr(user)
+
+
+def _context(request: Any, employee: Any) -> dict[str, Any]:
+    user = request.user
+    trips = employee_trips(user, employee)
+    return {
+        "employee": employee,
+        "trips": list(trips[:SHOWN]),
+        "total": trips.count(),
+        "vehicles": list(employee_vehicles(user, employee).filter(active=True)),
+        "mine": is_self(user, employee),
+        "is_hr": is_hr(user),
+        "can_write": can_write_for(user, employee),
+    }
+
+
+EMPLOYEE_TRIPS = Panel(
+    key="travel",
+    title=_("Déplacements"),
+    template="travel/trips/panels/employee.html",
+    context=_context,
+    order=60,
+    visible=_visible,
+)
