@@ -193,6 +193,8 @@ class _Checker:
             early = start is not None and on < start and line.category != TRANSPORT
             late = end is not None and on > end
             in_trip = (start is None or on >= start) and (end is None or on <= end)
+            # ... and a ticket bought on a Saturday is no weekend expense.
+            in_trip = in_trip or (line.category == TRANSPORT and not late)
             if early or late:
                 found.append(Anomaly(Code.OUTSIDE_TRIP, _outside_trip(on, start, end)))
         if not in_trip:
@@ -288,7 +290,8 @@ def check_lines(
     """The anomalies of each line, only for the keys that have some.
 
     Per line: a date in the future; a date outside the trip (tickets may be bought before it
-    starts); a weekend or a public holiday when the line is not within its trip's dates; no
+    starts); a weekend or a public holiday when the line is not within its trip's dates (nor a
+    ticket bought ahead of it); no
     receipt from the policy's threshold (mileage needs none); a meal or a night over the policy
     cap or over the URSSAF limit (× covers or nights), with the excess; a mileage line without
     distance or longer than its route by more than 10 % and 5 km. Across lines: duplicates,

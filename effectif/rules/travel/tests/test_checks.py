@@ -96,6 +96,11 @@ def codes_of(facts: LineFacts, policy: PolicyFacts = POLICY) -> list[Code]:
         ({"expense_date": date(2026, 3, 13)}, [Code.OUTSIDE_TRIP]),
         # a ticket bought ahead of the trip is normal, not after it
         ({"category": "transport", "amount": D("89.00"), "expense_date": date(2026, 3, 2)}, []),
+        ({"category": "transport", "amount": D("89.00"), "expense_date": date(2026, 3, 7)}, []),
+        (
+            {"category": "transport", "amount": D("89.00"), "expense_date": SATURDAY},
+            [Code.OUTSIDE_TRIP, Code.WEEKEND],
+        ),
         (
             {"category": "transport", "amount": D("89.00"), "expense_date": date(2026, 3, 13)},
             [Code.OUTSIDE_TRIP],
