@@ -291,10 +291,10 @@ def check_lines(
 
     Per line: a date in the future; a date outside the trip (tickets may be bought before it
     starts); a weekend or a public holiday when the line is not within its trip's dates (nor a
-    ticket bought ahead of it); no
-    receipt from the policy's threshold (mileage needs none); a meal or a night over the policy
-    cap or over the URSSAF limit (× covers or nights), with the excess; a mileage line without
-    distance or longer than its route by more than 10 % and 5 km. Across lines: duplicates,
+    ticket bought ahead of it); no receipt from the policy's threshold (mileage needs none); a
+    meal or a night over the policy cap or over the URSSAF limit (× covers or nights), with the
+    excess; a mileage line without distance or longer than its route by more than 10 % and
+    5 km. A meal without kind is a restaurant meal. Across lines: duplicates,
     the same employee, date, amount and normalised merchant; each line names the others.
     """
     checker = _Checker(policy, holidays, today)
