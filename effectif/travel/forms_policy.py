@@ -40,6 +40,13 @@ class FareForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
             self.fields[name].widget.attrs["placeholder"] = _("p. ex. Lyon")
         self.fields["travel_class"].widget.attrs["placeholder"] = _("p. ex. 2de classe, Flex")
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("La fin de validité précède son début."))
+        return data
+
     class Meta:
         model = PriceListEntry
         fields = [
