@@ -88,7 +88,7 @@ PLANS = [
         117,
         "soumis",
         plane_fare="238.00",
-        advance="150",
+        advance="100",
     ),
     Plan(
         "Formation « Sécurité des systèmes d'information »",
@@ -218,6 +218,8 @@ def _trip(
     author: Any,
     car: Vehicle | None,
 ) -> Trip:
+    if plan.place == _city(employer):  # not a trip from home: go to the other office instead
+        plan = Plan(**{**plan.__dict__, "place": "Strasbourg", "postal_code": "67000", "km": 490})
     start = today + dt.timedelta(days=plan.start_in)
     end = start + dt.timedelta(days=plan.days - 1)
     trip = trip_create(
