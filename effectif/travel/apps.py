@@ -48,11 +48,28 @@ class TravelConfig(AppConfig):
     ]
 
     def ready(self) -> None:
+        from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
         from effectif.documents.merging import registry
+        from effectif.travel import deadlines as travel_deadlines
         from effectif.travel.merging import GROUP, SUBJECT
         from effectif.travel.panels import EMPLOYEE_TRIPS
 
         registry.register_group(GROUP)
         registry.register_subject(SUBJECT)
         panels.register("employee", EMPLOYEE_TRIPS)
+        deadlines.register(
+            "trip_approval",
+            _("Ordres de mission à approuver"),
+            travel_deadlines.trips_to_approve,
+            60,
+        )
+        deadlines.register(
+            "expense_report", _("Notes de frais à valider"), travel_deadlines.reports_to_decide, 61
+        )
+        deadlines.register(
+            "expense_payment",
+            _("Notes de frais à rembourser"),
+            travel_deadlines.reports_to_reimburse,
+            62,
+        )

@@ -1,5 +1,513 @@
-"""(being written)"""
+"""Expense reports (notes de frais): the employee's list, the approvers' list with its filters
+and export, a report with its lines (added and edited with htmx), the receipts (scoped,
+audited reads), the per-line decisions, the manager's approval, HR's check and the refusal."""
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from effectif.core.access import ensure, require
+from effectif.core.editing import add_service_errors, bound, saved, submit
+from effectif.core.exporting import Column, export_response
+from effectif.core.listing import page_of, query_without, requested_export
+from effectif.employees.selectors import own_employee
+from effectif.organisation.models import Department
+from effectif.rules.travel.allowances import is_paris_area
+from effectif.travel.forms_expenses import CommentForm, DecisionForm, LineForm, ReportForm
+from effectif.travel.models import ExpenseLine, ExpenseReport, ExpenseStatus
+from effectif.travel.permissions import (
+    can_approve_report_as_manager,
+    can_check_report,
+    can_edit_report,
+    can_reimburse,
+    can_write_for,
+    is_approver,
+    is_hr,
+)
+from effectif.travel.selectors import hr_employers, report_get, vehicles_for
+from effectif.travel.selectors_expenses import (
+    ReportFilters,
+    line_get,
+    my_reports,
+    receipt_read,
+    report_lines,
+    report_list,
+)
+from effectif.travel.services.expenses import (
+    can_decide_lines,
+    line_decide,
+    line_delete,
+    line_save,
+    refresh_checks,
+    report_approve,
+    report_check,
+    report_create,
+    report_reject,
+    report_submit,
+    report_update,
+    trips_for_report,
+)
+
+EXPORT_COLUMNS = [
+    Column(_("Référence"), lambda r: r.reference, 14),
+    Column(_("Salarié"), lambda r: r.employee.display_name, 25),
+    Column(_("Matricule"), lambda r: r.employee.matricule, 12),
+    Column(_("Employeur"), lambda r: r.employer.name, 22),
+    Column(_("Service"), lambda r: r.department.name if r.department else "", 20),
+    Column(_("Intitulé"), lambda r: r.title, 30),
+    Column(_("Statut"), lambda r: r.get_status_display(), 22),
+    Column(_("Soumise le"), lambda r: r.submitted_at.date() if r.submitted_at else None, 12),
+    Column(_("Lignes"), lambda r: r.line_count, 8),
+    Column(_("Anomalies"), lambda r: r.anomaly_count, 10),
+    Column(_("Montant déclaré"), lambda r: r.total_amount, 14),
+    Column(_("Montant accepté"), lambda r: r.accepted_amount, 14),
+    Column(_("Part exonérée"), lambda r: r.exempt_amount, 14),
+    Column(_("Part soumise"), lambda r: r.taxable_amount, 14),
+    Column(_("Avance déduite"), lambda r: r.advance_deducted_amount, 14),
+    Column(_("Net à rembourser"), lambda r: r.payable_amount, 14),
+]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _htmx(request: HttpRequest) -> bool:
+    details = getattr(request, "htmx", None)
+    return bool(details) and not getattr(details, "boosted", False)
+
+
+def _go(request: HttpRequest, url: str) -> HttpResponse:
+    """Back to a page: an htmx request is told to load it (HX-Redirect)."""
+    if _htmx(request):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def _form_messages(form: Any) -> list[str]:
+    return [str(message) for errors in form.errors.values() for message in errors]
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+@login_required
+def my_reports_view(request: HttpRequest) -> HttpResponse:
+    employee = own_employee(request.user)
+    if employee is None:
+        raise Http404
+    return render(
+        request,
+        "travel/expenses/mine.html",
+        {"reports": my_reports(request.user), "employee": employee},
+    )
+
+
+def filters_from(request: HttpRequest) -> ReportFilters:
+    status = request.GET.get("statut", "")
+    return ReportFilters(
+        status=status if status in ExpenseStatus.values else "",
+        employer_id=_int(request.GET.get("employeur")),
+        department_id=_int(request.GET.get("service")),
+        start=parse_date(request.GET.get("du") or ""),
+        end=parse_date(request.GET.get("au") or ""),
+        q=request.GET.get("q", "").strip(),
+    )
+
+
+@require(is_approver)
+def reports_view(request: HttpRequest) -> HttpResponseBase:
+    user: Any = request.user
+    filters = filters_from(request)
+    rows = report_list(user, filters)
+    if export := requested_export(request):
+        return export_response(
+            export_format=export, columns=EXPORT_COLUMNS, rows=rows, name=_("Notes de frais")
+        )
+    employers = hr_employers(user).order_by("name") if is_hr(user) else []
+    departments = Department.objects.filter(
+        pk__in=rows.order_by().values("department_id")
+    ).order_by("name")
+    context = {
+        "page_obj": page_of(request, rows),
+        "filters": filters,
+        "query": query_without(request.GET, "page", "export"),
+        "statuses": ExpenseStatus.choices,
+        "employers": employers,
+        "departments": departments,
+    }
+    template = (
+        "travel/expenses/partials/list_results.html"
+        if _htmx(request)
+        else ("travel/expenses/list.html")
+    )
+    return render(request, template, context)
+
+
+# --- a report ------------------------------------------------------------------------------
+
+
+@login_required
+def report_create_view(request: HttpRequest) -> HttpResponse:
+    employee = own_employee(request.user)
+    if employee is None or not can_write_for(request.user, employee):
+        raise Http404
+    form = bound(request, ReportForm, trips=trips_for_report(employee))
+    if request.method == "POST":
+        report = submit(
+            form,
+            lambda: report_create(
+                employee=employee,
+                title=form.cleaned_data["title"],
+                trip=form.cleaned_data["trip"],
+                by=request.user,
+            ),
+        )
+        if report is not None:
+            messages.success(
+                request,
+                _("Note %(ref)s créée : ajoutez vos dépenses.") % {"ref": report.reference},
+            )
+            return redirect(report.get_absolute_url())
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Nouvelle note de frais"),
+            "breadcrumb": [{"url": reverse("travel:my_reports"), "label": _("Mes notes de frais")}],
+        },
+    )
+
+
+@login_required
+def report_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_edit_report(request.user, report))
+    initial = {"title": report.title, "trip": report.trip_id}
+    form = bound(request, ReportForm, trips=trips_for_report(report.employee), initial=initial)
+    if request.method == "POST" and saved(
+        form,
+        lambda: report_update(
+            report=report,
+            title=form.cleaned_data["title"],
+            trip=form.cleaned_data["trip"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, _("Note de frais enregistrée."))
+        return redirect(report.get_absolute_url())
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Modifier %(ref)s") % {"ref": report.reference},
+            "back": report,
+            "breadcrumb": [{"url": report.get_absolute_url(), "label": report.reference}],
+        },
+    )
+
+
+def _decision_forms(report: ExpenseReport, lines: list[ExpenseLine]) -> dict[int, DecisionForm]:
+    return {
+        line.pk: DecisionForm(
+            prefix=f"l{line.pk}",
+            initial={
+                "decision": line.decision if line.decision != "a_decider" else "acceptee",
+                "accepted_amount": line.accepted_amount,
+                "comment": line.decision_comment,
+            },
+        )
+        for line in lines
+    }
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    report = report_get(user, pk)
+    deciding = can_decide_lines(user, report)
+    if deciding:
+        refresh_checks(report=report, by=user)
+    lines = list(report_lines(report))
+    context = {
+        "report": report,
+        "employee": report.employee,
+        "lines": lines,
+        "declared": sum((line.amount for line in lines), start=0),
+        "anomalies": sum(1 for line in lines if line.anomalies),
+        "can_edit": can_edit_report(user, report),
+        "deciding": deciding,
+        "forms": _decision_forms(report, lines) if deciding else {},
+        "can_approve": can_approve_report_as_manager(user, report),
+        "can_check": can_check_report(user, report),
+        "can_reimburse": can_reimburse(user, report),
+        "comment_form": CommentForm(),
+    }
+    return render(request, "travel/expenses/detail.html", context)
+
+
+@login_required
+@require_POST
+def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_edit_report(request.user, report))
+    try:
+        report_submit(report=report, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Note de frais soumise à votre manager."))
+    return redirect(report.get_absolute_url())
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+def _line_initial(report: ExpenseReport, line: ExpenseLine | None) -> dict[str, Any]:
+    if line is not None:
+        return {
+            "category": line.category,
+            "expense_date": line.expense_date,
+            "merchant": line.merchant,
+            "description": line.description,
+            "currency": line.currency,
+            "amount": line.amount if line.currency == "EUR" else None,
+            "original_amount": line.original_amount,
+            "exchange_rate": line.exchange_rate,
+            "vat_amount": line.vat_amount,
+            "meal_kind": line.meal_kind,
+            "guests": line.guests,
+            "paris_area": line.paris_area,
+            "vehicle": line.vehicle_id,
+            "route_from": line.route_from,
+            "route_to": line.route_to,
+            "distance_km": line.distance_km,
+        }
+    initial: dict[str, Any] = {"currency": "EUR", "guests": 1, "meal_kind": "restaurant"}
+    trip = report.trip
+    if trip is not None:
+        initial["expense_date"] = trip.start_date
+        codes = trip.destinations.values_list("postal_code", flat=True)
+        initial["paris_area"] = any(is_paris_area(code) for code in codes if code)
+        initial["route_from"] = trip.departure_place
+        destination = trip.destinations.order_by("position").first()
+        if destination is not None:
+            initial["route_to"] = destination.place
+            initial["distance_km"] = 2 * trip.distance_km
+    return initial
+
+
+def _line_form_page(
+    request: HttpRequest, report: ExpenseReport, line: ExpenseLine | None
+) -> HttpResponse:
+    vehicles = vehicles_for(request.user).filter(employee=report.employee, active=True)
+    if request.method == "POST":
+        form = LineForm(request.POST, request.FILES or None, vehicles=vehicles)
+        if form.is_valid():
+            try:
+                line_save(
+                    report=report,
+                    line=line,
+                    data=form.to_input(),
+                    receipt=form.cleaned_data.get("receipt") or None,
+                    remove_receipt=request.POST.get("receipt-clear") == "on",
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Dépense enregistrée."))
+                return _go(request, report.get_absolute_url())
+    else:
+        initial = _line_initial(report, line)
+        if "category" in request.GET:  # the category changed: keep what was typed
+            initial.update({k: v for k, v in request.GET.items() if k != "receipt"})
+        form = LineForm(initial=initial, vehicles=vehicles)
+    context = {
+        "form": form,
+        "report": report,
+        "line": line,
+        "action": (
+            reverse("travel:line_edit", args=[report.pk, line.pk])
+            if line is not None
+            else reverse("travel:line_add", args=[report.pk])
+        ),
+        "has_vehicles": vehicles.exists(),
+    }
+    if _htmx(request):
+        return render(request, "travel/expenses/partials/line_form.html", context)
+    return render(request, "travel/expenses/line_form.html", context)
+
+
+@login_required
+def line_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_edit_report(request.user, report))
+    return _line_form_page(request, report, None)
+
+
+@login_required
+def line_edit_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_edit_report(request.user, report))
+    return _line_form_page(request, report, line_get(request.user, report, line_pk))
+
+
+@login_required
+@require_POST
+def line_delete_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_edit_report(request.user, report))
+    line = line_get(request.user, report, line_pk)
+    line_delete(line=line, by=request.user)
+    messages.success(request, _("Dépense retirée de la note."))
+    return _go(request, report.get_absolute_url())
+
+
+@login_required
+def receipt_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBase:
+    report = report_get(request.user, pk)
+    line = line_get(request.user, report, line_pk)
+    if not line.receipt:
+        raise Http404
+    receipt_read(request.user, line)
+    name = (line.receipt.name or "justificatif").rsplit("/", 1)[-1]
+    return FileResponse(line.receipt.open("rb"), as_attachment=False, filename=name)
+
+
+@login_required
+@require_POST
+def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(can_decide_lines(request.user, report))
+    line = line_get(request.user, report, line_pk)
+    form = DecisionForm(request.POST, prefix=f"l{line.pk}")
+    done = submit(
+        form,
+        lambda: line_decide(
+            line=line,
+            decision=form.cleaned_data["decision"],
+            accepted_amount=form.cleaned_data["accepted_amount"],
+            comment=form.cleaned_data["comment"],
+            by=request.user,
+        ),
+    )
+    if done is not None:
+        line = done
+        if not _htmx(request):
+            messages.success(request, _("Décision enregistrée."))
+            return redirect(report.get_absolute_url())
+    elif not _htmx(request):
+        for message in _form_messages(form):
+            messages.error(request, message)
+        return redirect(report.get_absolute_url())
+    if done is not None:
+        form = DecisionForm(
+            prefix=f"l{line.pk}",
+            initial={
+                "decision": line.decision,
+                "accepted_amount": line.accepted_amount,
+                "comment": line.decision_comment,
+            },
+        )
+    return render(
+        request,
+        "travel/expenses/partials/line_row.html",
+        {
+            "report": report,
+            "line": line,
+            "deciding": True,
+            "forms": {line.pk: form},
+            "saved": done is not None,
+        },
+    )
+
+
+def _workflow(request: HttpRequest, pk: int, allowed: Any, action: Any, done: str) -> HttpResponse:
+    report = report_get(request.user, pk)
+    ensure(allowed(request.user, report))
+    form = CommentForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "") if hasattr(form, "cleaned_data") else ""
+    try:
+        action(report=report, by=request.user, comment=comment)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect(report.get_absolute_url())
+
+
+@login_required
+@require_POST
+def report_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request, pk, can_approve_report_as_manager, report_approve, _("Note de frais validée.")
+    )
+
+
+@login_required
+@require_POST
+def report_check_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(
+        request,
+        pk,
+        can_check_report,
+        report_check,
+        _("Note de frais contrôlée : choisissez son mode de remboursement."),
+    )
+
+
+@login_required
+@require_POST
+def report_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _workflow(request, pk, can_decide_lines, report_reject, _("Note de frais refusée."))
+
+
+urlpatterns = [
+    path("notes-de-frais/mes-notes/", my_reports_view, name="my_reports"),
+    path("notes-de-frais/", reports_view, name="reports"),
+    path("notes-de-frais/nouvelle/", report_create_view, name="report_create"),
+    path("notes-de-frais/<int:pk>/", report_detail, name="report"),
+    path("notes-de-frais/<int:pk>/modifier/", report_edit_view, name="report_edit"),
+    path("notes-de-frais/<int:pk>/soumettre/", report_submit_view, name="report_submit"),
+    path("notes-de-frais/<int:pk>/valider/", report_approve_view, name="report_approve"),
+    path("notes-de-frais/<int:pk>/controler/", report_check_view, name="report_check"),
+    path("notes-de-frais/<int:pk>/refuser/", report_reject_view, name="report_reject"),
+    path("notes-de-frais/<int:pk>/lignes/ajouter/", line_add_view, name="line_add"),
+    path(
+        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/modifier/", line_edit_view, name="line_edit"
+    ),
+    path(
+        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/supprimer/",
+        line_delete_view,
+        name="line_delete",
+    ),
+    path(
+        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/justificatif/",
+        receipt_view,
+        name="receipt",
+    ),
+    path(
+        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/decision/",
+        line_decide_view,
+        name="line_decide",
+    ),
+]

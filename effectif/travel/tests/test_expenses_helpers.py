@@ -1,0 +1,122 @@
+"""Builders shared by the expense-report tests (no tests here): an approved trip, a vehicle,
+receipts, and reports carried through the workflow by their services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from effectif.travel.models import (
+    ExpenseCategory,
+    ExpenseReport,
+    MealKind,
+    Trip,
+    TripDestination,
+    TripStatus,
+    Vehicle,
+)
+from effectif.travel.services.expenses import (
+    LineInput,
+    line_save,
+    report_approve,
+    report_check,
+    report_create,
+    report_submit,
+)
+
+#: A Thursday in March 2026, well in the past for the tests, a weekday, no holiday.
+DAY = dt.date(2026, 3, 12)
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def pdf(name: str = "ticket.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def approved_trip(
+    employee: Any,
+    *,
+    start: dt.date = DAY,
+    days: int = 2,
+    distance_km: int = 465,
+    advance: str = "0",
+) -> Trip:
+    trip = Trip.objects.create(
+        employer=employee.employer,
+        reference=f"OM-T-{Trip.objects.count() + 1}",
+        employee=employee,
+        department=employee.department,
+        purpose="Salon professionnel",
+        departure_place="Lyon",
+        start_date=start,
+        end_date=start + dt.timedelta(days=days - 1),
+        distance_km=distance_km,
+        advance_paid_amount=Decimal(advance),
+        status=TripStatus.APPROVED,
+    )
+    trip.travellers.add(employee)
+    TripDestination.objects.create(
+        trip=trip,
+        place="Paris",
+        postal_code="75015",
+        arrival_date=start,
+        departure_date=trip.end_date,
+    )
+    return trip
+
+
+def vehicle(employee: Any, *, power: int = 5, electric: bool = False) -> Vehicle:
+    return Vehicle.objects.create(
+        employee=employee,
+        label="Peugeot 308",
+        registration="AB-123-CD",
+        fiscal_power=power,
+        electric=electric,
+    )
+
+
+def meal(amount: str = "18.50", on: dt.date = DAY, **changes: Any) -> LineInput:
+    values: dict[str, Any] = {
+        "category": ExpenseCategory.MEAL,
+        "expense_date": on,
+        "amount": Decimal(amount),
+        "merchant": "Brasserie du Parc",
+        "meal_kind": MealKind.RESTAURANT,
+    }
+    values.update(changes)
+    return LineInput(**values)
+
+
+def mileage(car: Vehicle, km: str, on: dt.date = DAY) -> LineInput:
+    return LineInput(
+        category=ExpenseCategory.MILEAGE,
+        expense_date=on,
+        vehicle=car,
+        route_from="Lyon",
+        route_to="Grenoble",
+        distance_km=Decimal(km),
+    )
+
+
+def report_with(
+    employee: Any, by: Any, *lines: LineInput, trip: Trip | None = None, receipts: bool = True
+) -> ExpenseReport:
+    report = report_create(employee=employee, title="Salon", trip=trip, by=by)
+    for data in lines:
+        receipt = pdf() if receipts and data.category != ExpenseCategory.MILEAGE else None
+        line_save(report=report, data=data, receipt=receipt, by=by)
+    return report
+
+
+def checked_report(
+    world: Any, employee_user: Any, manager_user: Any, hr_manager: Any, *lines: LineInput, **kw: Any
+) -> ExpenseReport:
+    report = report_with(world.member, employee_user, *lines, **kw)
+    report_submit(report=report, by=employee_user)
+    report_approve(report=report, by=manager_user)
+    return report_check(report=report, by=hr_manager)
