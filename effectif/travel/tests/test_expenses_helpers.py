@@ -120,3 +120,37 @@ def checked_report(
     report_submit(report=report, by=employee_user)
     report_approve(report=report, by=manager_user)
     return report_check(report=report, by=hr_manager)
+
+
+DEBTOR_IBAN = "FR7630001007941234567890185"
+MEMBER_IBAN = "FR7630006000011234567890189"
+MONTH = dt.date(2026, 4, 1)
+
+
+def give_accounts(world: Any) -> None:
+    """The employer's paying account in its policy, the employee's IBAN in their file."""
+    from effectif.employees.models import Employee
+    from effectif.travel.models import TravelPolicy
+
+    TravelPolicy.objects.update_or_create(
+        employer=world.employer,
+        defaults={"debtor_iban": DEBTOR_IBAN, "debtor_bic": "BDFEFRPPCCT"},
+    )
+    Employee.objects.filter(pk=world.member.pk).update(iban=MEMBER_IBAN, bic="AGRIFRPP")
+
+
+def checked_with_advance(
+    world: Any, employee_user: Any, manager_user: Any, hr_manager: Any
+) -> ExpenseReport:
+    """A checked report: a 30 € meal and a 95 € Paris hotel night, 40 € advanced."""
+    lodging = LineInput(
+        category=ExpenseCategory.LODGING,
+        expense_date=DAY,
+        amount=Decimal("95.00"),
+        merchant="Hôtel du Nord",
+        paris_area=True,
+    )
+    trip = approved_trip(world.member, advance="40")
+    return checked_report(
+        world, employee_user, manager_user, hr_manager, meal("30.00"), lodging, trip=trip
+    )
