@@ -25,7 +25,7 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning", "frais")
+PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning", "frais", "frais-db")
 
 
 def _say(text: str = "") -> None:
@@ -185,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.travel import run as expense_checks
 
         expense_checks()
+    if "frais-db" in parts:
+        from effectif.bench.travel_db import run as expense_checks_db
+
+        expense_checks_db(args.postgres_url)
     return 0
 
 

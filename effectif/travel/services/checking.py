@@ -5,21 +5,25 @@ lines themselves, the same employees' other lines over the same dates (to find d
 across reports), the trips' dates and distances, each employer's travel policy and the public
 holidays where each employee works (Alsace-Moselle has two more) — calls
 `effectif.rules.travel.checks.check_lines` once per employer and place of work, and stores each
-line's anomalies (a list of {code, message, excess}) with `bulk_update`, auditing one entry per
-report whose anomalies changed. It runs at submission and again when an approver opens the
+line's anomalies (a list of {code, message, excess}) in batched UPDATEs (see
+`store_anomalies`), auditing one entry per report whose anomalies changed (one per employer
+for a bulk run). It runs at submission and again when an approver opens the
 report, and checks 100,000 lines in a few seconds (`python -m effectif.bench --parts frais-db`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db import connection, transaction
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from effectif.contracts.models import ContractTerms
@@ -53,7 +57,6 @@ _LINE_FIELDS = (
     "paris_area",
     "guests",
     "distance_km",
-    "anomalies",
 )
 
 
@@ -67,10 +70,11 @@ class CheckOutcome:
 def anomaly_rows(found: Iterable[Anomaly]) -> list[dict[str, Any]]:
     """Anomalies as stored on a line (JSON): code, French message, excess as a string."""
     return [
+        # Keys in PostgreSQL's jsonb order (by length), so that stored text compares as is.
         {
             "code": str(a.code),
-            "message": a.message,
             "excess": None if a.excess_amount is None else str(a.excess_amount),
+            "message": a.message,
         }
         for a in found
     ]
@@ -117,28 +121,23 @@ def _trips(trip_ids: set[int]) -> dict[int, tuple[dt.date, dt.date, int]]:
     }
 
 
-def _facts(row: dict[str, Any], trips: dict[int, tuple[dt.date, dt.date, int]]) -> LineFacts:
-    trip = trips.get(row["report__trip_id"]) if row["report__trip_id"] else None
-    category = row["category"]
-    route_km: Decimal | None = None
-    if trip is not None and category == ExpenseCategory.MILEAGE and trip[2]:
-        route_km = Decimal(2 * trip[2])
+Row = tuple[Any, ...]  # the values of _LINE_FIELDS, in order (then the stored anomalies)
+
+
+def _facts(row: Row, trips: dict[int, tuple[dt.date, dt.date, int]]) -> LineFacts:
+    (pk, _report, employee, _employer, trip_id, category, on, amount, merchant, receipt,
+     meal_kind, paris_area, guests, distance) = row[:14]  # fmt: skip
+    trip = trips.get(trip_id) if trip_id else None
+    if trip is None:
+        return LineFacts(
+            pk, employee, category, on, amount, merchant, bool(receipt), meal_kind,
+            paris_area, guests or 1, 1, distance,
+        )  # fmt: skip
+    route_km = Decimal(2 * trip[2]) if category == ExpenseCategory.MILEAGE and trip[2] else None
     return LineFacts(
-        key=row["pk"],
-        employee_key=row["report__employee_id"],
-        category=category,
-        expense_date=row["expense_date"],
-        amount=row["amount"],
-        merchant=row["merchant"],
-        has_receipt=bool(row["receipt"]),
-        meal_kind=row["meal_kind"],
-        paris_area=row["paris_area"],
-        guests=row["guests"] or 1,
-        distance_km=row["distance_km"],
-        route_km=route_km,
-        trip_start=trip[0] if trip else None,
-        trip_end=trip[1] if trip else None,
-    )
+        pk, employee, category, on, amount, merchant, bool(receipt), meal_kind, paris_area,
+        guests or 1, 1, distance, route_km, trip[0], trip[1],
+    )  # fmt: skip
 
 
 def line_facts(line: ExpenseLine) -> LineFacts:
@@ -147,20 +146,22 @@ def line_facts(line: ExpenseLine) -> LineFacts:
     trip = report.trip
     trips = {trip.pk: (trip.start_date, trip.end_date, trip.distance_km)} if trip else {}
     return _facts(
-        {
-            "pk": line.pk,
-            "report__employee_id": report.employee_id,
-            "report__trip_id": report.trip_id,
-            "category": line.category,
-            "expense_date": line.expense_date,
-            "amount": line.amount,
-            "merchant": line.merchant,
-            "receipt": line.receipt.name if line.receipt else "",
-            "meal_kind": line.meal_kind,
-            "paris_area": line.paris_area,
-            "guests": line.guests,
-            "distance_km": line.distance_km,
-        },
+        (
+            line.pk,
+            report.pk,
+            report.employee_id,
+            report.employer_id,
+            report.trip_id,
+            line.category,
+            line.expense_date,
+            line.amount,
+            line.merchant,
+            line.receipt.name if line.receipt else "",
+            line.meal_kind,
+            line.paris_area,
+            line.guests,
+            line.distance_km,
+        ),
         trips,
     )
 
@@ -175,11 +176,16 @@ def reports_check(
     changed gets one audit entry.
     """
     today = today or timezone.localdate()
-    own = list(ExpenseLine.objects.filter(report__in=reports).values(*_LINE_FIELDS).iterator())
+    own: list[Row] = list(
+        ExpenseLine.objects.filter(report__in=reports)
+        .annotate(stored=Cast("anomalies", TextField()))
+        .values_list(*_LINE_FIELDS, "stored")
+        .iterator(chunk_size=5000)
+    )
     if not own:
         return CheckOutcome(0, 0, 0)
-    first = min(row["expense_date"] for row in own)
-    last = max(row["expense_date"] for row in own)
+    first = min(row[6] for row in own)
+    last = max(row[6] for row in own)
     others = (
         ExpenseLine.objects.filter(
             report__employee_id__in=reports.values("employee_id"),
@@ -187,17 +193,16 @@ def reports_check(
         )
         .exclude(report__in=reports)
         .exclude(report__status__in=(ExpenseStatus.DRAFT, ExpenseStatus.REJECTED))
-        .values(*_LINE_FIELDS[:-1])
+        .values_list(*_LINE_FIELDS)
     )
-    other_rows = list(others.iterator())
-    trips = _trips({row["report__trip_id"] for row in own + other_rows if row["report__trip_id"]})
-    employers = {row["report__employer_id"] for row in own}
+    other_rows: list[Row] = list(others.iterator(chunk_size=5000))
+    trips = _trips({row[4] for row in own + other_rows if row[4]})
+    employers = {row[3] for row in own}
     policies = _policies(employers)
     places = work_departments(reports.values("employee_id"))
     groups: dict[tuple[int, str | None], list[LineFacts]] = defaultdict(list)
     for row in own + other_rows:
-        place = places.get(row["report__employee_id"])
-        groups[(row["report__employer_id"], place)].append(_facts(row, trips))
+        groups[(row[3], places.get(row[2]))].append(_facts(row, trips))
     found: dict[int, list[Anomaly]] = {}
     holidays_by_place: dict[str | None, frozenset[dt.date]] = {}
     for (employer_id, place), facts in groups.items():
@@ -211,33 +216,109 @@ def reports_check(
                 today=today,
             )
         )
-    changed: list[ExpenseLine] = []
+    changed: list[tuple[int, list[dict[str, Any]]]] = []
     changed_reports: dict[int, int] = defaultdict(int)
     flagged = 0
     for row in own:
-        stored = anomaly_rows(found.get(row["pk"], ()))
-        flagged += bool(stored)
-        if stored != row["anomalies"]:
-            changed.append(ExpenseLine(pk=row["pk"], anomalies=stored))
-            changed_reports[row["report_id"]] += 1
+        new = anomaly_rows(found.get(row[0], ()))
+        flagged += bool(new)
+        if not _same(row[14], new):
+            changed.append((row[0], new))
+            changed_reports[row[1]] += 1
     if changed:
-        ExpenseLine.objects.bulk_update(changed, ["anomalies"], batch_size=BATCH_SIZE)
+        store_anomalies(changed)
         _audit_changes(changed_reports, by)
     return CheckOutcome(len(own), flagged, len(changed))
 
 
-def _audit_changes(changed_reports: dict[int, int], by: Any) -> None:
-    entries = []
-    for report in ExpenseReport.objects.filter(pk__in=list(changed_reports)).only(
-        "pk", "reference", "title", "employer_id", "employee_id"
-    ):
-        entries.append(
-            build_entry(
-                actor=by,
-                action=AuditAction.UPDATE,
-                target=report,
-                changes={"anomalies": ["", f"{changed_reports[report.pk]} ligne(s) revue(s)"]},
-                detail="Contrôle automatique des lignes",
-            )
+def _same(stored: str | None, new: list[dict[str, Any]]) -> bool:
+    """Whether the stored JSON text holds `new`: compared as text first (SQLite keeps
+    Django's ASCII-escaped dump, PostgreSQL prints jsonb with UTF-8), parsed when unsure."""
+    if not new:
+        return stored is None or stored == "[]"
+    if stored is None or stored == "[]":
+        return False
+    if stored == json.dumps(new, ensure_ascii=False) or stored == json.dumps(new):
+        return True
+    return bool(json.loads(stored) == new)
+
+
+def store_anomalies(changed: list[tuple[int, list[dict[str, Any]]]]) -> None:
+    """Write each line's anomalies, in batches.
+
+    `bulk_update` builds a CASE expression per row (about 165 µs a row measured on SQLite).
+    PostgreSQL updates a batch in one statement from one JSON array of [id, anomalies]; other engines run
+    one parameterised UPDATE many times (about 10 µs a row on SQLite). The JSON is prepared by
+    the field, as `save()` would."""
+    field = ExpenseLine._meta.get_field("anomalies")
+    quote = connection.ops.quote_name
+    table, column, key = quote(ExpenseLine._meta.db_table), quote(str(field.column)), quote("id")
+    if connection.vendor == "postgresql":
+        statement = (
+            f"UPDATE {table} SET {column} = v.value FROM (SELECT (e->>0)::bigint AS pk, "
+            f"e->1 AS value FROM jsonb_array_elements(%s::jsonb) AS e) AS v "
+            f"WHERE {table}.{key} = v.pk"
         )
+        with transaction.atomic(), connection.cursor() as cursor:
+            for start in range(0, len(changed), BATCH_SIZE):
+                batch = changed[start : start + BATCH_SIZE]
+                cursor.execute(statement, [json.dumps(batch, ensure_ascii=False)])
+        return
+    statement = f"UPDATE {table} SET {column} = %s WHERE {key} = %s"
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(changed), BATCH_SIZE):
+            cursor.executemany(
+                statement,
+                [
+                    (field.get_db_prep_save(value, connection), pk)
+                    for pk, value in changed[start : start + BATCH_SIZE]
+                ],
+            )
+
+
+#: Up to this many reports changed in one run, each gets its own audit entry; beyond (a
+#: nightly or bulk control), one entry per employer records the run.
+AUDIT_EACH_UP_TO = 50
+
+
+def _audit_changes(changed_reports: dict[int, int], by: Any) -> None:
+    detail = "Contrôle automatique des lignes"
+    if len(changed_reports) > AUDIT_EACH_UP_TO:
+        per_employer: dict[int, list[int]] = defaultdict(list)
+        for report_id, employer_id in ExpenseReport.objects.filter(
+            pk__in=list(changed_reports)
+        ).values_list("pk", "employer_id"):
+            per_employer[employer_id].append(report_id)
+        audit_many(
+            [
+                build_entry(
+                    actor=by,
+                    action=AuditAction.UPDATE,
+                    target_label=f"{len(ids)} notes de frais",
+                    employer_id=employer_id,
+                    changes={
+                        "anomalies": [
+                            "",
+                            f"{sum(changed_reports[pk] for pk in ids)} ligne(s) revue(s) "
+                            f"dans {len(ids)} note(s)",
+                        ]
+                    },
+                    detail=detail,
+                )
+                for employer_id, ids in per_employer.items()
+            ]
+        )
+        return
+    entries = [
+        build_entry(
+            actor=by,
+            action=AuditAction.UPDATE,
+            target=report,
+            changes={"anomalies": ["", f"{changed_reports[report.pk]} ligne(s) revue(s)"]},
+            detail=detail,
+        )
+        for report in ExpenseReport.objects.filter(pk__in=list(changed_reports)).only(
+            "pk", "reference", "title", "employer_id", "employee_id"
+        )
+    ]
     audit_many(entries)
