@@ -85,8 +85,8 @@ def populate(employees: int, lines: int, seed: int = 6) -> dict[str, Any]:
         for n in range(500)
     )
     trips_by_employee: dict[int, list[Trip]] = {}
-    for trip in trips:
-        trips_by_employee.setdefault(trip.employee_id, []).append(trip)
+    for made in trips:
+        trips_by_employee.setdefault(made.employee_id, []).append(made)
     now = timezone.now()
     report_count = max(lines // LINES_PER_REPORT, 1)
     reports = ExpenseReport.objects.bulk_create(
