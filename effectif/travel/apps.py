@@ -65,7 +65,10 @@ class TravelConfig(AppConfig):
             60,
         )
         deadlines.register(
-            "expense_report", _("Notes de frais à valider"), travel_deadlines.reports_to_decide, 61
+            "expense_report",
+            _("Notes de frais à valider ou contrôler"),
+            travel_deadlines.reports_to_decide,
+            61,
         )
         deadlines.register(
             "expense_payment",

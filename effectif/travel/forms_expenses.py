@@ -156,12 +156,15 @@ class CommentForm(StyledFormMixin, forms.Form):
 
 class MethodForm(StyledFormMixin, forms.Form):
     method = forms.ChoiceField(
-        label=_("Mode de remboursement"), choices=ReimbursementMethod.choices
+        label=_("Mode de remboursement"),
+        choices=ReimbursementMethod.choices,
+        widget=forms.Select(attrs={"class": "form-select-sm w-auto"}),
     )
     payroll_month = forms.CharField(
         label=_("Mois de paie"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "month"}),
+        help_text=_("Pour un remboursement avec la paie."),
+        widget=forms.TextInput(attrs={"type": "month", "class": "form-control-sm w-auto"}),
     )
 
     def clean_payroll_month(self) -> dt.date | None:
@@ -174,12 +177,16 @@ class MethodForm(StyledFormMixin, forms.Form):
             raise forms.ValidationError(_("Mois invalide (AAAA-MM).")) from error
 
 
+def _euros(amount: Any) -> str:
+    return f"{amount:,.2f}\u00a0€".replace(",", "\u202f").replace(".", ",")
+
+
 class BatchForm(StyledFormMixin, forms.Form):
     execution_date = forms.DateField(label=_("Date d'exécution"), widget=DateInput())
     reports = forms.ModelMultipleChoiceField(
         label=_("Notes à rembourser"),
         queryset=Trip.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"required": _("Choisissez au moins une note de frais à rembourser.")},
     )
 
@@ -187,5 +194,5 @@ class BatchForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reports"].queryset = ready  # type: ignore[attr-defined]
         self.fields["reports"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda r: f"{r.reference} — {r.employee.display_name} — {r.payable_amount} €"
+            lambda r: f"{r.reference} — {r.employee.display_name} — {_euros(r.payable_amount)}"
         )
