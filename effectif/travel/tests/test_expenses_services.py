@@ -418,3 +418,17 @@ def test_a_receipt_can_be_replaced(world, employee_user):
     line_save(report=report, line=line, data=meal("18"), receipt=pdf("autre.pdf"), by=employee_user)
     line.refresh_from_db()
     assert "autre" in line.receipt.name
+
+
+def test_good_friday_is_a_holiday_only_in_alsace_moselle(world, employee_user):
+    from effectif.organisation.models import Establishment
+
+    good_friday = dt.date(2026, 4, 3)
+    report = report_with(world.member, employee_user, meal("15", on=good_friday))
+    report_submit(report=report, by=employee_user)
+    assert codes(report.lines.get()) == set()
+    Establishment.objects.filter(pk=world.establishment.pk).update(department="57")
+    reports_check(reports=type(report).objects.filter(pk=report.pk), by=None)
+    line = report.lines.get()
+    assert codes(line) == {"jour_ferie"}
+    assert "vendredi 03/04/2026" in line.anomalies[0]["message"]
