@@ -97,7 +97,7 @@ def receipt_url(line: ExpenseLine) -> str | None:
     if not line.receipt:
         return None
     try:
-        return reverse(RECEIPT_URL_NAME, args=[line.pk])
+        return reverse(RECEIPT_URL_NAME, args=[line.report_id, line.pk])
     except NoReverseMatch:  # the pages are not installed: no URL to give
         return None
 

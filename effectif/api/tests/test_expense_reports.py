@@ -136,6 +136,10 @@ def test_detail_has_lines_anomalies_decisions_and_no_receipt_inline(
         "excess_amount": None,
     }
     assert shown["has_receipt"] is True
+    assert (
+        shown["receipt_url"]
+        == f"/deplacements/notes-de-frais/{report.pk}/lignes/{line.pk}/justificatif/"
+    )
     assert "%PDF" not in str(body)  # never the file itself
     assert shown["category_label"] == "Transport"
     other = next(item for item in body["lines"] if item["id"] != line.pk)
