@@ -26,7 +26,7 @@ def uninstall(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("travel", "0001_policy_trips_expenses"),
-        ("documents", "0004_departure_letter_defaults"),
+        ("documents", "0005_mission_order_kind"),
     ]
 
     operations = [migrations.RunPython(install, uninstall)]
