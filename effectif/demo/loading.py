@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from effectif.accounts.models import User
+from effectif.budgets.demo import load_budgets_demo
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.contracts.services import contract_amend, contract_create, contract_save
 from effectif.core.audit import audit
@@ -49,6 +50,8 @@ from effectif.organisation.models import (
     Position,
 )
 from effectif.rules.identity.generate import make_siren, make_siret
+from effectif.travel.demo.expenses import load_expenses_demo
+from effectif.travel.demo.trips import load_trips_demo
 
 DEMO_PASSWORD = "effectif-demo"
 
@@ -95,7 +98,10 @@ def _leave(users: dict[str, User], today: date | None) -> bool:
         employers=employers, today=day, hr=users["rh"], manager=users["manager"], pdf=tiny_pdf
     )
     health = load_health_demo(employers=employers, today=day, by=users["rh"])
-    return leave or departures or hiring or health
+    trips = load_trips_demo(today=day)
+    expenses = load_expenses_demo(today=day, pdf=tiny_pdf)
+    budgets = load_budgets_demo(employers=employers, today=day, by=users["rh"])
+    return leave or departures or hiring or health or trips or expenses or budgets
 
 
 def _demo_users() -> tuple[dict[str, User], bool]:

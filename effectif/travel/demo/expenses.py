@@ -383,14 +383,14 @@ class _Employer:
 
 
 @transaction.atomic
-def load_expenses_demo(*, today: dt.date, pdf: Pdf | None = None) -> None:
-    """Nothing when the demo HR manager is missing, or expense reports already exist."""
+def load_expenses_demo(*, today: dt.date, pdf: Pdf | None = None) -> bool:
+    """False, writing nothing, when the demo HR manager is missing or reports already exist."""
     hr = User.objects.filter(username="rh").first()
     if hr is None:
-        return
+        return False
     employers = list(hr_employers_for(hr).order_by("name"))
     if not employers or ExpenseReport.objects.filter(employer__in=employers).exists():
-        return
+        return False
     own = Employee.objects.filter(user__username="salarie").first()
     last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     for number, employer in enumerate(employers):
@@ -421,3 +421,4 @@ def load_expenses_demo(*, today: dt.date, pdf: Pdf | None = None) -> None:
         for sheet in sheets:
             state.build(sheet)
         state.reimburse()
+    return True

@@ -285,15 +285,15 @@ def _trip(
 
 
 @transaction.atomic
-def load_trips_demo(*, today: dt.date) -> None:
-    """Nothing when the demo HR manager or employee is missing, or trips already exist."""
+def load_trips_demo(*, today: dt.date) -> bool:
+    """False, writing nothing, when the demo HR manager is missing or trips already exist."""
     users = {u.username: u for u in User.objects.filter(username__in=["rh", "manager", "salarie"])}
     hr = users.get("rh")
     if hr is None:
-        return
+        return False
     employers = list(hr_employers_for(hr).order_by("name"))
     if not employers or Trip.objects.filter(employer__in=employers).exists():
-        return
+        return False
     own = Employee.objects.filter(user__username="salarie").first()
     for employer in employers:
         _settings(employer, today, hr)
@@ -318,3 +318,4 @@ def load_trips_demo(*, today: dt.date) -> None:
         for index, plan in enumerate(plans):
             person = people[index % len(people)]
             _trip(plan, person, employer, today, hr, author_of(person), cars.get(person.pk))
+    return True
