@@ -5,6 +5,9 @@
    10,000 employees, then the employee list as a page (`/salaries/`) and through the API
    (`/api/v1/employees`): median server time over 30 requests and SQL queries per request,
    against the 100 ms target; then an import of 10,000 rows, against the 30 s target.
+3. Leave ledgers (`conges`), working-time checks (`temps`) and the planning (`planning`).
+4. Expense reports: the policy checks over 100,000 lines, against the 5 s target, as pure rules
+   (`frais`) and from the database, SQLite then PostgreSQL (`frais-db`).
 
 `python -m effectif.bench --help` for the sizes and the parts to run.
 """
