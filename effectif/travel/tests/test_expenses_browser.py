@@ -12,7 +12,7 @@ import pytest
 
 from effectif.core.testing import browser_login
 from effectif.travel.models import ExpenseReport, ExpenseStatus, LineDecision, PaymentBatch
-from effectif.travel.tests.test_expenses_helpers import DAY, PDF, give_accounts
+from effectif.travel.tests.builders import DAY, PDF, give_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

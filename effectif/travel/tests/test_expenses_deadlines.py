@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from effectif.core.deadlines import deadlines
 from effectif.travel.services.expenses import report_approve, report_check, report_submit
-from effectif.travel.tests.test_expenses_helpers import meal, report_with
+from effectif.travel.tests.builders import meal, report_with
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ from effectif.travel.services.expenses import (
     report_reject,
     report_submit,
 )
-from effectif.travel.tests.test_expenses_helpers import (
+from effectif.travel.tests.builders import (
     DAY,
     PNG,
     approved_trip,

@@ -17,7 +17,7 @@ from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.roles import Role
 from effectif.travel.models import ExpenseLine, ExpenseReport, ExpenseStatus, LineDecision
 from effectif.travel.services.expenses import report_approve, report_submit
-from effectif.travel.tests.test_expenses_helpers import (
+from effectif.travel.tests.builders import (
     DAY,
     PDF,
     approved_trip,

@@ -25,7 +25,7 @@ from effectif.travel.services.payments import (
     reimbursement_choose,
     sepa_batch_create,
 )
-from effectif.travel.tests.test_expenses_helpers import (
+from effectif.travel.tests.builders import (
     DEBTOR_IBAN,
     MEMBER_IBAN,
     MONTH,

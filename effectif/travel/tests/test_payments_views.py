@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.travel.models import ExpenseStatus, PaymentBatch
-from effectif.travel.tests.test_expenses_helpers import (
+from effectif.travel.tests.builders import (
     MEMBER_IBAN,
     MONTH,
     checked_with_advance,
