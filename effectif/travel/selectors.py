@@ -1,7 +1,9 @@
 """Scoped reads of trips, expense reports, vehicles and the employers' travel settings.
 
 An employee sees their own trips (as requester or traveller) and reports; a manager, those of
-their team and their own; HR, those of the employers they administer. Anything else is a 404.
+their team once submitted (a draft stays private to its owner until it is sent) and their own;
+HR, those of the employers they administer, drafts included (HR write on behalf of employees).
+Anything else is a 404.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from effectif.organisation.selectors import hr_employers_for, managed_department
 from effectif.travel.models import (
     ExpenseLine,
     ExpenseReport,
+    ExpenseStatus,
     PaymentBatch,
     PriceListEntry,
     Trip,
+    TripStatus,
     Vehicle,
 )
 
@@ -38,7 +42,9 @@ def trips_for(user: Any) -> QuerySet[Trip]:
     if user.role in HR_ROLES:
         return rows.filter(Q(employer__in=hr_employers_for(user)) | own).distinct()
     if user.role == Role.MANAGER:
-        team = Q(employee__department_id__in=managed_department_ids(user))
+        team = Q(employee__department_id__in=managed_department_ids(user)) & ~Q(
+            status=TripStatus.DRAFT
+        )
         return rows.filter(team | own).distinct()
     return rows.filter(own).distinct()
 
@@ -57,7 +63,10 @@ def reports_for(user: Any) -> QuerySet[ExpenseReport]:
     if user.role in HR_ROLES:
         return rows.filter(Q(employer__in=hr_employers_for(user)) | own)
     if user.role == Role.MANAGER:
-        return rows.filter(Q(employee__department_id__in=managed_department_ids(user)) | own)
+        team = Q(employee__department_id__in=managed_department_ids(user)) & ~Q(
+            status=ExpenseStatus.DRAFT
+        )
+        return rows.filter(team | own)
     return rows.filter(own)
 
 

@@ -56,8 +56,12 @@ def my_reports(user: Any) -> QuerySet[ExpenseReport]:
 
 
 def report_list(user: Any, filters: ReportFilters) -> QuerySet[ExpenseReport]:
-    """The approvers' list: the reports in scope, others' drafts apart."""
-    rows = reports_for(user).exclude(Q(status=ExpenseStatus.DRAFT) & ~Q(employee__user=user))
+    """The approvers' list: the reports in scope, others' drafts apart unless the drafts are
+    asked for (HR find there the reports they prepare on an employee's behalf; the scope never
+    shows a manager their team's drafts)."""
+    rows = reports_for(user)
+    if filters.status != ExpenseStatus.DRAFT:
+        rows = rows.exclude(Q(status=ExpenseStatus.DRAFT) & ~Q(employee__user=user))
     if filters.status:
         rows = rows.filter(status=filters.status)
     if filters.employer_id:
