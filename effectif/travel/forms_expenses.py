@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.employees.models import Employee
 from effectif.rules.money import ZERO
 from effectif.travel.models import (
     ExpenseCategory,
@@ -33,6 +34,14 @@ CATEGORY_FIELDS = {
 
 
 class ReportForm(StyledFormMixin, forms.Form):
+    employee = forms.ModelChoiceField(
+        label=_("Salarié"),
+        queryset=Employee.objects.none(),
+        help_text=_(
+            "Les RH saisissent la note d'un salarié, y compris sans compte ; "
+            "il pourra la compléter s'il en a un."
+        ),
+    )
     title = forms.CharField(label=_("Intitulé"), max_length=200)
     trip = forms.ModelChoiceField(
         label=_("Ordre de mission"),
@@ -42,9 +51,30 @@ class ReportForm(StyledFormMixin, forms.Form):
         help_text=_("Les dates et la distance de la mission servent au contrôle des frais."),
     )
 
-    def __init__(self, *args: Any, trips: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, trips: Any, requesters: Any = None, reload_url: str = "", **kwargs: Any
+    ) -> None:
+        """`requesters`: whom the report may be for (a choice shown to HR only, when there is
+        more than one); choosing one reloads the trips with htmx from `reload_url`."""
         super().__init__(*args, **kwargs)
         self.fields["trip"].queryset = trips  # type: ignore[attr-defined]
+        employee = self.fields["employee"]
+        assert isinstance(employee, forms.ModelChoiceField)
+        if requesters is None or requesters.count() <= 1:
+            del self.fields["employee"]
+            return
+        employee.queryset = requesters
+        employee.empty_label = _("— choisir le salarié —")
+        employee.widget.attrs.update(
+            {
+                "hx-get": reload_url,
+                "hx-trigger": "change",
+                "hx-select": "#id_trip",
+                "hx-target": "#id_trip",
+                "hx-swap": "outerHTML",
+            }
+        )
+        self.order_fields(["employee", "title", "trip"])
 
 
 class LineForm(StyledFormMixin, forms.Form):

@@ -52,8 +52,11 @@ class TripForm(StyledFormMixin, forms.Form):
         label=_("Voyageurs"),
         queryset=Employee.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text=_("Vide : le demandeur seul."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "Les collègues qui accompagnent le demandeur (Ctrl ou ⌘ + clic pour en choisir "
+            "plusieurs). Le demandeur voyage toujours."
+        ),
     )
     department = forms.ModelChoiceField(
         label=_("Service imputé"),
@@ -90,6 +93,9 @@ class TripForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._set_queryset("employee", requesters)
         self._set_queryset("travellers", travellers)
+        field = self.fields["travellers"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.label_from_instance = traveller_label  # type: ignore[method-assign,assignment]
         self._set_queryset("department", departments)
         if trip is not None or requesters.count() <= 1:
             self.fields["employee"].disabled = True
@@ -118,6 +124,11 @@ class TripForm(StyledFormMixin, forms.Form):
             advance_requested_amount=data["advance_requested_amount"] or Decimal("0.00"),
             department=data["department"],
         )
+
+
+def traveller_label(employee: Employee) -> str:
+    department = employee.department
+    return f"{employee.display_name} — {department.name}" if department else employee.display_name
 
 
 class DestinationForm(StyledFormMixin, forms.Form):

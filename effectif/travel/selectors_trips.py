@@ -88,17 +88,34 @@ def employee_trips(user: Any, employee: Employee) -> QuerySet[Trip]:
 
 
 def traveller_choices(user: Any, employer: Employer) -> QuerySet[Employee]:
-    """Who may travel on a trip of `employer` the user writes: the open files of that employer
-    in the user's scope."""
+    """Who may travel on a trip of `employer` the user writes (see `fellow_travellers`)."""
+    return fellow_travellers(user, [employer.pk])
+
+
+def fellow_travellers(user: Any, employer_ids: Any) -> QuerySet[Employee]:
+    """The colleagues a requester may name as travellers: the open files of the trip's
+    employer. HR name anyone in their employers; an employee or a manager names the colleagues
+    of their own employer (only their names and department are shown, as in the staff
+    directory), so that a team travelling together makes one request."""
+    from effectif.travel.permissions import is_hr
+
+    if not getattr(user, "is_authenticated", False):
+        return Employee.objects.none()
+    if is_hr(user):
+        rows = employees_for(user).filter(employer__in=employer_ids)
+    else:
+        own = Employee.objects.filter(user=user).values("employer")
+        rows = Employee.objects.filter(employer__in=own).filter(employer__in=employer_ids)
     return (
-        employees_for(user)
-        .filter(employer=employer, file_closed_at__isnull=True)
+        rows.filter(file_closed_at__isnull=True)
+        .select_related("department")
         .order_by("last_name", "first_names")
     )
 
 
 def requester_choices(user: Any) -> QuerySet[Employee]:
-    """Whom the user may write a trip for: themself, or (HR) any open file in scope."""
+    """Whom the user may write a trip or an expense report for: themself, or (HR) any open file
+    in scope, those without an account included."""
     from effectif.travel.permissions import is_hr
 
     rows = employees_for(user).filter(file_closed_at__isnull=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -21,16 +22,16 @@ from effectif.core.access import ensure, require
 from effectif.core.editing import bound, saved, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.employees.models import Employee
 from effectif.employees.selectors import own_employee
 from effectif.organisation.models import Department
 from effectif.travel.forms_expenses import CommentForm, DecisionForm, ReportForm
-from effectif.travel.models import ExpenseLine, ExpenseReport, ExpenseStatus
+from effectif.travel.models import ExpenseLine, ExpenseReport, ExpenseStatus, Trip
 from effectif.travel.permissions import (
     can_approve_report_as_manager,
     can_check_report,
     can_edit_report,
     can_reimburse,
-    can_write_for,
     is_approver,
     is_hr,
 )
@@ -41,6 +42,7 @@ from effectif.travel.selectors_expenses import (
     report_lines,
     report_list,
 )
+from effectif.travel.selectors_trips import requester_choices
 from effectif.travel.services.expenses import (
     can_decide_lines,
     refresh_checks,
@@ -122,6 +124,8 @@ def reports_view(request: HttpRequest) -> HttpResponseBase:
         "statuses": ExpenseStatus.choices,
         "employers": employers,
         "departments": departments,
+        "can_create": requester_choices(user).exists(),
+        "is_hr": is_hr(user),
     }
     template = (
         "travel/expenses/partials/list_results.html"
@@ -131,36 +135,70 @@ def reports_view(request: HttpRequest) -> HttpResponseBase:
     return render(request, template, context)
 
 
+def _chosen_employee(request: HttpRequest, requesters: QuerySet[Employee]) -> Employee | None:
+    """The employee the new report is for: the one chosen among those the user may write for
+    (HR), else the user themself, else the only one the user may write for."""
+    chosen = _int(request.POST.get("employee") or request.GET.get("employee"))
+    match = requesters.filter(pk=chosen).first() if chosen is not None else None
+    if match is not None:
+        return match
+    user: Any = request.user
+    own = requesters.filter(user=user).first()
+    if own is not None or requesters.count() > 1:
+        return own
+    return requesters.first()
+
+
+def _report_create(data: dict[str, Any], employee: Employee | None, user: Any) -> ExpenseReport:
+    chosen: Employee | None = data.get("employee") or employee
+    if chosen is None:
+        raise ValidationError({"employee": [_("Choisissez le salarié.")]})
+    return report_create(employee=chosen, title=data["title"], trip=data["trip"], by=user)
+
+
 @login_required
 def report_create_view(request: HttpRequest) -> HttpResponse:
-    employee = own_employee(request.user)
-    if employee is None or not can_write_for(request.user, employee):
+    """A new report: the employee's own, or HR's for an employee in scope (with or without an
+    account), through the same service."""
+    user: Any = request.user
+    requesters = requester_choices(user)
+    if not requesters.exists():
         raise Http404
-    form = bound(request, ReportForm, trips=trips_for_report(employee))
+    employee = _chosen_employee(request, requesters)
+    trips = trips_for_report(employee) if employee is not None else Trip.objects.none()
+    form = bound(
+        request,
+        ReportForm,
+        trips=trips,
+        requesters=requesters,
+        reload_url=reverse("travel:report_create"),
+        initial={"employee": employee.pk if employee else None},
+    )
     if request.method == "POST":
         report = submit(
             form,
-            lambda: report_create(
-                employee=employee,
-                title=form.cleaned_data["title"],
-                trip=form.cleaned_data["trip"],
-                by=request.user,
-            ),
+            lambda: _report_create(form.cleaned_data, employee, user),
         )
         if report is not None:
+            message = (
+                _("Note %(ref)s créée : ajoutez vos dépenses.")
+                if report.employee.user_id == user.pk
+                else _("Note %(ref)s créée pour %(name)s : ajoutez ses dépenses.")
+            )
             messages.success(
-                request,
-                _("Note %(ref)s créée : ajoutez vos dépenses.") % {"ref": report.reference},
+                request, message % {"ref": report.reference, "name": report.employee.display_name}
             )
             return redirect(report.get_absolute_url())
+    mine = employee is not None and employee.user_id == user.pk and "employee" not in form.fields
+    back = (
+        {"url": reverse("travel:my_reports"), "label": _("Mes notes de frais")}
+        if mine
+        else {"url": reverse("travel:reports"), "label": _("Notes de frais")}
+    )
     return render(
         request,
         "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Nouvelle note de frais"),
-            "breadcrumb": [{"url": reverse("travel:my_reports"), "label": _("Mes notes de frais")}],
-        },
+        {"form": form, "title": _("Nouvelle note de frais"), "breadcrumb": [back]},
     )
 
 

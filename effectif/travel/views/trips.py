@@ -20,7 +20,6 @@ from effectif.core.editing import add_service_errors, bound
 from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export
-from effectif.employees.selectors import employees_for
 from effectif.organisation.models import Department
 from effectif.travel.forms_trips import (
     DestinationFormSet,
@@ -36,6 +35,7 @@ from effectif.travel.selectors import hr_employers, trip_get
 from effectif.travel.selectors_trips import (
     STATE_FILTERS,
     TripFilters,
+    fellow_travellers,
     my_trips,
     requester_choices,
     trip_list,
@@ -130,11 +130,7 @@ def _form_context(request: HttpRequest, trip: Trip | None) -> tuple[TripForm, An
     if trip is not None:
         requesters = requesters.filter(pk=trip.employee_id)
     employer_ids = requesters.values("employer")
-    travellers = (
-        employees_for(user)
-        .filter(employer__in=employer_ids, file_closed_at__isnull=True)
-        .order_by("last_name", "first_names")
-    )
+    travellers = fellow_travellers(user, employer_ids)
     departments = Department.objects.filter(employer__in=employer_ids).order_by("name")
     form = bound(
         request,

@@ -61,7 +61,8 @@ def _apply(trip: Trip, data: TripInput) -> None:
 
 
 def _travellers_of(data: TripInput, employee: Employee) -> list[Employee]:
-    return list(data.travellers) or [employee]
+    """The requester always travels; the colleagues named go with them."""
+    return [employee, *(person for person in data.travellers if person.pk != employee.pk)]
 
 
 @transaction.atomic
