@@ -22,7 +22,7 @@ class TripForm(StyledFormMixin, forms.Form):
         label=_("Demandeur"), queryset=Employee.objects.none(), empty_label=None
     )
     purpose = forms.CharField(
-        label=_("Objet de la mission"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Objet de la mission"), widget=forms.Textarea(attrs={"rows": 2, "col": "col-12"})
     )
     departure_place = forms.CharField(label=_("Lieu de départ"), max_length=120)
     start_date = forms.DateField(label=_("Date de départ"), widget=DateInput())
@@ -52,7 +52,7 @@ class TripForm(StyledFormMixin, forms.Form):
         label=_("Voyageurs"),
         queryset=Employee.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 6, "col": "col-12"}),
         help_text=_(
             "Les collègues qui accompagnent le demandeur (Ctrl ou ⌘ + clic pour en choisir "
             "plusieurs). Le demandeur voyage toujours."
@@ -62,6 +62,7 @@ class TripForm(StyledFormMixin, forms.Form):
         label=_("Service imputé"),
         queryset=Department.objects.none(),
         required=False,
+        widget=forms.Select(attrs={"col": "col-12 col-md-6 col-xl-12"}),
         help_text=_("Vide : le service du demandeur."),
     )
 
@@ -171,6 +172,7 @@ DestinationFormSet = forms.formset_factory(
 
 
 def destination_initial(trip: Trip | None) -> list[dict[str, Any]]:
+    """The trip's stops, or one empty row for a new trip (the page adds rows on demand)."""
     rows: list[dict[str, Any]] = []
     if trip is not None:
         rows = [
@@ -182,7 +184,7 @@ def destination_initial(trip: Trip | None) -> list[dict[str, Any]]:
             }
             for d in trip.destinations.all()
         ]
-    return rows + [{}] * (2 if not rows else 1)
+    return rows or [{}]
 
 
 class OptionForm(StyledFormMixin, forms.Form):

@@ -1,5 +1,5 @@
-"""Builders shared by the expense-report tests (no tests here): an approved trip, a vehicle,
-receipts, and reports carried through the workflow by their services."""
+"""Builders shared by the travel tests (no tests here): an approved trip, a vehicle, receipts,
+reports carried through the workflow by their services, and the trip form's POST data."""
 
 from __future__ import annotations
 
@@ -154,3 +154,25 @@ def checked_with_advance(
     return checked_report(
         world, employee_user, manager_user, hr_manager, meal("30.00"), lodging, trip=trip
     )
+
+
+def trip_post(**changes: Any) -> dict[str, Any]:
+    """What the trip request form posts: a two-day audit in Marseille, one stop filled."""
+    data: dict[str, Any] = {
+        "purpose": "Audit du site de Marseille",
+        "departure_place": "Lyon",
+        "start_date": "2026-04-02",
+        "end_date": "2026-04-03",
+        "distance_km": "315",
+        "lodging_nights": "1",
+        "meals": "2",
+        "advance_requested_amount": "0",
+        "dest-TOTAL_FORMS": "2",
+        "dest-INITIAL_FORMS": "0",
+        "dest-0-place": "Marseille",
+        "dest-0-postal_code": "13002",
+        "dest-0-arrival_date": "2026-04-02",
+        "dest-0-departure_date": "2026-04-03",
+    }
+    data.update(changes)
+    return data

@@ -5,28 +5,16 @@ batch."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
 from effectif.core.testing import browser_login
 from effectif.travel.models import ExpenseReport, ExpenseStatus, LineDecision, PaymentBatch
+from effectif.travel.tests.browsing import login_as, shot
 from effectif.travel.tests.builders import DAY, PDF, give_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("EFFECTIF_SCREENSHOTS")  # a folder to keep screenshots in, if set
-
-
-def _shot(page, name: str) -> None:
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
-
-
-def _login_as(page, username: str) -> None:
-    page.context.clear_cookies()
-    browser_login(page, username)
 
 
 def test_a_report_from_the_receipt_to_the_sepa_batch(
@@ -50,7 +38,7 @@ def test_a_report_from_the_receipt_to_the_sepa_batch(
     page.get_by_label("Justificatif (PDF, PNG ou JPEG)").set_input_files(
         files=[{"name": "ticket.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
-    _shot(page, "frais-saisie")
+    shot(page, "frais-saisie")
     page.get_by_role("button", name="Enregistrer la dépense").click()
     page.locator("tbody[id^=line-]", has_text="Brasserie des Arts").wait_for()
     page.get_by_role("button", name="Soumettre à mon manager").click()
@@ -60,11 +48,11 @@ def test_a_report_from_the_receipt_to_the_sepa_batch(
     line = report.lines.get()
     assert line.receipt
 
-    _login_as(page, manager_user.username)
+    login_as(page, manager_user.username)
     page.goto(page.base_url + report.get_absolute_url())
     anomaly = page.locator(".anomaly", has_text="au-delà de la limite URSSAF de 21,40")
     assert anomaly.is_visible()
-    _shot(page, "frais-anomalie")
+    shot(page, "frais-anomalie")
     page.locator(f"#id_l{line.pk}-decision").select_option("reduite")
     page.locator(f"#id_l{line.pk}-accepted_amount").fill("21,40")
     page.locator(f"#id_l{line.pk}-comment").fill("Ramené à la limite URSSAF du repas")
@@ -77,7 +65,7 @@ def test_a_report_from_the_receipt_to_the_sepa_batch(
     line.refresh_from_db()
     assert line.decision == LineDecision.REDUCED
 
-    _login_as(page, hr_manager.username)
+    login_as(page, hr_manager.username)
     page.goto(page.base_url + report.get_absolute_url())
     page.get_by_role("button", name="Valider le contrôle").click()
     page.wait_for_load_state()
@@ -91,7 +79,7 @@ def test_a_report_from_the_receipt_to_the_sepa_batch(
     page.get_by_role("button", name="Générer le fichier de virements").click()
     page.wait_for_load_state()
     assert page.get_by_text("Remise").first.is_visible()
-    _shot(page, "frais-virements")
+    shot(page, "frais-virements")
     batch = PaymentBatch.objects.get()
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile(f"pain.001 {batch.message_id}")).click()

@@ -12,31 +12,10 @@ from effectif.core.models import AuditEntry
 from effectif.core.roles import Role
 from effectif.travel.models import ExpenseReport, Trip
 from effectif.travel.services.trips import trip_create
-from effectif.travel.tests.builders import DAY, approved_trip
+from effectif.travel.tests.builders import DAY, approved_trip, trip_post
 from effectif.travel.tests.test_trips_services import trip_input
 
 pytestmark = pytest.mark.django_db
-
-
-def trip_post(**changes):
-    data = {
-        "purpose": "Audit du site de Marseille",
-        "departure_place": "Lyon",
-        "start_date": "2026-04-02",
-        "end_date": "2026-04-03",
-        "distance_km": "315",
-        "lodging_nights": "1",
-        "meals": "2",
-        "advance_requested_amount": "0",
-        "dest-TOTAL_FORMS": "2",
-        "dest-INITIAL_FORMS": "0",
-        "dest-0-place": "Marseille",
-        "dest-0-postal_code": "13002",
-        "dest-0-arrival_date": "2026-04-02",
-        "dest-0-departure_date": "2026-04-03",
-    }
-    data.update(changes)
-    return data
 
 
 def test_hr_create_a_report_for_an_employee_without_an_account(world, hr_manager, client_for):

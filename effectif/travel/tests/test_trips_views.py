@@ -18,6 +18,7 @@ from effectif.travel.services.trips import (
     trip_create,
     trip_submit,
 )
+from effectif.travel.tests.builders import trip_post
 from effectif.travel.tests.test_trips_services import START, draft, submitted, with_options
 
 pytestmark = pytest.mark.django_db
@@ -58,22 +59,7 @@ def test_lists_by_role(world, employee_user, manager_user, outsider, client_for)
 def test_create_a_trip_through_the_form(world, employee_user, client_for):
     client = client_for(employee_user)
     assert client.get(reverse("travel:trip_create")).status_code == 200
-    data = {
-        "purpose": "Audit du site de Marseille",
-        "departure_place": "Lyon",
-        "start_date": "2026-04-02",
-        "end_date": "2026-04-03",
-        "distance_km": "315",
-        "lodging_nights": "1",
-        "meals": "2",
-        "advance_requested_amount": "0",
-        "dest-TOTAL_FORMS": "2",
-        "dest-INITIAL_FORMS": "0",
-        "dest-0-place": "Marseille",
-        "dest-0-postal_code": "13002",
-        "dest-0-arrival_date": "2026-04-02",
-        "dest-0-departure_date": "2026-04-03",
-    }
+    data = trip_post()
     response = client.post(reverse("travel:trip_create"), data)
     trip = Trip.objects.get(purpose="Audit du site de Marseille")
     assert response.status_code == 302

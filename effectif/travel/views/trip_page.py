@@ -53,6 +53,7 @@ from effectif.travel.services.trips import (
 def _detail_context(request: HttpRequest, trip: Trip, option_form: Any = None) -> dict[str, Any]:
     user: Any = request.user
     editable = can_edit_trip(user, trip)
+    travellers = list(trip.travellers.order_by("last_name", "first_names"))
     options = list(trip.options.select_related("vehicle", "price_list_entry"))
     compared = comparison(trip, options) if options else None
     rows = [
@@ -79,7 +80,8 @@ def _detail_context(request: HttpRequest, trip: Trip, option_form: Any = None) -
     return {
         "trip": trip,
         "destinations": list(trip.destinations.all()),
-        "travellers": list(trip.travellers.order_by("last_name", "first_names")),
+        "travellers": travellers,
+        "mine": any(person.user_id == user.pk for person in [trip.employee, *travellers]),
         "rows": rows,
         "chosen": chosen,
         "can_edit": editable,

@@ -27,10 +27,7 @@ from effectif.travel.forms_trips import (
     destination_initial,
 )
 from effectif.travel.models import Trip, TripStatus
-from effectif.travel.permissions import (
-    can_edit_trip,
-    is_approver,
-)
+from effectif.travel.permissions import can_edit_trip, is_approver, is_hr
 from effectif.travel.selectors import hr_employers, trip_get
 from effectif.travel.selectors_trips import (
     STATE_FILTERS,
@@ -179,6 +176,7 @@ def _save_trip(request: HttpRequest, trip: Trip | None) -> HttpResponse:
             "form": form,
             "stops": stops,
             "trip": trip,
+            "for_others": is_hr(request.user),
             "title": _("Modifier la demande %(ref)s") % {"ref": trip.reference}
             if trip
             else _("Nouvelle demande de déplacement"),
