@@ -7,7 +7,7 @@ like one that does not exist, with a French message naming the field (HTTP 422).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,5 +43,17 @@ def assign(
                 errors[name] = [unknown_reference(value)]
             else:
                 setattr(instance, name, target)
+    if errors:
+        raise ValidationError(errors)
+
+
+def refuse_nulls(changes: Mapping[str, Any], *, nullable: Collection[str] = ()) -> None:
+    """A change may empty only the fields that may be empty: `null` on another is refused,
+    each named (422)."""
+    errors = {
+        name: [_("Ce champ ne peut pas être vide.")]
+        for name, value in changes.items()
+        if value is None and name not in nullable
+    }
     if errors:
         raise ValidationError(errors)

@@ -2,7 +2,7 @@
 
 Every refusal of input is HTTP 422 with the same shape, whether the request did not match the
 schema or a service refused it: ``{"detail": [{"field": "nir", "message": "…"}]}``. The other
-errors are ``{"detail": "…"}`` with their status: 401, 403, 404, 429.
+errors are ``{"detail": "…"}`` with their status: 401, 403, 404, 413, 429.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -141,6 +142,16 @@ def install(api: NinjaAPI) -> None:
         message = _("Introuvable, ou hors de votre périmètre.")
         return api.create_response(request, {"detail": message}, status=404)
 
+    def denied(request: HttpRequest, exc: Any) -> HttpResponse:
+        # A service's own refusal, should a check before it have let the call through.
+        detail = _translated("Forbidden")
+        return api.create_response(request, {"detail": detail}, status=403)
+
+    def too_big(request: HttpRequest, exc: Any) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        message = _("La requête dépasse %(mo)s Mo.") % {"mo": limit}
+        return api.create_response(request, {"detail": message}, status=413)
+
     def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
         detail = _translated("Unauthorized")
         response = api.create_response(request, {"detail": detail}, status=401)
@@ -161,6 +172,8 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(SchemaValidationError, validation)
     api.add_exception_handler(DjangoValidationError, refused)
     api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(PermissionDenied, denied)
+    api.add_exception_handler(RequestDataTooBig, too_big)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(Throttled, throttled)
     api.add_exception_handler(HttpError, http_error)
@@ -169,3 +182,21 @@ def install(api: NinjaAPI) -> None:
 def forbidden(message: str | None = None) -> HttpError:
     """A refusal of an action on an object the user may see (HTTP 403)."""
     return HttpError(403, message or _("Vous n'avez pas le droit d'effectuer cette action."))
+
+
+def refuse_unless(allowed: bool, *, role_allows: bool, status_label: str) -> None:
+    """Let an action through, or refuse it: HTTP 422 on `status` when the user could take it
+    but not at this step of the workflow (already approved, no longer a draft…), 403 when it
+    is not the user's to take at all."""
+    if allowed:
+        return
+    if role_allows:
+        raise DjangoValidationError(
+            {
+                "status": [
+                    _("Cette action n'est pas possible au statut « %(status)s ».")
+                    % {"status": status_label}
+                ]
+            }
+        )
+    raise forbidden()

@@ -15,7 +15,7 @@ from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, ref
 from effectif.api.schemas.travel import TripDetailOut, TripFilters, TripOut
 from effectif.employees.models import Employee
-from effectif.travel.models import Trip
+from effectif.travel.models import Trip, TripOption
 from effectif.travel.selectors import trip_get, trips_for
 
 router = Router(tags=["Ordres de mission"])
@@ -56,6 +56,29 @@ def trip_out(trip: Trip) -> dict[str, Any]:
     }
 
 
+OPTION_FIELDS = (
+    "id",
+    "mode",
+    "fare_amount",
+    "duration_minutes",
+    "transport_cost_amount",
+    "allowances_amount",
+    "total_cost_amount",
+    "cost_basis",
+    "within_policy",
+    "policy_reason",
+    "chosen",
+)
+
+
+def option_out(option: TripOption) -> dict[str, Any]:
+    return {
+        **{name: getattr(option, name) for name in OPTION_FIELDS},
+        "mode_label": option.get_mode_display(),
+        "vehicle": option.vehicle_id,
+    }
+
+
 def trip_detail_out(trip: Trip) -> dict[str, Any]:
     options = list(trip.options.all())
     within = [o for o in options if o.within_policy]
@@ -79,37 +102,19 @@ def trip_detail_out(trip: Trip) -> dict[str, Any]:
             for d in trip.destinations.all()
         ],
         "travellers": [person(e) for e in trip.travellers.all()],
-        "options": [
-            {
-                **{
-                    name: getattr(o, name)
-                    for name in (
-                        "id",
-                        "mode",
-                        "fare_amount",
-                        "duration_minutes",
-                        "transport_cost_amount",
-                        "allowances_amount",
-                        "total_cost_amount",
-                        "cost_basis",
-                        "within_policy",
-                        "policy_reason",
-                        "chosen",
-                    )
-                },
-                "mode_label": o.get_mode_display(),
-                "vehicle": o.vehicle_id,
-            }
-            for o in options
-        ],
+        "options": [option_out(o) for o in options],
         "cheapest_option": cheapest.pk if cheapest is not None else None,
         "fastest_option": fastest.pk if fastest is not None else None,
         "has_mission_order": trip.mission_order_id is not None,
     }
 
 
-def _detailed(user: Any, trip_id: int) -> Trip:
-    trip = trip_get(user, trip_id)
+def detailed(user: Any, trip_id: int) -> Trip:
+    """A trip in scope with what its detail shows (404 out of scope)."""
+    return with_details(trip_get(user, trip_id))
+
+
+def with_details(trip: Trip) -> Trip:
     return (
         Trip.objects.select_related("employer", "employee", "department")
         .prefetch_related("destinations", "travellers", "options")
@@ -139,4 +144,4 @@ def trip_list(request: HttpRequest, paging: Query[Paging], filters: Query[TripFi
 
 @router.get("/{int:trip_id}", response={200: TripDetailOut, **READ_ERRORS}, url_name="trip")
 def trip_detail(request: HttpRequest, trip_id: int) -> Any:
-    return trip_detail_out(_detailed(request_user(request), trip_id))
+    return trip_detail_out(detailed(request_user(request), trip_id))

@@ -37,6 +37,8 @@ ROLES = (
     "outsider",
     "anonymous",
 )
+#: The roles, and a manager of another department than the team's (who sees none of the team).
+CALLERS = (*ROLES, "manager_outside")
 HR = {"admin", "hr_manager", "hr_assistant"}
 EMPLOYER_EDITORS = {"admin", "hr_manager"}
 
@@ -107,6 +109,22 @@ def world(hr_manager, hr_assistant, manager_user, employee_user) -> World:
     )
 
 
+@pytest.fixture
+def manager_outside(world: World, make_user: Callable[..., User]) -> User:
+    """The manager of the colleague's department, not of the team."""
+    user = make_user(Role.MANAGER, username="manager-compta")
+    world.other_department.manager = user
+    world.other_department.save()
+    return user
+
+
+@pytest.fixture
+def media_root(settings: Any, tmp_path: Any) -> Any:
+    """Uploaded and generated files (receipts, mission orders) in a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
 def bearer_client(user: User) -> Client:
     raw, _token = api_token_issue(user=user)
     return Client(headers={"Authorization": f"Bearer {raw}"})
@@ -122,6 +140,7 @@ def user_for(request: pytest.FixtureRequest) -> Callable[[str], User | None]:
         "manager": "manager_user",
         "employee": "employee_user",
         "outsider": "outsider",
+        "manager_outside": "manager_outside",
     }
 
     def get(role: str) -> User | None:
