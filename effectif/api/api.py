@@ -58,7 +58,7 @@ api.add_router("/departures", "effectif.api.routers.departures.router")
 api.add_router("/establishments", "effectif.api.routers.personnel_register.router")
 api.add_router("/candidates", "effectif.api.routers.candidates.router")
 api.add_router("/medical-visits", "effectif.api.routers.medical_visits.router")
-# The reads' router, with the writes of its module `trips_writes` added to it.
+# The reads' routers, with the writes of their modules `*_writes` added to them.
 api.add_router("/trips", "effectif.api.routers.trips_writes.router")
-api.add_router("/expense-reports", "effectif.api.routers.expense_reports.router")
+api.add_router("/expense-reports", "effectif.api.routers.expense_reports_writes.router")
 api.add_router("/budgets", "effectif.api.routers.budgets.router")
