@@ -87,7 +87,7 @@ class LineForm(StyledFormMixin, forms.Form):
         max_length=3,
         initial="EUR",
         required=False,
-        help_text=_("EUR, ou le code de la devise payée (USD, GBP, CHF…)."),
+        help_text=_("EUR, ou USD, GBP, CHF…"),
     )
     amount = forms.DecimalField(
         label=_("Montant TTC (€)"), max_digits=9, decimal_places=2, required=False
@@ -117,7 +117,10 @@ class LineForm(StyledFormMixin, forms.Form):
         label=_("Paris et petite couronne (75, 92, 93, 94)"), required=False
     )
     vehicle = forms.ModelChoiceField(
-        label=_("Véhicule"), queryset=Vehicle.objects.none(), required=False
+        label=_("Véhicule"),
+        queryset=Vehicle.objects.none(),
+        required=False,
+        empty_label=_("— choisir le véhicule —"),
     )
     route_from = forms.CharField(label=_("Départ"), max_length=120, required=False)
     route_to = forms.CharField(label=_("Arrivée"), max_length=120, required=False)

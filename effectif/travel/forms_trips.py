@@ -19,7 +19,10 @@ _MIN0 = {"min": "0"}
 
 class TripForm(StyledFormMixin, forms.Form):
     employee = forms.ModelChoiceField(
-        label=_("Demandeur"), queryset=Employee.objects.none(), empty_label=None
+        label=_("Demandeur"),
+        queryset=Employee.objects.none(),
+        empty_label=None,
+        widget=forms.Select(attrs={"col": "col-12"}),
     )
     purpose = forms.CharField(
         label=_("Objet de la mission"), widget=forms.Textarea(attrs={"rows": 2, "col": "col-12"})
@@ -47,6 +50,7 @@ class TripForm(StyledFormMixin, forms.Form):
         decimal_places=2,
         initial=Decimal("0"),
         required=False,
+        widget=forms.NumberInput(attrs={"col": "col-12 col-md-6 col-xl-12"}),
     )
     travellers = forms.ModelMultipleChoiceField(
         label=_("Voyageurs"),

@@ -10,15 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from effectif.contracts.selectors import current_contract, terms_as_of
 from effectif.documents.merging import MergeField, MergeGroup, Subject
 from effectif.documents.models import TemplateKind
 from effectif.documents.subjects import (
     document_values,
     employee_values,
     employer_values,
+    head_office,
+    letterhead_of,
     long_date,
     short_date,
 )
+from effectif.organisation.models import Establishment
 from effectif.travel.models import Trip
 from effectif.travel.selectors import trip_get
 
@@ -65,6 +69,12 @@ GROUP = MergeGroup(
         F("valide_manager_le", _("date du visa du responsable"), "02/03/2026"),
         F("approuve_par", _("approbation des RH"), "Rachid HAMIDI"),
         F("approuve_le", _("date de l'approbation des RH"), "03/03/2026"),
+        F(
+            "signataire",
+            _("signataire pour l'employeur (celui du papier à en-tête, sinon l'approbateur RH)"),
+            "Rachid HAMIDI",
+        ),
+        F("signataire_qualite", _("qualité du signataire"), "Ressources humaines"),
     ),
 )
 
@@ -101,8 +111,34 @@ def transport_text(trip: Trip) -> str:
     return f"{text} ({detail})" if detail else str(text)
 
 
+def _establishment(trip: Trip) -> Establishment | None:
+    """Where the requester works at the trip's start (their contract), else the head office:
+    its town is where the order is made (« Fait à »), unless the letterhead says otherwise."""
+    employee = trip.employee
+    contract = current_contract(employee, trip.start_date) or (
+        employee.contracts.order_by("-start_date").first()
+    )
+    if contract is not None:
+        on = max(contract.start_date, min(trip.start_date, contract.end_date or trip.start_date))
+        terms = terms_as_of(contract, on)
+        if terms is not None and terms.establishment is not None:
+            return terms.establishment
+    return head_office(trip.employer)
+
+
+def _signatory(trip: Trip) -> tuple[str, str]:
+    """Who signs for the employer: the letterhead's signatory, else HR who approved."""
+    letterhead = letterhead_of(trip.employer)
+    if letterhead.signatory_name:
+        return letterhead.signatory_name, letterhead.signatory_title
+    if trip.hr_decided_by is None:
+        return "", ""
+    return _user_name(trip.hr_decided_by), str(_("Ressources humaines"))
+
+
 def mission_values(trip: Trip) -> dict[str, dict[str, Any]]:
     employee = trip.employee
+    signatory, signatory_title = _signatory(trip)
     destinations = list(trip.destinations.all())
     travellers = list(trip.travellers.order_by("last_name", "first_names"))
     names = [f"{t.first_names} {(t.usage_name or t.last_name).upper()}" for t in travellers]
@@ -139,12 +175,14 @@ def mission_values(trip: Trip) -> dict[str, dict[str, Any]]:
         "valide_manager_le": _day(trip.manager_decided_at),
         "approuve_par": _user_name(trip.hr_decided_by),
         "approuve_le": _day(trip.hr_decided_at),
+        "signataire": signatory,
+        "signataire_qualite": signatory_title,
     }
     return {
         "salarie": employee_values(employee),
         "employeur": employer_values(trip.employer),
         "mission": mission,
-        "document": document_values(trip.employer, None),
+        "document": document_values(trip.employer, _establishment(trip)),
         "saisie": {},
     }
 

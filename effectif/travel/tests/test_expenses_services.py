@@ -149,7 +149,7 @@ def test_a_foreign_currency_is_converted_at_the_rate_given(world, employee_user)
     report = report_with(world.member, employee_user, data)
     line = report.lines.get()
     assert (line.currency, line.amount) == ("USD", Decimal("41.40"))
-    assert "45,00 USD × 0.92" in line.computation
+    assert "45,00 USD × 0,92" in line.computation  # the rate written in French
 
 
 def test_mileage_follows_the_years_cumulative_bands_across_two_reports(world, employee_user):

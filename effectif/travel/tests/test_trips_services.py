@@ -195,7 +195,8 @@ def test_workflow_manager_then_hr_generates_the_mission_order(
     assert "Ordre de mission établi" in details
 
 
-def test_the_mission_order_prints_the_trip(world, employee_user, manager_user, hr_manager):
+def _approved_order_html(world, employee_user, manager_user, hr_manager) -> tuple[Trip, str]:
+    """An approved trip and its mission order, rendered with the installed template."""
     from effectif.documents.generation import render_for
     from effectif.travel.merging import SUBJECT
     from effectif.travel.services.trips import mission_order_template
@@ -205,11 +206,27 @@ def test_the_mission_order_prints_the_trip(world, employee_user, manager_user, h
     trip = trip_approve(trip=trip, by=hr_manager)
     template = mission_order_template(world.employer)
     assert template is not None
-    html = render_for(template=template, subject=SUBJECT, obj=trip).body
+    return trip, render_for(template=template, subject=SUBJECT, obj=trip).body
+
+
+def test_the_mission_order_prints_the_trip(world, employee_user, manager_user, hr_manager):
+    trip, html = _approved_order_html(world, employee_user, manager_user, hr_manager)
     assert trip.reference in html
     assert "Paris" in html
     assert "Lyon" in html
     assert "Train" in html
+
+
+def test_the_mission_order_is_made_where_the_requester_works_and_signed_by_hr(
+    world, employee_user, manager_user, hr_manager
+):
+    """Nothing left « à compléter » with the installed template: the place is the town of the
+    requester's establishment, the signatory HR who approved (no letterhead signatory set)."""
+    _trip, html = _approved_order_html(world, employee_user, manager_user, hr_manager)
+    assert "à compléter" not in html
+    assert f"{world.establishment.city}, le" in html
+    approver = f"{hr_manager.first_name} {hr_manager.last_name.upper()}"
+    assert f"{approver}<br>Ressources humaines" in html
 
 
 def test_hr_approve_at_once_what_has_no_manager(world, hr_manager, make_user):

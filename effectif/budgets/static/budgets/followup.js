@@ -5,7 +5,19 @@
   if (!source || typeof Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
   var numbers = function (values) { return values.map(Number); };
-  var euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+  // Amounts written in French by hand ("12 500,00 €", a no-break space that every canvas
+  // font draws): a browser with reduced locale data
+  // formats fr-FR numbers without the thousands separator.
+  var grouped = function (digits) { return digits.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0"); };
+  var euros = {
+    format: function (value) {
+      var parts = Math.abs(value).toFixed(2).split(".");
+      return (value < 0 ? "−" : "") + grouped(parts[0]) + "," + parts[1] + "\u00a0€";
+    }
+  };
+  var axisEuros = function (value) {
+    return (value < 0 ? "−" : "") + grouped(Math.round(Math.abs(value)).toString()) + "\u00a0€";
+  };
   var options = function (stacked) {
     return {
       responsive: true,
@@ -14,7 +26,7 @@
       interaction: { mode: "index", intersect: false },
       scales: {
         x: { stacked: stacked },
-        y: { stacked: stacked, beginAtZero: true, ticks: { callback: function (v) { return euros.format(v); } } }
+        y: { stacked: stacked, beginAtZero: true, ticks: { callback: axisEuros } }
       },
       plugins: {
         tooltip: { callbacks: { label: function (c) { return c.dataset.label + " : " + euros.format(c.parsed.y); } } }

@@ -224,10 +224,8 @@ def line_save(
             line.original_amount = data.original_amount
             line.exchange_rate = data.exchange_rate
             line.amount = round_amount(data.original_amount * data.exchange_rate)
-            line.computation = (
-                f"{amount_fr(data.original_amount)} {currency} × {data.exchange_rate.normalize()} "
-                f"= {amount_fr(line.amount)} €"
-            )
+            rate = f"{data.exchange_rate.normalize():f}".replace(".", ",")
+            line.computation = f"{amount_fr(data.original_amount)} {currency} × {rate} = {amount_fr(line.amount)} €"
     if remove_receipt and line.receipt:
         line.receipt.delete(save=False)
         line.receipt = ""
