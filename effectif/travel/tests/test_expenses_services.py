@@ -127,6 +127,16 @@ def test_bad_input_is_refused_in_french_and_writes_nothing(
     assert not ExpenseLine.objects.exists()
 
 
+def test_a_mileage_lines_attachment_is_checked_like_any_receipt(world, employee_user):
+    car = vehicle(world.member, power=5)
+    report = report_create(employee=world.member, title="Salon", by=employee_user)
+    fake = SimpleUploadedFile("itineraire.pdf", b"MZ\x90\x00 not a pdf")
+    with pytest.raises(ValidationError) as error:
+        line_save(report=report, data=mileage(car, "120"), receipt=fake, by=employee_user)
+    assert "ne correspond pas" in " ".join(error.value.message_dict["receipt"])
+    assert not ExpenseLine.objects.exists()
+
+
 def test_a_receipt_too_large_is_refused(world, employee_user, settings):
     settings.EFFECTIF_MAX_DOCUMENT_BYTES = 1024 * 1024
     report = report_create(employee=world.member, title="Salon", by=employee_user)

@@ -114,6 +114,12 @@ def _check_line(
     def add(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
 
+    if receipt is not None:
+        try:
+            check_document_file(receipt)
+        except ValidationError as error:
+            for message in error.messages:
+                add("receipt", message)
     if data.category not in ExpenseCategory.values:
         add("category", _("Choisissez une catégorie de dépense."))
     if data.expense_date > timezone.localdate():
@@ -164,12 +170,6 @@ def _check_line(
         add("vat_amount", _("La TVA récupérable ne peut pas être négative."))
     elif amount is not None and amount > 0 and data.vat_amount > amount:
         add("vat_amount", _("La TVA récupérable ne peut pas dépasser le montant TTC."))
-    if receipt is not None:
-        try:
-            check_document_file(receipt)
-        except ValidationError as error:
-            for message in error.messages:
-                add("receipt", message)
     return errors
 
 
