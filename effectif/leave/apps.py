@@ -39,7 +39,10 @@ class LeaveConfig(AppConfig):
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
         from effectif.leave import deadlines as leave_deadlines
+        from effectif.leave.absences import approved_days_off
         from effectif.leave.panels import EMPLOYEE_LEAVE
+        from effectif.timekeeping.absences import absence_sources
 
         panels.register("employee", EMPLOYEE_LEAVE)
+        absence_sources.register("leave", approved_days_off)
         deadlines.register("leave", _("Congés à prendre"), leave_deadlines.leave_to_take, 60)

@@ -3,8 +3,10 @@ the database with a fixed number of queries, then judged by `rules.working_time`
 
 Worked time on a day is what the time sheet records, when there is one; a week submitted or
 validated is entirely what its sheet says (a day without hours there was not worked); other
-days are what is planned (schedule, planning changes, holidays). The eleven weeks before the period are read as
-well, for the 12-week average, and the year's validated overtime for the annual contingent.
+days are what is planned (schedule, planning changes, holidays), less the days off that the
+upper apps register in `absences` (approved leave, recorded absences: one query per range).
+The eleven weeks before the period are read as well, for the 12-week average, and the year's
+validated overtime for the annual contingent.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +26,7 @@ from effectif.rules.working_time.breaches import Breach
 from effectif.rules.working_time.engine import check
 from effectif.rules.working_time.facts import AccordSettings, PersonFacts
 from effectif.rules.working_time.timeline import MINUTES_PER_DAY, Timeline, minutes_of
+from effectif.timekeeping.absences import DayOff, absence_sources, worked_on_day_off
 from effectif.timekeeping.calendar_data import CalendarData, EmployeeCalendar
 from effectif.timekeeping.models import SheetStatus, TimeRecord, TimeSheet, WorkingTimeSettings
 from effectif.timekeeping.shifts import REST, Shift, shift_from_pairs, untimed_shift
@@ -75,10 +78,13 @@ def declared_weeks(ids: Any, start: dt.date, end: dt.date) -> dict[int, set[dt.d
     return found
 
 
-def timeline_from(first: dt.date, shifts: Sequence[Shift]) -> Timeline:
-    """The timeline of consecutive days' shifts from `first`. A stretch running into the next
-    day's shift is cut where that shift starts (the sheets and the planning refuse such
-    overlaps; this only keeps older data readable)."""
+def timeline_from(
+    first: dt.date, shifts: Sequence[Shift], paid_leave: Mapping[int, int] | None = None
+) -> Timeline:
+    """The timeline of consecutive days' shifts from `first`, with the minutes of paid leave
+    of some of them (by index). A stretch running into the next day's shift is cut where that
+    shift starts (the sheets and the planning refuse such overlaps; this only keeps older data
+    readable)."""
     intervals: list[tuple[int, int, int]] = []
     untimed: dict[int, int] = {}
     previous_end = -MINUTES_PER_DAY
@@ -94,7 +100,8 @@ def timeline_from(first: dt.date, shifts: Sequence[Shift]) -> Timeline:
                     previous_end = end
         elif shift.hours:
             untimed[index] = minutes_of(shift.hours)
-    return Timeline(first, first + dt.timedelta(days=len(shifts) - 1), intervals, untimed)
+    last = first + dt.timedelta(days=len(shifts) - 1)
+    return Timeline(first, last, intervals, untimed, dict(paid_leave or {}))
 
 
 def timeline_of(first: dt.date, last: dt.date, shifts: Mapping[dt.date, Shift]) -> Timeline:
@@ -113,24 +120,40 @@ class Gathered:
     birth_dates: dict[int, dt.date]
     accords: dict[int, AccordSettings]
     overtime_before: dict[int, Decimal]
+    absences: dict[int, dict[dt.date, list[DayOff]]] = field(default_factory=dict)
 
-    def worked_list(self, employee_id: int) -> list[Shift]:
-        """Each day's shift: recorded when a sheet has it, planned otherwise."""
+    def worked_with_leave(
+        self, employee_id: int, changes: Mapping[dt.date, Shift] | None = None
+    ) -> tuple[list[Shift], dict[int, int]]:
+        """Each day's shift — recorded when a sheet has it, else planned (with the planning
+        `changes`) less the day's absences — and the minutes of paid leave by day index."""
         shifts = self.data.shift_list(employee_id)
         start = self.data.start
+        for day, shift in (changes or {}).items():
+            shifts[(day - start).days] = shift
+        paid: dict[int, int] = {}
+        planned: dict[int, int] = {}
+        for day, offs in self.absences.get(employee_id, {}).items():
+            index = (day - start).days
+            if 0 <= index < len(shifts):
+                planned[index] = minutes_of(shifts[index].hours)
+                shifts[index], minutes = worked_on_day_off(shifts[index], offs)
+                if minutes > 0:
+                    paid[index] = minutes
         for monday in self.declared.get(employee_id, ()):
             first = (monday - start).days
             for index in range(max(first, 0), min(first + 7, len(shifts))):
                 shifts[index] = REST
         for day, shift in self.recorded.get(employee_id, {}).items():
-            shifts[(day - start).days] = shift
-        return shifts
+            index = (day - start).days
+            shifts[index] = shift
+            if index in paid:  # the leave is at most what the sheet says was not worked
+                paid[index] = min(paid[index], max(planned[index] - minutes_of(shift.hours), 0))
+        return shifts, paid
 
-    def is_recorded(self, employee_id: int, day: dt.date) -> bool:
-        """Whether the day's worked time comes from a time sheet rather than the planning."""
-        return day in self.recorded.get(employee_id, {}) or monday_of(day) in self.declared.get(
-            employee_id, ()
-        )
+    def worked_list(self, employee_id: int) -> list[Shift]:
+        """Each day's shift: recorded when a sheet has it, planned (less absences) otherwise."""
+        return self.worked_with_leave(employee_id)[0]
 
     def worked(self, employee_id: int) -> dict[dt.date, Shift]:
         return dict(zip(self.data.dates, self.worked_list(employee_id), strict=True))
@@ -169,6 +192,7 @@ def gather(employees: Iterable[Any] | QuerySet[Employee], start: dt.date, end: d
         birth_dates=dict(people),
         accords=accords,
         overtime_before=overtime_before(ids, monday_of(start)),
+        absences=absence_sources.days_off(ids, first, last),
     )
 
 
@@ -208,11 +232,10 @@ def check_gathered(
         first = max(first, calendar.terms[0].start)
     if first > data.end:
         return []
-    shifts = gathered.worked_list(employee_id)
-    for day, shift in (changes or {}).items():
-        if not gathered.is_recorded(employee_id, day):
-            shifts[(day - data.start).days] = shift
-    timeline = timeline_from(first, shifts[(first - data.start).days :])
+    shifts, paid = gathered.worked_with_leave(employee_id, changes)
+    offset = (first - data.start).days
+    paid_leave = {index - offset: minutes for index, minutes in paid.items() if index >= offset}
+    timeline = timeline_from(first, shifts[offset:], paid_leave)
     return check(gathered.facts(calendar, end), timeline, start, end)
 
 

@@ -7,6 +7,18 @@ L3121-36. Complementary hours: every hour beyond the contractual weekly duration
 employee, within one tenth of it at +10 %, beyond at +25 % (L3123-29). The hours of the journée
 de solidarité are neither (L3133-10, L3133-11): up to 7 h on that day (pro rata at part time)
 are taken off the week. A forfait jours has neither (L3121-62).
+
+Leave and absences are not effective work (L3121-1): the maximums, rests and breaks only see
+the time worked. Paid leave (congés payés) is the one absence that counts towards a
+threshold: since Cass. soc., 10 septembre 2025, n° 23-14.455 (following CJUE, 13 janvier 2022,
+C-514/20), the days of paid leave of a week count towards the 35 h beyond which hours are
+overtime, L3121-28 being left unapplied in so far as it requires effective work. The ruling
+is about overtime; we read it, conservatively, as covering the annual contingent those hours
+use up and, for part time, the complementary hours and the legal duration they may not reach
+(the same threshold mechanism, L3123-28 and L3123-9): the hours the paid-leave days would have
+been worked (`Timeline.paid_leave`) count in `counted_minutes`. Other absences (sickness, RTT,
+unpaid leave…) count in none: FACTS.md says nothing of them, and the courts have not extended
+the ruling beyond paid leave.
 """
 
 from __future__ import annotations
@@ -41,8 +53,11 @@ def solidarity_minutes(ctx: CheckContext, week: int) -> int:
 
 
 def counted_minutes(ctx: CheckContext, week: int) -> int:
-    """The week's effective work that counts towards overtime or complementary hours."""
-    return ctx.week_minutes[week] - solidarity_minutes(ctx, week)
+    """The week's time that counts towards overtime or complementary hours: its effective
+    work, less the journée de solidarité, plus its paid leave."""
+    return (
+        ctx.week_minutes[week] - solidarity_minutes(ctx, week) + ctx.timeline.week_paid_leave(week)
+    )
 
 
 def overtime_minutes(ctx: CheckContext, week: int) -> int:

@@ -62,13 +62,17 @@ class Timeline:
     `intervals` are (start, end, day) with start and end in minutes from `first_day` at 00:00
     and `day` the index of the shift's day; sorted, not overlapping; an interval may end after
     `last_day` (a night shift of the last day). `untimed` maps a day's index to the minutes
-    worked that day when only the total is known.
+    worked that day when only the total is known. `paid_leave` maps a day's index to the
+    minutes of paid leave taken that day (the hours the day would have been worked): they are
+    not worked, but count towards the weekly thresholds of overtime and complementary hours
+    (see `overtime`).
     """
 
     first_day: date
     last_day: date
     intervals: list[tuple[int, int, int]] = field(default_factory=list)
     untimed: dict[int, int] = field(default_factory=dict)
+    paid_leave: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
@@ -147,6 +151,13 @@ class Timeline:
         """Whether the whole week, Monday to Sunday, lies within the timeline."""
         monday = self.week_start(week)
         return monday >= 0 and monday + 6 < self.days
+
+    def week_paid_leave(self, week: int) -> int:
+        """Minutes of paid leave taken in a week."""
+        if not self.paid_leave:
+            return 0
+        monday = self.week_start(week)
+        return sum(m for index, m in self.paid_leave.items() if monday <= index < monday + 7)
 
     def week_totals(self, day_minutes: list[int]) -> list[int]:
         totals = [0] * len(self.weeks())

@@ -22,6 +22,7 @@ from effectif.core.listing import page_of, query_without, requested_export
 from effectif.employees.selectors import own_employee
 from effectif.organisation.selectors import hr_employers_for
 from effectif.timekeeping import permissions as perms
+from effectif.timekeeping.absences import without_days_off
 from effectif.timekeeping.breach_text import breach_message, rule_label
 from effectif.timekeeping.calendar import planned_shifts_many
 from effectif.timekeeping.checking import legal_check_many, monday_of
@@ -71,7 +72,8 @@ def my_week(request: HttpRequest) -> HttpResponse:
     records = list(sheet.records.all()) if sheet is not None else []
     planned = planned_shifts_many([employee], monday, monday + dt.timedelta(days=6))[employee.pk]
     if not records and editable and request.GET.get("prevu"):
-        initial = WeekForm.initial_from_shifts(planned)
+        # Days of approved leave or absence are not worked: they start empty.
+        initial = WeekForm.initial_from_shifts(without_days_off(employee.pk, planned))
     else:
         initial = WeekForm.initial_from(records)
     form = WeekForm(

@@ -82,3 +82,25 @@ def test_solidarity_day_pro_rata_at_part_time() -> None:
     days = week(WHIT_MONDAY, "09:00-12:00 13:00-16:30", *["08:00-12:00 13:00-16:30"] * 4)
     (hours,) = weekly_hours(facts, timeline(days, WHIT_MONDAY, date(2026, 5, 31)))
     assert (hours.worked, hours.complementary_first) == (D("36.50"), D("0.50"))
+
+
+def test_paid_leave_counts_towards_the_overtime_threshold() -> None:
+    # Monday on paid leave (7 h it would have worked), then 4 × 9 h = 36 h worked: since Cass.
+    # soc. 10 septembre 2025, n° 23-14.455, the week counts 43 h, 8 h of overtime at +25 %
+    # (before it, 1 h). The hours worked stay 36 h.
+    days = week(MONDAY, "", *["08:00-12:00 13:00-18:00"] * 4)
+    tl = timeline(days, MONDAY, date(2026, 3, 8))
+    tl.paid_leave = {0: 7 * 60}
+    (hours,) = weekly_hours(FULL_TIME, tl)
+    assert (hours.worked, hours.overtime_first, hours.overtime_second) == (
+        D("36.00"),
+        D("8.00"),
+        D("0.00"),
+    )
+    # Part time 24 h, two days of paid leave (6 h each) and 14 h worked: 26 h count, 2 h of
+    # complementary hours within the tenth.
+    days = week(MONDAY, "", "", "08:00-12:00 13:00-16:00", "08:00-12:00 13:00-16:00")
+    tl = timeline(days, MONDAY, date(2026, 3, 8))
+    tl.paid_leave = {0: 6 * 60, 1: 6 * 60}
+    (hours,) = weekly_hours(PART_24, tl)
+    assert (hours.worked, hours.complementary_first) == (D("14.00"), D("2.00"))
