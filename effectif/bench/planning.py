@@ -8,13 +8,16 @@ staffing; work schedules (35 h office days, four-day weeks, a two-week rotating 
 time), planning changes for one person in ten, the month's leave (a week of paid leave for one
 in five, pending RTT, half days, sickness). Then the HR manager's page for May 2026 (four public
 holidays) through Django's test client: median server time over the requests, with the SQL
-queries, and the queries of the same page for one team, which must be the same number.
+queries, and the queries of the same page for one team, which must be the same number. Then
+the same month exported as a PDF (`&export=pdf`, WeasyPrint): the first export of the process
+(WeasyPrint and its fonts loaded) and the median of the next ones, against the 5 s target.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import statistics
@@ -33,6 +36,8 @@ MONTH = dt.date(2026, 5, 1)
 EMPLOYEES = 200
 REQUESTS = 30
 WARM_UP = 3
+PDF_TARGET_S = 5.0
+PDF_REQUESTS = 5
 
 TEAMS = (
     ("Direction", None),
@@ -234,8 +239,32 @@ def _timed(client: Any, url: str, requests: int) -> tuple[list[float], int, str]
     return timings, len(captured), page
 
 
-def measure(employees: int = EMPLOYEES, requests: int = REQUESTS) -> dict[str, Any]:
-    """Build the establishment and time its month's page (Django set up, database empty)."""
+def _pages(pdf: bytes) -> int:
+    from pypdf import PdfReader  # `make bench` installs the development tools
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _timed_pdf(client: Any, url: str, requests: int) -> tuple[float, list[float], bytes]:
+    """Seconds of the first export of the process, of each of the next ones, and the PDF."""
+    started = time.perf_counter()
+    response = client.get(url)
+    first = time.perf_counter() - started
+    if response.status_code != 200 or response["Content-Type"] != "application/pdf":
+        raise RuntimeError(f"{url} : réponse HTTP {response.status_code}")
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append(time.perf_counter() - started)
+    return first, timings, response.content
+
+
+def measure(
+    employees: int = EMPLOYEES, requests: int = REQUESTS, pdf_requests: int = PDF_REQUESTS
+) -> dict[str, Any]:
+    """Build the establishment and time its month's page and PDF (Django set up, database
+    empty)."""
     from django.db import connection
     from django.test import Client
 
@@ -282,6 +311,15 @@ def measure(employees: int = EMPLOYEES, requests: int = REQUESTS) -> dict[str, A
     )
     week_timings, _week_queries, _week = _timed(client, week, 10)
     figures["week_median_ms"] = round(statistics.median(week_timings), 1)
+    pdf_url = f"{base}&pour=etablissement-{establishment.pk}&export=pdf"
+    first, pdf_timings, pdf = _timed_pdf(client, pdf_url, pdf_requests)
+    figures.update(
+        pdf_requests=pdf_requests,
+        pdf_first_s=round(first, 2),
+        pdf_median_s=round(statistics.median(pdf_timings), 2),
+        pdf_pages=_pages(pdf),
+        pdf_kb=round(len(pdf) / 1024),
+    )
     return figures
 
 
@@ -299,9 +337,22 @@ def describe(name: str, figures: dict[str, Any]) -> str:
     )
 
 
+def describe_pdf(name: str, figures: dict[str, Any]) -> str:
+    verdict = "✓" if figures["pdf_median_s"] < PDF_TARGET_S else "✗"
+    return (
+        f"  {name} : PDF du même mois ({figures['pdf_pages']} pages A4 paysage, "
+        f"{figures['pdf_kb']} Ko) en {figures['pdf_median_s']:.2f} s (médiane de "
+        f"{figures['pdf_requests']}) {verdict} < {PDF_TARGET_S:.0f} s ; premier export du "
+        f"processus (WeasyPrint et ses polices chargés) {figures['pdf_first_s']:.2f} s"
+    )
+
+
 def run(postgres_url: str, employees: int = EMPLOYEES) -> dict[str, Any]:
     """The harness's entry point: each engine in a process of its own, throwaway databases."""
-    _say("\n== Planning : page du mois d'un établissement de 200 salariés (cible < 300 ms) ==")
+    _say(
+        "\n== Planning : page du mois d'un établissement de 200 salariés (cible < 300 ms) "
+        "et son PDF (cible < 5 s) =="
+    )
     results: dict[str, Any] = {}
     for part in ("sqlite", "postgresql"):
         try:
@@ -336,6 +387,7 @@ def run(postgres_url: str, employees: int = EMPLOYEES) -> dict[str, Any]:
                 figures = json.loads(output.read_text(encoding="utf-8"))
                 results[engine.name] = figures
                 _say(describe(engine.name, figures))
+                _say(describe_pdf(engine.name, figures))
         finally:
             engine.drop()
     return results

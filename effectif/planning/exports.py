@@ -1,20 +1,15 @@
-"""The planning as a spreadsheet (.xlsx, with the page's colours and codes) and as a PDF (the
-grid's own HTML, printed by WeasyPrint in landscape)."""
+"""The planning as a spreadsheet (.xlsx, with the page's colours and codes); the PDF is in
+`pdf`."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
-from typing import Any
 
-from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from effectif.documents.printing import pdf_bytes
 from effectif.planning.cells import HOLIDAY_FILL, LEAVE, MISS_FILL, REST, RISK_FILL, WEEKEND_FILL
 from effectif.planning.grid import Grid
 from effectif.planning.staffing import CLOSED, MISS, RISK
@@ -108,17 +103,3 @@ def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
-
-
-def _stylesheet() -> str:
-    found = finders.find("planning/planning.css")
-    path = found[0] if isinstance(found, list) else found
-    return Path(path).read_text(encoding="utf-8") if path else ""
-
-
-def pdf_of(grid: Grid, context: dict[str, Any]) -> bytes:
-    """The grid's HTML (the same partial as the page) with the print stylesheet."""
-    html = render_to_string(
-        "planning/pdf.html", {**context, "grid": grid, "stylesheet": _stylesheet(), "pdf": True}
-    )
-    return pdf_bytes(html)

@@ -1,4 +1,5 @@
-"""The grid's cells as HTML, shared by the page, its htmx updates and the PDF.
+"""The grid's cells as HTML, shared by the page, its print and its htmx updates (the PDF has
+markup of its own, in `planning.pdf`).
 
 A month of a 200-person establishment is 6,000 cells: a row is written by one tag rather than
 a template per cell, and the markup of a look (a rest day, 09:00–17:00…) is built once for all
@@ -65,23 +66,9 @@ def cells_html(cells: list[Cell], employee_id: int, edit_prefix: str, oob: bool 
     return "".join(out)
 
 
-@lru_cache(maxsize=4096)
-def _printed(css: str, style: str, lines: tuple[str, ...], mark: str) -> str:
-    """A cell as the PDF prints it: the fewest boxes, for WeasyPrint lays out each one."""
-    attributes = f' class="{escape(css)}"' + (f' style="{escape(style)}"' if style else "")
-    text = "<br>".join(escape(line) for line in lines)
-    if mark:
-        text += f'<span class="pl-mark">{escape(mark)}</span>'
-    return f"<td{attributes}>{text}</td>"
-
-
 @register.simple_tag
-def grid_row(row: Row, edit_prefix: str = "", printed: bool = False) -> SafeString:
-    """All the days of one row (for the PDF, without links nor words for screen readers)."""
-    if printed:
-        return mark_safe(  # escaped in `_printed`
-            "".join(_printed(c.css, c.style, c.lines, c.mark) for c in row.cells)
-        )
+def grid_row(row: Row, edit_prefix: str = "") -> SafeString:
+    """All the days of one row."""
     return mark_safe(cells_html(row.cells, row.employee.pk, edit_prefix))  # escaped above
 
 

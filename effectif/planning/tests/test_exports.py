@@ -13,11 +13,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from effectif.contracts.tests.factories import hire
 from effectif.core.models import AuditAction, AuditEntry
+from effectif.employees.tests.factories import EmployeeFactory
 from effectif.leave.models import Status
-from effectif.planning.cells import HOLIDAY_FILL, MISS_FILL, tint
+from effectif.planning.cells import HOLIDAY_FILL, MISS_FILL, REST, SHIFT, Cell, tint
 from effectif.planning.exports import HEADER_ROW
 from effectif.planning.models import StaffingMinimum
+from effectif.planning.pdf import cells_html, leave_stylesheet
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +88,76 @@ def test_the_pdf_prints_the_grid(client_for, world, hr_manager, april) -> None:
         assert expected in text
     assert world.colleague.display_name not in text
     assert AuditEntry.objects.filter(action=AuditAction.EXPORT).count() == 1
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_pdf_of_a_month_names_everyone_with_the_legend_on_each_page(
+    client_for, world, hr_manager, away
+) -> None:
+    """An establishment's month over several pages: every person by name, the heading, the
+    public holiday named, the legend and the page numbers on every page."""
+    people = [world.manager_file, world.member, world.colleague]
+    for _n in range(40):
+        person = EmployeeFactory(employer=world.employer, department=world.team)
+        hire(person, start=dt.date(2024, 1, 1), establishment=world.establishment)
+        people.append(person)
+    away(world.member, "cp", dt.date(2026, 4, 13), dt.date(2026, 4, 17))
+    url = (
+        f"{GRID}?pour=etablissement-{world.establishment.pk}&periode=mois&date=2026-04-01"
+        "&export=pdf"
+    )
+    response = client_for(hr_manager).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = [words(page.extract_text()) for page in reader.pages]
+    assert len(pages) >= 2
+    text = " ".join(pages)
+    for person in people:
+        assert words(person.display_name) in text
+    assert world.stranger.display_name not in text
+    assert f"Établissement {world.establishment.name}" in pages[0]
+    assert "avril 2026" in pages[0]
+    assert "Lundi de Pâques" in pages[0]
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} / {len(pages)}" in page
+        assert "Légende" in page
+        for label in ("Congés payés", "Repos", "Jour férié chômé", "Hors contrat", "Week-end"):
+            assert label in page
+
+
+def day_cell(day: dt.date, kind: str, lines: tuple[str, ...], css: str) -> Cell:
+    return Cell(day, kind, lines, "", css, "FFFFFF", " ".join(lines))
+
+
+def test_the_pdf_merges_alike_days_within_a_week_only() -> None:
+    """Monday to Friday at the same hours make one cell, the weekend another; the next
+    Monday starts a cell of its own."""
+    monday = dt.date(2026, 4, 13)
+    cells = [
+        day_cell(monday + dt.timedelta(days=n), SHIFT, ("09:00", "17:00"), "pl-shift")
+        for n in range(5)
+    ]
+    cells += [
+        day_cell(monday + dt.timedelta(days=n), REST, ("R",), "pl-we pl-rest") for n in (5, 6)
+    ]
+    cells.append(day_cell(monday + dt.timedelta(days=7), REST, ("R",), "pl-rest"))
+    html = str(cells_html(cells, merge=True))
+    assert html == (
+        '<td colspan="5">09:00\n17:00</td><td class="we" colspan="2">R</td><td class="r">R</td>'
+    )
+    assert str(cells_html(cells, merge=False)).count("<td") == 8
+
+
+def test_the_pdf_takes_only_colours_into_its_stylesheet() -> None:
+    rules = str(leave_stylesheet({"--pl-c:#2E7D32;--pl-bg:#c0dec1"}))
+    assert ".lv2e7d32 { background: #c0dec1;" in rules
+    hostile = str(leave_stylesheet({"--pl-c:red}</style><script>x</script>;--pl-bg:#fff"}))
+    assert "<" not in hostile
+    assert "red" not in hostile
 
 
 def test_an_employee_exports_their_own_row(client_for, world, employee_user) -> None:

@@ -20,8 +20,9 @@ from effectif.core.audit import audit
 from effectif.core.exporting import XLSX_TYPE
 from effectif.core.models import AuditAction
 from effectif.employees.selectors import own_employee
-from effectif.planning.exports import pdf_of, xlsx_bytes
+from effectif.planning.exports import xlsx_bytes
 from effectif.planning.grid import Grid, build_grid
+from effectif.planning.pdf import pdf_of
 from effectif.planning.periods import Period
 from effectif.planning.permissions import sees_plannings
 from effectif.planning.selectors import (
