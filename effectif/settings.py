@@ -174,7 +174,9 @@ EFFECTIF_TOTP_REQUIRED_ROLES = [
 EFFECTIF_API_TOKEN_HOURS = int(os.environ.get("EFFECTIF_API_TOKEN_HOURS", "12"))
 
 LANGUAGE_CODE = "fr-fr"
-LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
+# French only until another catalogue exists: offering "en" made English browsers get Django's
+# own messages (« This field is required. ») in English amid French pages.
+LANGUAGES = [("fr", _("Français"))]
 LOCALE_PATHS = [BASE_DIR / "effectif" / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

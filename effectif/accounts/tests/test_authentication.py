@@ -25,6 +25,14 @@ def test_login_page_is_french(client: Client) -> None:
     assert 'lang="fr"' in response.content.decode()
 
 
+def test_an_english_browser_still_gets_french_messages(client: Client) -> None:
+    """Only the French catalogue exists: Django's own messages must not switch to English."""
+    response = client.post(LOGIN, {"username": "", "password": ""}, HTTP_ACCEPT_LANGUAGE="en-US")
+    body = response.content.decode()
+    assert "Ce champ est obligatoire." in body
+    assert "This field is required." not in body
+
+
 def test_anonymous_user_is_sent_to_login(client: Client) -> None:
     response = client.get("/")
     assert response.status_code == 302
