@@ -142,10 +142,11 @@ class _Loader:
         plans = plan_staff(self.today)
         self._organisation()
         self._accounts(plans.staff, plans.heads)
-        self._departments(plans.heads)
+        self._departments()
         self._positions()
         for plan in plans.staff:
             self._staff(plan)
+        self._heads(plans.heads)  # a manager runs a department once their file is there
 
     # --- organisation --------------------------------------------------------------------
 
@@ -233,19 +234,25 @@ class _Loader:
             user.set_unusable_password()
             self.accounts[key] = save_audited(instance=user, by=self.admin, fields=USER_FIELDS)
 
-    def _departments(self, heads: dict[str, str]) -> None:
+    def _departments(self) -> None:
         for spec in DEPARTMENTS:  # parents come before their children
-            head = heads.get(spec.key)
             self.departments[spec.key] = save_audited(
                 instance=Department(
                     employer=self.employers[spec.employer],
                     name=spec.name,
                     code=spec.code,
                     parent=self.departments[spec.parent] if spec.parent else None,
-                    manager=self.accounts[head] if head else None,
                 ),
                 by=self.admin,
             )
+
+    def _heads(self, heads: dict[str, str]) -> None:
+        for spec in DEPARTMENTS:
+            head = heads.get(spec.key)
+            if head:
+                department = self.departments[spec.key]
+                department.manager = self.accounts[head]
+                save_audited(instance=department, by=self.admin)
 
     def _positions(self) -> None:
         for spec in POSITIONS:

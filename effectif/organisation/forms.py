@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.accounts.models import User
 from effectif.core.forms import StyledFormMixin
-from effectif.core.roles import HR_ROLES, Role
 from effectif.organisation.models import (
     Department,
     Employer,
@@ -16,6 +15,7 @@ from effectif.organisation.models import (
     Position,
     RiskExposure,
 )
+from effectif.organisation.selectors import eligible_managers
 
 
 class EmployerForm(StyledFormMixin, forms.ModelForm[Employer]):
@@ -103,9 +103,18 @@ class DepartmentForm(StyledFormMixin, forms.ModelForm[Department]):
         self.fields["parent"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
             employer__in=employers
         ).select_related("employer")
-        self.fields["manager"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True, role__in=[Role.MANAGER, *HR_ROLES]
+        # The choices: people with access to the department's employer once it is known;
+        # a submitted form takes those of any of the user's employers, so that the model
+        # names what is wrong with someone of another of them (`Department.clean`).
+        employer = None if self.is_bound else employers.filter(pk=self._employer_id()).first()
+        self.fields["manager"].queryset = eligible_managers(  # type: ignore[attr-defined]
+            employer if employer is not None else employers
         )
+
+    def _employer_id(self) -> int | None:
+        value = self.instance.employer_id or self.initial.get("employer")
+        text = str(getattr(value, "pk", value) or "")
+        return int(text) if text.isdigit() else None
 
 
 class PositionForm(StyledFormMixin, forms.ModelForm[Position]):

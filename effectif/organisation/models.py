@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
+from effectif.core.roles import HR_ROLES, Role
 from effectif.core.validation import CheckedFieldsMixin, NamedUniqueMixin, field_error
 from effectif.rules.identity.checks import (
     check_idcc,
@@ -210,6 +213,26 @@ class Establishment(CheckedFieldsMixin, TimeStampedModel):
         return None
 
 
+#: Roles that may run a department (its manager sees and approves for its staff).
+MANAGER_ROLES: frozenset[str] = frozenset({Role.MANAGER, *HR_ROLES})
+
+
+def manager_access_to(employers: Employer | int | QuerySet[Employer]) -> QuerySet[Any]:
+    """Users with access to the staff of one of `employers`, as `selectors.employers_for` gives
+    it: an administrator (every employer), a user granted the employer, or a manager whose
+    personnel file is there (HR see only the employers they are granted). The file is reached by
+    its relation name, so that this app needs nothing from the employees app."""
+    if isinstance(employers, QuerySet):
+        wanted: Any = employers.values("pk")
+    else:
+        wanted = [employers.pk if isinstance(employers, Employer) else employers]
+    return get_user_model().objects.filter(
+        Q(role=Role.ADMIN)
+        | Q(granted_employers__in=wanted)
+        | (Q(employee__employer__in=wanted) & ~Q(role__in=HR_ROLES))
+    )
+
+
 class Department(NamedUniqueMixin, TimeStampedModel):
     """A unit of the organisation; departments form a tree within one employer."""
 
@@ -255,6 +278,7 @@ class Department(NamedUniqueMixin, TimeStampedModel):
         return self.name
 
     def clean(self) -> None:
+        self._check_manager()
         if self.parent_id is None:
             return
         if self.parent is not None and self.parent.employer_id != self.employer_id:
@@ -268,6 +292,27 @@ class Department(NamedUniqueMixin, TimeStampedModel):
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+    def _check_manager(self) -> None:
+        """The manager sees and decides for the staff of the department: they must be a
+        manager or HR with access to its employer, never someone of another employer."""
+        manager = self.manager
+        if manager is None or self.employer_id is None:
+            return
+        if manager.role not in MANAGER_ROLES:
+            raise field_error(
+                "manager",
+                _("Le responsable d'un service doit être un manager ou un membre des RH."),
+            )
+        if not manager_access_to(self.employer_id).filter(pk=manager.pk).exists():
+            raise field_error(
+                "manager",
+                _(
+                    "%(user)s n'a pas accès à l'employeur %(employer)s : le responsable d'un "
+                    "service doit y avoir son dossier du personnel ou un accès accordé."
+                )
+                % {"user": manager, "employer": self.employer},
+            )
 
     @property
     def audit_employer_id(self) -> int:

@@ -11,7 +11,14 @@ from django.db.models import Count, Q, QuerySet
 
 from effectif.core.roles import HR_ROLES, Role
 from effectif.core.scoping import get_in_scope
-from effectif.organisation.models import Department, Employer, Establishment, Position
+from effectif.organisation.models import (
+    MANAGER_ROLES,
+    Department,
+    Employer,
+    Establishment,
+    Position,
+    manager_access_to,
+)
 
 
 def employers_for(user: Any) -> QuerySet[Employer]:
@@ -55,6 +62,17 @@ def departments_for(user: Any) -> QuerySet[Department]:
 
 def department_get(user: Any, pk: Any) -> Department:
     return get_in_scope(departments_for(user), pk)
+
+
+def eligible_managers(employers: Employer | QuerySet[Employer]) -> QuerySet[Any]:
+    """Who may run a department of `employers` (one, or any of a queryset): active managers
+    and HR with access to it (the rule `Department.clean` enforces)."""
+    return (
+        manager_access_to(employers)
+        .filter(is_active=True, role__in=MANAGER_ROLES)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 def positions_for(user: Any) -> QuerySet[Position]:

@@ -14,11 +14,15 @@ from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
 from effectif.api.schemas.organisation import DepartmentIn, DepartmentOut, DepartmentPatch
-from effectif.core.roles import HR_ROLES, Role
 from effectif.core.services import save_audited
 from effectif.organisation.models import Department
 from effectif.organisation.permissions import can_edit_organisation
-from effectif.organisation.selectors import department_get, departments_for, employers_for
+from effectif.organisation.selectors import (
+    department_get,
+    departments_for,
+    eligible_managers,
+    employers_for,
+)
 
 router = Router(tags=["Services"])
 
@@ -38,8 +42,9 @@ def _references(user: User) -> dict[str, Any]:
     return {
         "employer": employers_for(user),
         "parent": departments_for(user),
-        # The people the department form offers: active managers and HR.
-        "manager": User.objects.filter(is_active=True, role__in=[Role.MANAGER, *HR_ROLES]),
+        # As the department form: active managers and HR with access to one of the user's
+        # employers; the model then checks they have access to the department's own.
+        "manager": eligible_managers(employers_for(user)),
     }
 
 
