@@ -66,8 +66,24 @@ def describe(request: LeaveRequest) -> str:
 
 def _lock(employee: Employee) -> None:
     """Serialise the writes of one employee's leave (two requests checked at once would both
-    see no overlap)."""
+    see no overlap). A decision on a request takes this lock after the request's own
+    (`_locked`), never before: see there."""
     Employee.objects.select_for_update().filter(pk=employee.pk).first()
+
+
+def _locked(request: LeaveRequest) -> LeaveRequest:
+    """The request, its row locked, and only its row (`of=("self",)`: the leave type and the
+    employee read with it stay unlocked).
+
+    Approve, refuse and cancel all lock the request first, and nothing before it, so that two
+    of them on the same request follow one another instead of each holding a row the other
+    waits for (a deadlock on PostgreSQL). The one that comes second reads the status the
+    first left and is refused in French."""
+    return (
+        LeaveRequest.objects.select_for_update(of=("self",))
+        .select_related("leave_type", "employee")
+        .get(pk=request.pk)
+    )
 
 
 def _post_takings(request: LeaveRequest, by: Any) -> None:
@@ -163,8 +179,7 @@ def leave_request_submit(
 
 
 def _pending(request: LeaveRequest) -> LeaveRequest:
-    locked = LeaveRequest.objects.select_for_update().select_related("leave_type", "employee")
-    current = locked.get(pk=request.pk)
+    current = _locked(request)
     if current.status != Status.PENDING:
         raise ValidationError(
             _("Cette demande a déjà été traitée (%(status)s).")
@@ -176,8 +191,8 @@ def _pending(request: LeaveRequest) -> LeaveRequest:
 @transaction.atomic
 def leave_request_approve(*, request: LeaveRequest, by: Any, comment: str = "") -> LeaveRequest:
     """The manager or HR approves: the days are taken from the balance (checked again)."""
-    _lock(request.employee)
     current = _pending(request)
+    _lock(current.employee)
     evaluate(
         employee=current.employee,
         leave_type=current.leave_type,
@@ -213,8 +228,16 @@ def _tell_employee(request: LeaveRequest, text: str, comment: str) -> None:
 @transaction.atomic
 def leave_request_cancel(*, request: LeaveRequest, by: Any, comment: str = "") -> LeaveRequest:
     """Cancel a request: its takings get reversing entries (the ledger keeps both)."""
-    locked = LeaveRequest.objects.select_for_update().select_related("leave_type", "employee")
-    current = locked.get(pk=request.pk)
+    current = _locked(request)
+    if current.status != request.status:
+        # Decided (or cancelled) since the page that asked for this was read.
+        raise ValidationError(
+            _(
+                "Cette demande a changé entre-temps : elle est maintenant %(status)s. "
+                "Rechargez la page avant de l'annuler."
+            )
+            % {"status": current.get_status_display().lower()}
+        )
     if not current.is_holding:
         raise ValidationError(_("Seule une demande en attente ou validée peut être annulée."))
     before = snapshot(current, DECISION_FIELDS)

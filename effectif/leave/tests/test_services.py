@@ -161,8 +161,9 @@ def test_refusal_needs_a_reason_and_cancellation_reverses(world, types, employee
     request = submit(world, types, employee_user, MON, MON).request
     with pytest.raises(ValidationError, match="motif du refus"):
         leave_request_refuse(request=request, by=hr_manager, comment=" ")
-    leave_request_approve(request=request, by=hr_manager)
-    leave_request_cancel(request=request, by=hr_manager)
+    # The cancellation acts on the request as approved (a stale copy is refused: it changed).
+    approved = leave_request_approve(request=request, by=hr_manager)
+    leave_request_cancel(request=approved, by=hr_manager)
     entries = LedgerEntry.objects.filter(request=request).order_by("id")
     # A Monday alone: one jour ouvrable (back on Tuesday); the reversal gives it back.
     assert [(e.kind, e.amount) for e in entries] == [
