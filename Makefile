@@ -1,6 +1,10 @@
 # Effectif — the commands of the README.
 #   make run    set up, migrate SQLite under var/, load the demo, serve http://127.0.0.1:$(PORT)
+#               with the task worker beside the development server
 #   make test   set up, lint, type-check, check layers and migrations, run the whole suite
+#   make serve  production: migrate, collect static files, gunicorn and the task worker
+#               (configured by the EFFECTIF_* variables of docs/production.md)
+#   make backup / make restore ARCHIVE=…   a backup of the database, files and key, and back
 #   make bench  the benchmarks, with their sizes and figures printed
 #   make lint   ruff, mypy, import-linter, makemigrations --check
 
@@ -11,7 +15,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 
-.PHONY: setup run test lint bench test-postgres browser clean
+.PHONY: setup run serve backup restore test lint bench test-postgres browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +43,20 @@ run: setup
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --no-input -v 0
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) serve --dev --bind 127.0.0.1:$(PORT)
+
+serve: setup
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) check --deploy
+	$(MANAGE) serve
+
+backup: setup
+	$(MANAGE) backup
+
+restore: setup
+	@test -n "$(ARCHIVE)" || { echo "Indiquez l'archive : make restore ARCHIVE=var/backups/…tar.gz"; exit 1; }
+	$(MANAGE) restore "$(ARCHIVE)"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
@@ -36,6 +37,20 @@ def _data_from_migrations(request: pytest.FixtureRequest) -> None:
     from effectif.documents.models import DocumentTemplate
 
     install_defaults(DocumentTemplate)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_from_sources() -> Iterator[None]:
+    """The suite does not collect static files: pages name them without a manifest and
+    WhiteNoise serves them from their sources, as in development."""
+    from django.test import override_settings
+
+    storages = {
+        **django_settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages, WHITENOISE_USE_FINDERS=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "effectif.core.staticfiles.StaticFilesConfig",
     "django.contrib.humanize",
     "django_htmx",
     "django_tasks",
@@ -84,7 +84,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files come precompressed from WhiteNoise, above). Django's
+    # GZipMiddleware pads each response at random against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "effectif.core.headers.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,6 +120,7 @@ TEMPLATES = [
     },
 ]
 
+# PostgreSQL connections are kept EFFECTIF_DB_CONN_MAX_AGE seconds (0: one per request).
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'effectif.sqlite3'}"),
@@ -150,22 +155,55 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions expire after inactivity; the browser closing ends them too.
+# Sessions expire after inactivity; the browser closing ends them too. The expiry is pushed
+# back at most every EFFECTIF_SESSION_REFRESH_SECONDS (SessionRefreshMiddleware), not by a
+# write of the session on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("EFFECTIF_SESSION_SECONDS", str(60 * 60 * 2)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+EFFECTIF_SESSION_REFRESH_SECONDS = int(os.environ.get("EFFECTIF_SESSION_REFRESH_SECONDS", "300"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = _env_bool("EFFECTIF_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "effectif.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Login throttling: failures per username and per address within the window.
+# Served over HTTPS behind a TLS reverse proxy (docs/production.md): one switch for secure
+# cookies, the redirect to HTTPS and HSTS, each of which can still be set on its own.
+EFFECTIF_HTTPS = _env_bool("EFFECTIF_HTTPS", False)
+SESSION_COOKIE_SECURE = _env_bool("EFFECTIF_SECURE_COOKIES", EFFECTIF_HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _env_bool("EFFECTIF_SSL_REDIRECT", EFFECTIF_HTTPS)
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("EFFECTIF_HSTS_SECONDS", str(60 * 60 * 24 * 365) if EFFECTIF_HTTPS else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("EFFECTIF_HSTS_INCLUDE_SUBDOMAINS", EFFECTIF_HTTPS)
+SECURE_HSTS_PRELOAD = _env_bool("EFFECTIF_HSTS_PRELOAD", EFFECTIF_HTTPS)
+if EFFECTIF_HTTPS:
+    # The proxy terminates TLS and says so; it must overwrite this header from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The Content-Security-Policy of every page (effectif.core.headers): scripts and styles from
+# this site only (no inline script); a view may set a stricter one (uploaded files).
+EFFECTIF_CONTENT_SECURITY_POLICY = os.environ.get(
+    "EFFECTIF_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+
+# Login throttling: failures per username and per address within the window (the second
+# factor's wrong codes are counted per user with the per-username limit).
 EFFECTIF_LOGIN_MAX_FAILURES = int(os.environ.get("EFFECTIF_LOGIN_MAX_FAILURES", "5"))
+EFFECTIF_LOGIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("EFFECTIF_LOGIN_MAX_FAILURES_PER_ADDRESS", "20")
+)
 EFFECTIF_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("EFFECTIF_LOGIN_LOCKOUT_SECONDS", "900"))
+# The client address behind a reverse proxy: the header it writes (X-Forwarded-For,
+# X-Real-IP; empty: the connection's address) and how many proxies append to it.
+EFFECTIF_TRUSTED_PROXY_HEADER = os.environ.get("EFFECTIF_TRUSTED_PROXY_HEADER", "")
+EFFECTIF_TRUSTED_PROXY_COUNT = int(os.environ.get("EFFECTIF_TRUSTED_PROXY_COUNT", "1"))
 # The second factor (TOTP) is optional; these roles can be made to require it.
 EFFECTIF_TOTP_REQUIRED_ROLES = [
     role for role in os.environ.get("EFFECTIF_TOTP_REQUIRED_ROLES", "").split(",") if role
@@ -186,24 +224,108 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    BASE_DIR / "effectif" / "static",
-    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
-    ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
-    ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
+STATICFILES_DIRS = [BASE_DIR / "effectif" / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "effectif.core.staticfiles.VendorFinder",
 ]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+# The files the pages load from each front-end library (node_modules/, from package.json).
+EFFECTIF_VENDOR_STATIC = {
+    "vendor/bootstrap": (
+        "bootstrap/dist",
+        [
+            "css/bootstrap.min.css",
+            "css/bootstrap.min.css.map",
+            "js/bootstrap.bundle.min.js",
+            "js/bootstrap.bundle.min.js.map",
+        ],
+    ),
+    "vendor/bootstrap-icons": (
+        "bootstrap-icons/font",
+        ["bootstrap-icons.min.css", "fonts/bootstrap-icons.woff2", "fonts/bootstrap-icons.woff"],
+    ),
+    "vendor/htmx": ("htmx.org/dist", ["htmx.min.js"]),
+    "vendor/chart.js": ("chart.js/dist", ["chart.umd.min.js", "chart.umd.min.js.map"]),
 }
-WHITENOISE_USE_FINDERS = True
+
+# Static files: collected under var/static with hashed names, precompressed (gzip and
+# Brotli) and cached for a year by browsers (WhiteNoise). `make run` and `make serve` collect
+# them; the test suite, which does not, uses the plain storage (effectif/conftest.py).
+STATICFILES_STORAGE_BACKEND = (
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if _env_bool("EFFECTIF_STATIC_MANIFEST", True)
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+
+
+def _media_storage() -> dict[str, object]:
+    """Uploaded files on local disk under var/media, or in S3-compatible object storage."""
+    if os.environ.get("EFFECTIF_MEDIA_STORAGE", "local") != "s3":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": os.environ["EFFECTIF_S3_BUCKET"],
+        "endpoint_url": os.environ.get("EFFECTIF_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("EFFECTIF_S3_REGION") or None,
+        "access_key": os.environ.get("EFFECTIF_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("EFFECTIF_S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("EFFECTIF_S3_PREFIX", ""),
+        # Personal data: private objects, never public URLs; Effectif serves every file.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+STORAGES = {
+    "default": _media_storage(),
+    "staticfiles": {"BACKEND": STATICFILES_STORAGE_BACKEND},
+}
+# Without collected files (development, tests), WhiteNoise serves them from their sources.
+WHITENOISE_USE_FINDERS = _env_bool(
+    "EFFECTIF_STATIC_FINDERS",
+    STATICFILES_STORAGE_BACKEND.endswith(".StaticFilesStorage"),
+)
 WHITENOISE_AUTOREFRESH = DEBUG
+# Source maps are for developers' tools: served, not precompressed (it took most of the time).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "webp",
+    "zip",
+    "gz",
+    "tgz",
+    "bz2",
+    "tbz",
+    "xz",
+    "br",
+    "swf",
+    "flv",
+    "woff",
+    "woff2",
+    "3gp",
+    "3gpp",
+    "asf",
+    "avi",
+    "m4v",
+    "mov",
+    "mp4",
+    "mpeg",
+    "mpg",
+    "webm",
+    "wmv",
+    "map",
+]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EFFECTIF_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# Where `manage.py backup` writes its archives (docs/production.md).
+EFFECTIF_BACKUP_DIR = Path(os.environ.get("EFFECTIF_BACKUP_DIR", VAR_DIR / "backups"))
 
 EMAIL_BACKEND = os.environ.get(
     "EFFECTIF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -6,7 +6,10 @@ intranets without one. The OpenAPI document can be opened in any local tool.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from effectif.api import errors
 from effectif.api.auth import api_auth
@@ -33,7 +36,27 @@ avec `{"detail": [{"field": …, "message": …}]}`. Les listes se paginent par 
 et donnent le nombre total `count`.
 """
 
-api = NinjaAPI(
+
+class EffectifAPI(NinjaAPI):
+    """The API, its OpenAPI document built once per process rather than on every request."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._openapi_documents: dict[str, OpenAPISchema] = {}
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        if path_prefix not in self._openapi_documents:
+            self._openapi_documents[path_prefix] = super().get_openapi_schema(
+                path_prefix=path_prefix
+            )
+        return self._openapi_documents[path_prefix]
+
+
+api = EffectifAPI(
     title="Effectif",
     version="1",
     description=DESCRIPTION,

@@ -12,6 +12,12 @@
       }
     }
   });
+  // Print buttons.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) {
+      window.print();
+    }
+  });
   // Confirm destructive actions.
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
