@@ -4,8 +4,6 @@ URSSAF form."""
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from effectif.core.exporting import csv_bytes
 from effectif.documents.printing import document_html, letterhead_view, pdf_bytes
 from effectif.employees.models import Sex
 from effectif.hiring.declaration import (
@@ -146,12 +145,8 @@ def dpae_context(dpae: Dpae) -> dict[str, Any]:
 
 
 def dpae_csv(dpae: Dpae) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("Rubrique"), _("Champ"), _("Valeur")])
-    for row in dpae_rows(dpae_facts(dpae), dpae):
-        writer.writerow([row.section, row.label, row.value])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = [(row.section, row.label, row.value) for row in dpae_rows(dpae_facts(dpae), dpae)]
+    return csv_bytes([(_("Rubrique"), _("Champ"), _("Valeur")), *rows])
 
 
 def dpae_pdf(dpae: Dpae) -> bytes:

@@ -3,18 +3,16 @@ drop-down lists of accepted values."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from effectif.core.cells import ChoiceReader, read_boolean, read_date, read_decimal
+from effectif.core.exporting import append_row, csv_bytes, new_workbook, put, workbook_bytes
 from effectif.imports.columns import (
     COLUMNS,
     ImportColumn,
@@ -60,12 +58,10 @@ def need_label(column: ImportColumn) -> str:
 
 def template_csv(siret: str = "") -> bytes:
     """UTF-8 with a byte-order mark and `;`, as Excel opens it in France."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(column.header) for column in COLUMNS])
     example = example_row(siret)
-    writer.writerow([example[column.key] for column in COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(
+        [[str(column.header) for column in COLUMNS], [example[column.key] for column in COLUMNS]]
+    )
 
 
 def _typed(column: ImportColumn, text: str) -> Any:
@@ -90,7 +86,7 @@ def _number_format(column: ImportColumn) -> str:
 
 
 def template_xlsx(siret: str = "") -> bytes:
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = _("Salariés")
@@ -103,14 +99,14 @@ def template_xlsx(siret: str = "") -> bytes:
     example = example_row(siret)
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=str(column.header))
+        cell = put(sheet, 1, index, str(column.header))
         cell.font = bold
         cell.fill = required_fill if column.need != Need.OPTIONAL else fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         dimension = sheet.column_dimensions[letter]
         dimension.width = max(column.width, len(str(column.header)) + 2)
         value = _typed(column, example[column.key])
-        target = sheet.cell(row=2, column=index, value=value)
+        target = put(sheet, 2, index, value)
         # The column's format applies to the rows the user will type, too.
         number_format = _number_format(column)
         if number_format:
@@ -121,9 +117,7 @@ def template_xlsx(siret: str = "") -> bytes:
     _add_lists(sheet, lists)
     lists.sheet_state = "hidden"
     _add_help(help_sheet)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _add_lists(sheet: Any, lists: Any) -> None:
@@ -138,9 +132,9 @@ def _add_lists(sheet: Any, lists: Any) -> None:
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
-        lists.cell(row=1, column=list_column, value=str(column.header))
+        put(lists, 1, list_column, str(column.header))
         for offset, value in enumerate(values, start=2):
-            lists.cell(row=offset, column=list_column, value=value)
+            put(lists, offset, list_column, value)
         last = len(values) + 1
         validation = DataValidation(
             type="list",
@@ -155,7 +149,7 @@ def _add_lists(sheet: Any, lists: Any) -> None:
 
 def _add_help(help_sheet: Any) -> None:
     headers = [_("Colonne"), _("Obligatoire"), _("Format et valeurs acceptées"), _("Exemple")]
-    help_sheet.append(headers)
+    append_row(help_sheet, headers)
     for cell in help_sheet[1]:
         cell.font = Font(bold=True)
     example = example_row()
@@ -164,7 +158,9 @@ def _add_help(help_sheet: Any) -> None:
         codes = choice_values(column)
         if codes and column.key in {"fixed_term_reason", "work_permit_type"}:
             accepted = "; ".join(f"{code} : {label}" for code, label in codes)
-        help_sheet.append([str(column.header), need_label(column), accepted, example[column.key]])
+        append_row(
+            help_sheet, [str(column.header), need_label(column), accepted, example[column.key]]
+        )
     for letter, width in zip("ABCD", (30, 22, 90, 24), strict=True):
         help_sheet.column_dimensions[letter].width = width
     for row in help_sheet.iter_rows(min_row=2):

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from effectif.core.exporting import new_workbook, put, workbook_bytes
 from effectif.planning.cells import HOLIDAY_FILL, LEAVE, MISS_FILL, REST, RISK_FILL, WEEKEND_FILL
 from effectif.planning.grid import Grid
 from effectif.planning.staffing import CLOSED, MISS, RISK
@@ -27,18 +25,17 @@ def _fill(colour: str, pattern: str = "solid") -> PatternFill:
 
 
 def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     assert sheet is not None
     sheet.title = _("Planning")[:31]
-    sheet["A1"] = title
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = subtitle
+    put(sheet, 1, 1, title).font = Font(bold=True, size=14)
+    put(sheet, 2, 1, subtitle)
     first_day_column = 3
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 18
-    sheet.cell(HEADER_ROW, 1, _("Salarié")).font = Font(bold=True)
-    sheet.cell(HEADER_ROW, 2, _("Service")).font = Font(bold=True)
+    put(sheet, HEADER_ROW, 1, _("Salarié")).font = Font(bold=True)
+    put(sheet, HEADER_ROW, 2, _("Service")).font = Font(bold=True)
     width = 24 if grid.week else 12
     for offset, column in enumerate(grid.columns):
         index = first_day_column + offset
@@ -46,7 +43,7 @@ def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
         label = f"{column.weekday} {column.day:%d/%m}"
         if column.holiday:
             label = f"{label}\n{column.holiday}"
-        header = sheet.cell(HEADER_ROW, index, label)
+        header = put(sheet, HEADER_ROW, index, label)
         header.font = Font(bold=True)
         header.alignment = CENTRE
         header.border = BORDER
@@ -58,10 +55,11 @@ def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
     for group in grid.groups:
         for row in group.rows:
             row_index += 1
-            sheet.cell(row_index, 1, row.name)
-            sheet.cell(row_index, 2, group.name)
+            put(sheet, row_index, 1, row.name)
+            put(sheet, row_index, 2, group.name)
             for offset, cell in enumerate(row.cells):
-                target = sheet.cell(row_index, first_day_column + offset, cell.export_text)
+                text = f"{cell.export_text} {cell.mark}" if cell.mark else cell.export_text
+                target = put(sheet, row_index, first_day_column + offset, text)
                 target.alignment = CENTRE
                 target.border = BORDER
                 colour = cell.fill
@@ -69,14 +67,12 @@ def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
                     colour = WEEKEND_FILL
                 pending = cell.kind == LEAVE and "pl-pending" in cell.css
                 target.fill = _fill(colour, "lightUp" if pending else "solid")
-                if cell.mark:
-                    target.value = f"{cell.export_text} {cell.mark}"
     if grid.staffing:
         row_index += 2
-        sheet.cell(row_index, 1, _("Effectif minimum (présents / requis)")).font = Font(bold=True)
+        put(sheet, row_index, 1, _("Effectif minimum (présents / requis)")).font = Font(bold=True)
         for staffing in grid.staffing:
             row_index += 1
-            sheet.cell(row_index, 1, staffing.name)
+            put(sheet, row_index, 1, staffing.name)
             for offset, day in enumerate(staffing.days):
                 if not day.required:
                     continue
@@ -84,22 +80,20 @@ def xlsx_bytes(grid: Grid, title: str, subtitle: str) -> bytes:
                 text = _("férié") if status == CLOSED else f"{day.present}/{day.required}"
                 if status == MISS:
                     text = f"! {text}"
-                target = sheet.cell(row_index, first_day_column + offset, text)
+                target = put(sheet, row_index, first_day_column + offset, text)
                 target.alignment = CENTRE
                 target.border = BORDER
                 if status in (MISS, RISK):
                     target.fill = _fill(MISS_FILL if status == MISS else RISK_FILL)
     row_index += 2
-    sheet.cell(row_index, 1, _("Légende")).font = Font(bold=True)
+    put(sheet, row_index, 1, _("Légende")).font = Font(bold=True)
     for item in grid.legend:
         row_index += 1
-        sheet.cell(row_index, 1, item.code).alignment = CENTRE
-        sheet.cell(row_index, 2, item.label)
+        put(sheet, row_index, 1, item.code).alignment = CENTRE
+        put(sheet, row_index, 2, item.label)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, first_day_column)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

@@ -3,9 +3,7 @@ and the template files."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 
 from django.contrib import messages
@@ -16,10 +14,17 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from effectif.core.access import require
-from effectif.core.exporting import XLSX_TYPE, Column, export_response
+from effectif.core.exporting import (
+    XLSX_TYPE,
+    Column,
+    append_row,
+    csv_bytes,
+    export_response,
+    new_workbook,
+    workbook_bytes,
+)
 from effectif.organisation.selectors import hr_employers_for
 from effectif.timekeeping import permissions as perms
 from effectif.timekeeping.forms.reports import ClockUploadForm
@@ -142,23 +147,19 @@ def clock_errors_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
 @require(perms.is_hr)
 def clock_template(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
-        book = Workbook()
+        book = new_workbook()
         sheet = book.active
         assert sheet is not None
         sheet.title = "Pointages"
         for row in TEMPLATE_ROWS:
-            sheet.append(row)
+            append_row(sheet, row)
         for column in "ABCD":
             sheet.column_dimensions[column].width = 14
             for cell in sheet[column][1:]:
                 cell.number_format = "@"  # typed as text: 08:00 stays 08:00
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
+        response = HttpResponse(workbook_bytes(book), content_type=XLSX_TYPE)
     elif fmt == "csv":
-        text = io.StringIO()
-        csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(TEMPLATE_ROWS)
-        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_bytes(TEMPLATE_ROWS), content_type="text/csv; charset=utf-8")
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="modele-pointages.{fmt}"'
