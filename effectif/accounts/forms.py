@@ -7,32 +7,43 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from effectif.accounts.services import login_attempt_record, login_lockout_seconds
+from effectif.accounts.services import (
+    LoginLockedOut,
+    login_attempt_failed,
+    login_attempt_start,
+    login_attempt_succeeded,
+)
 from effectif.core.middleware import client_ip
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form, throttled: repeated failures lock the account and the address."""
+    """Django's login form, throttled: each attempt is counted before its password is checked,
+    and too many failures lock the account and the address."""
 
     def clean(self) -> dict[str, Any]:
-        username = (self.cleaned_data.get("username") or "").strip()
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not username or not password:
+            # A field is missing (its error is shown): no password is checked, nothing counts.
+            return self.cleaned_data
         ip = client_ip(self.request) if self.request else None
-        wait = login_lockout_seconds(username=username, ip_address=ip)
-        if wait:
-            minutes = max(1, (wait + 59) // 60)
+        try:
+            attempt = login_attempt_start(username=username, ip_address=ip)
+        except LoginLockedOut as locked:
             raise ValidationError(
                 _(
                     "Trop de tentatives de connexion échouées. Réessayez dans %(minutes)s minute(s)."
                 ),
                 code="throttled",
-                params={"minutes": minutes},
-            )
+                params={"minutes": locked.minutes},
+            ) from None
         try:
             cleaned = super().clean()
         except ValidationError:
-            login_attempt_record(username=username, ip_address=ip, user=None, succeeded=False)
+            login_attempt_failed(attempt=attempt)
             raise
-        login_attempt_record(username=username, ip_address=ip, user=self.user_cache, succeeded=True)
+        assert self.user_cache is not None
+        login_attempt_succeeded(attempt=attempt, user=self.user_cache)
         return cleaned
 
 

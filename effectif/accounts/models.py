@@ -20,6 +20,11 @@ class User(AbstractUser):
     totp_confirmed_at = models.DateTimeField(
         _("double authentification activée le"), null=True, blank=True
     )
+    # The time step (30 s) of the last code accepted: a code of this step or an earlier one is
+    # refused, so that a code seen over a shoulder or in a proxy log cannot be used again.
+    totp_last_step = models.BigIntegerField(
+        _("dernier pas TOTP accepté"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -55,7 +60,11 @@ class User(AbstractUser):
 
 
 class LoginAttempt(models.Model):
-    """A login attempt, kept to throttle repeated failures by account and by address."""
+    """A login attempt, kept to throttle repeated failures by account and by address.
+
+    An attempt is written as a failure before the password is checked, and turned into a
+    success afterwards if the password was right: a check still running counts.
+    """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     username = models.CharField(max_length=150, db_index=True)
@@ -70,6 +79,37 @@ class LoginAttempt(models.Model):
         return f"{self.username} {self.at:%d/%m/%Y %H:%M} {'ok' if self.succeeded else 'échec'}"
 
 
+class LoginThrottleKey(models.Model):
+    """One row per account name and per client address, locked while an attempt is counted.
+
+    Concurrent attempts on one account or from one address are counted one after the other, so
+    that no more password checks run in a window than the lockout allows.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("verrou de comptage des connexions")
+        verbose_name_plural = _("verrous de comptage des connexions")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class TotpFailure(models.Model):
+    """A wrong (or already used) second-factor code, kept to throttle repeated failures."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="totp_failures")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("échec de double authentification")
+        verbose_name_plural = _("échecs de double authentification")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.at:%d/%m/%Y %H:%M}"
+
+
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
@@ -82,6 +122,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # A revoked token opens nothing; the row stays, with the audit entry, as the trace.
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("jeton d'API")

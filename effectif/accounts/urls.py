@@ -27,5 +27,16 @@ urlpatterns = [
     path("securite/", views.security, name="security"),
     path("securite/double-authentification/", views.totp_setup, name="totp_setup"),
     path("securite/double-authentification/desactiver/", views.totp_turn_off, name="totp_off"),
+    path("securite/jetons/revoquer/", views.api_tokens_revoke_own, name="api_tokens_revoke"),
+    path(
+        "securite/jetons/<int:pk>/revoquer/",
+        views.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
+    path(
+        "utilisateurs/<int:pk>/jetons/revoquer/",
+        views.user_api_tokens_revoke,
+        name="user_api_tokens_revoke",
+    ),
     path("verification/", views.totp_check, name="totp_verify"),
 ]

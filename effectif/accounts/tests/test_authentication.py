@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pyotp
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -16,6 +18,7 @@ from effectif.core.testing import PASSWORD
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/compte/connexion/"
+ENROLLED_AT = dt.datetime(2026, 12, 7, 9, 0, 5, tzinfo=dt.UTC)
 
 
 def test_login_page_is_french(client: Client) -> None:
@@ -146,17 +149,20 @@ def test_totp_enrolment_rejects_a_wrong_code(client: Client, hr_manager) -> None
 
 def test_totp_is_asked_after_login(hr_manager) -> None:
     client = Client()
-    secret = _enable_totp(client, hr_manager)
-    client.post("/compte/deconnexion/")
-    response = client.post(LOGIN, {"username": "rh-test", "password": PASSWORD})
-    assert response.status_code == 302
-    response = client.get("/")
-    assert response["Location"] == reverse("accounts:totp_verify")
-    response = client.post(reverse("accounts:totp_verify"), {"code": "123456"})
-    assert "incorrect" in response.content.decode()
-    response = client.post(reverse("accounts:totp_verify"), {"code": pyotp.TOTP(secret).now()})
-    assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    with time_machine.travel(ENROLLED_AT, tick=False):
+        secret = _enable_totp(client, hr_manager)
+        client.post("/compte/deconnexion/")
+    # A minute later: the code given to enrol has been used and would be refused (replay).
+    with time_machine.travel(ENROLLED_AT + dt.timedelta(minutes=1), tick=False):
+        response = client.post(LOGIN, {"username": "rh-test", "password": PASSWORD})
+        assert response.status_code == 302
+        response = client.get("/")
+        assert response["Location"] == reverse("accounts:totp_verify")
+        response = client.post(reverse("accounts:totp_verify"), {"code": "123456"})
+        assert "incorrect" in response.content.decode()
+        response = client.post(reverse("accounts:totp_verify"), {"code": pyotp.TOTP(secret).now()})
+        assert response.status_code == 302
+        assert client.get("/").status_code == 200
 
 
 def test_settings_can_make_totp_mandatory_for_a_role(client: Client, hr_manager, settings) -> None:

@@ -12,11 +12,13 @@ from ninja.errors import HttpError
 
 from effectif.accounts.models import User
 from effectif.accounts.services import (
+    LoginLockedOut,
     api_token_issue,
-    login_attempt_record,
-    login_lockout_seconds,
+    login_attempt_failed,
+    login_attempt_start,
+    login_attempt_succeeded,
+    totp_code_check,
     totp_required_for,
-    totp_verify,
 )
 from effectif.api.schemas.common import Message, ValidationErrors
 from effectif.api.schemas.tokens import TokenIn, TokenOut
@@ -36,9 +38,15 @@ class LockedOut(HttpError):
         self.retry_after = seconds
 
 
-def _refuse(username: str, ip: str | None, message: str) -> HttpError:
-    login_attempt_record(username=username, ip_address=ip, user=None, succeeded=False)
-    return HttpError(401, message)
+def _refused() -> HttpError:
+    """One answer for a wrong password and a wrong or missing code: it tells neither apart."""
+    return HttpError(
+        401,
+        _(
+            "Identifiant, mot de passe ou code de double authentification incorrect "
+            "(le code, champ « code », est demandé si la double authentification est activée)."
+        ),
+    )
 
 
 @router.post(
@@ -50,22 +58,27 @@ def _refuse(username: str, ip: str | None, message: str) -> HttpError:
 def token_issue(request: HttpRequest, payload: TokenIn) -> Any:
     """A bearer token, valid for `EFFECTIF_API_TOKEN_HOURS` hours. JSON or form body.
 
-    Failures count towards the same lockout as the login page (per account and per address).
-    A user with a second factor gives its current code in `code`.
+    Each request counts towards the same lockout as the login page (per account and per
+    address) before the password is checked. A user with a second factor gives its current code
+    in `code`; each code is accepted once. A wrong password and a wrong or missing code get the
+    same 401 answer.
     """
     username = payload.username.strip()
-    ip = client_ip(request)
-    wait = login_lockout_seconds(username=username, ip_address=ip)
-    if wait:
-        raise LockedOut(wait)
+    try:
+        attempt = login_attempt_start(username=username, ip_address=client_ip(request))
+    except LoginLockedOut as locked:
+        raise LockedOut(locked.seconds) from None
     user = authenticate(request, username=username, password=payload.password)
     if not isinstance(user, User):
-        raise _refuse(username, ip, _("Identifiant ou mot de passe incorrect."))
-    if user.has_totp and not totp_verify(secret=user.totp_secret, code=payload.code):
-        raise _refuse(
-            username, ip, _("Code de double authentification absent ou incorrect (champ « code »).")
-        )
+        login_attempt_failed(attempt=attempt)
+        raise _refused()
+    if user.has_totp and not totp_code_check(user=user, code=payload.code).accepted:
+        # The attempt stays counted as a failure; the check audited the refused code.
+        raise _refused()
     if totp_required_for(user) and not user.has_totp:
+        login_attempt_failed(
+            attempt=attempt, detail="double authentification obligatoire à activer"
+        )
         raise HttpError(
             403,
             _(
@@ -73,6 +86,6 @@ def token_issue(request: HttpRequest, payload: TokenIn) -> Any:
                 "Effectif avant de demander un jeton."
             ),
         )
-    login_attempt_record(username=username, ip_address=ip, user=user, succeeded=True)
+    login_attempt_succeeded(attempt=attempt, user=user)
     raw, token = api_token_issue(user=user)
     return {"token": raw, "expires_at": token.expires_at}

@@ -18,6 +18,11 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = "/api/v1/token"
 JSON = "application/json"
+#: The one answer to a wrong password and to a wrong or missing second-factor code.
+REFUSED = {
+    "detail": "Identifiant, mot de passe ou code de double authentification incorrect "
+    "(le code, champ « code », est demandé si la double authentification est activée)."
+}
 
 
 def _issue(client: Client, username: str, password: str = PASSWORD, **extra):
@@ -53,7 +58,7 @@ def test_a_token_is_issued_for_a_form_body(client, hr_manager):
 def test_wrong_credentials_are_401_in_french_and_counted(client, hr_manager, username, password):
     response = _issue(client, username, password)
     assert response.status_code == 401
-    assert response.json() == {"detail": "Identifiant ou mot de passe incorrect."}
+    assert response.json() == REFUSED
     assert LoginAttempt.objects.filter(succeeded=False).count() == 1
     assert not ApiToken.objects.exists()
 
@@ -138,3 +143,87 @@ def test_a_role_that_must_use_a_second_factor_enrols_first(client, hr_manager, s
     response = _issue(client, "rh-test")
     assert response.status_code == 403
     assert "obligatoire pour votre rôle" in response.json()["detail"]
+
+
+# --- One answer for a wrong password and a wrong code; codes used once; revoked tokens --------
+
+ISSUED_AT = dt.datetime(2026, 12, 7, 9, 0, 5, tzinfo=dt.UTC)
+
+
+def _with_second_factor(user) -> pyotp.TOTP:
+    secret = pyotp.random_base32()
+    user.totp_secret = secret
+    user.totp_confirmed_at = timezone.now()
+    user.save()
+    return pyotp.TOTP(secret)
+
+
+def _wrong_code(totp: pyotp.TOTP) -> str:
+    now = timezone.now()
+    valid = {totp.at(now + dt.timedelta(seconds=30 * step)) for step in (-1, 0, 1)}
+    return next(code for code in ("123456", "654321", "111111", "222222") if code not in valid)
+
+
+@time_machine.travel(ISSUED_AT, tick=False)
+def test_a_wrong_password_and_a_wrong_or_missing_code_get_one_answer(client, hr_manager):
+    totp = _with_second_factor(hr_manager)
+    answers = [
+        _issue(client, "rh-test", "faux", code=totp.now()),
+        _issue(client, "rh-test"),
+        _issue(client, "rh-test", code=_wrong_code(totp)),
+    ]
+    assert [answer.status_code for answer in answers] == [401, 401, 401]
+    assert [answer.json() for answer in answers] == [REFUSED] * 3
+    assert LoginAttempt.objects.filter(username="rh-test", succeeded=False).count() == 3
+    assert not ApiToken.objects.exists()
+
+
+@time_machine.travel(ISSUED_AT, tick=False)
+def test_wrong_codes_count_towards_the_lockout(client, hr_manager, settings):
+    settings.EFFECTIF_LOGIN_MAX_FAILURES = 3
+    totp = _with_second_factor(hr_manager)
+    for _ in range(3):
+        assert _issue(client, "rh-test", code=_wrong_code(totp)).status_code == 401
+    assert _issue(client, "rh-test", code=totp.now()).status_code == 429
+    assert not ApiToken.objects.exists()
+
+
+def test_a_code_gives_one_token_only(client, hr_manager):
+    with time_machine.travel(ISSUED_AT, tick=False):
+        totp = _with_second_factor(hr_manager)
+        code = totp.now()
+        assert _issue(client, "rh-test", code=code).status_code == 200
+        replayed = _issue(client, "rh-test", code=code)
+    assert replayed.status_code == 401
+    assert replayed.json() == REFUSED
+    assert ApiToken.objects.count() == 1
+    with time_machine.travel(ISSUED_AT + dt.timedelta(seconds=30), tick=False):
+        assert _issue(client, "rh-test", code=totp.now()).status_code == 200
+
+
+@time_machine.travel(ISSUED_AT, tick=False)
+def test_a_locked_second_factor_gives_no_token_and_says_nothing_more(client, hr_manager, settings):
+    """Wrong codes typed on the verification page lock the token endpoint too, with the same
+    answer as a wrong password (a locked second factor would tell the password was right)."""
+    settings.EFFECTIF_LOGIN_MAX_FAILURES = 3
+    totp = _with_second_factor(hr_manager)
+    page = Client()
+    page.force_login(hr_manager)
+    for _ in range(3):
+        page.post("/compte/verification/", {"code": _wrong_code(totp)})
+    response = _issue(client, "rh-test", code=totp.now())
+    assert response.status_code == 401
+    assert response.json() == REFUSED
+    assert not ApiToken.objects.exists()
+
+
+def test_a_revoked_token_is_401(client, hr_manager):
+    from effectif.accounts.services import api_token_revoke
+
+    raw = _issue(client, "rh-test").json()["token"]
+    api = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert api.get("/api/v1/employees").status_code == 200
+    api_token_revoke(token=ApiToken.objects.get(), by=hr_manager)
+    response = api.get("/api/v1/employees")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"

@@ -1,0 +1,51 @@
+"""Writes about accounts: login throttling, the second factor, API tokens."""
+
+from effectif.accounts.services.second_factor import (
+    TOTP_ISSUER,
+    CodeCheck,
+    totp_code_check,
+    totp_disable,
+    totp_enable,
+    totp_lockout_seconds,
+    totp_matching_step,
+    totp_new_secret,
+    totp_provisioning_uri,
+    totp_required_for,
+)
+from effectif.accounts.services.throttling import (
+    LoginLockedOut,
+    login_attempt_failed,
+    login_attempt_start,
+    login_attempt_succeeded,
+    login_lockout_seconds,
+)
+from effectif.accounts.services.tokens import (
+    active_api_tokens,
+    api_token_issue,
+    api_token_revoke,
+    api_token_user,
+    api_tokens_revoke_all,
+)
+
+__all__ = [
+    "TOTP_ISSUER",
+    "CodeCheck",
+    "LoginLockedOut",
+    "active_api_tokens",
+    "api_token_issue",
+    "api_token_revoke",
+    "api_token_user",
+    "api_tokens_revoke_all",
+    "login_attempt_failed",
+    "login_attempt_start",
+    "login_attempt_succeeded",
+    "login_lockout_seconds",
+    "totp_code_check",
+    "totp_disable",
+    "totp_enable",
+    "totp_lockout_seconds",
+    "totp_matching_step",
+    "totp_new_secret",
+    "totp_provisioning_uri",
+    "totp_required_for",
+]
