@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import DateInput, StyledFormMixin
 from effectif.employees.models import Employee
 from effectif.organisation.models import Department
 from effectif.travel.models import PriceListEntry, TransportMode, Trip, Vehicle
-from effectif.travel.services.trips import DestinationInput, TripInput
+from effectif.travel.services.trips import (
+    SUBMISSION_KEY_MAX,
+    DestinationInput,
+    TripInput,
+    check_submission_key,
+)
 
 _MIN0 = {"min": "0"}
 
 
 class TripForm(StyledFormMixin, forms.Form):
+    # A new request's one-time token: each display of the form gets its own, and the trip
+    # keeps it, so that the same form sent twice makes one trip (see `trip_create_once`).
+    submission_key = forms.CharField(
+        max_length=SUBMISSION_KEY_MAX, required=False, widget=forms.HiddenInput()
+    )
     employee = forms.ModelChoiceField(
         label=_("Demandeur"),
         queryset=Employee.objects.none(),
@@ -96,6 +108,10 @@ class TripForm(StyledFormMixin, forms.Form):
             initial.setdefault("department", trip.department_id)
             initial.setdefault("travellers", list(trip.travellers.values_list("pk", flat=True)))
         super().__init__(*args, **kwargs)
+        if trip is None:
+            self.fields["submission_key"].initial = uuid.uuid4().hex
+        else:
+            del self.fields["submission_key"]
         self._set_queryset("employee", requesters)
         self._set_queryset("travellers", travellers)
         field = self.fields["travellers"]
@@ -108,6 +124,20 @@ class TripForm(StyledFormMixin, forms.Form):
             if trip is None:
                 first = requesters.first()
                 self.fields["employee"].initial = first.pk if first else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "submission_key" in self.fields:
+            try:
+                check_submission_key(data.get("submission_key") or "")
+            except ValidationError:
+                raise forms.ValidationError(
+                    _(
+                        "Ce formulaire est incomplet ou a expiré : rechargez la page, puis "
+                        "saisissez de nouveau la demande."
+                    )
+                ) from None
+        return data
 
     def _set_queryset(self, name: str, queryset: Any) -> None:
         field = self.fields[name]

@@ -81,6 +81,14 @@ def my_trips(user: Any) -> QuerySet[Trip]:
     return _trips(own).order_by("-start_date", "-pk")
 
 
+def submitted_trip(user: Any, key: str) -> Trip | None:
+    """The trip the user created with the submission `key` (the trip form's one-time token,
+    the API's `Idempotency-Key`), if any."""
+    if not key or not getattr(user, "is_authenticated", False):
+        return None
+    return Trip.objects.filter(created_by=user, submission_key=key).first()
+
+
 def employee_trips(user: Any, employee: Employee) -> QuerySet[Trip]:
     """The employee's trips (requested or travelled) the user may see."""
     rows = trips_for(user).filter(Q(employee=employee) | Q(travellers=employee)).distinct()

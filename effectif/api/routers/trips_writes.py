@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Status
+from ninja.params import functions as params
 
 from effectif.accounts.models import User
 from effectif.api.assignment import refuse_nulls, unknown_reference
 from effectif.api.auth import request_user
-from effectif.api.errors import forbidden
+from effectif.api.errors import forbidden, renamed
 from effectif.api.routers import trips
 from effectif.api.routers.trips import option_out, trip_detail_out, with_details
 from effectif.api.schemas.common import WRITE_ERRORS
@@ -29,6 +30,7 @@ from effectif.travel.permissions import can_edit_trip, can_write_for
 from effectif.travel.selectors import trip_get
 from effectif.travel.selectors_trips import matching_fares, traveller_choices, usable_vehicles
 from effectif.travel.services.trips import (
+    SUBMISSION_KEY_MAX,
     DestinationInput,
     TripInput,
     can_decide,
@@ -38,6 +40,7 @@ from effectif.travel.services.trips import (
     trip_approve,
     trip_cancel,
     trip_create,
+    trip_create_once,
     trip_reject,
     trip_submit,
     trip_update,
@@ -114,14 +117,51 @@ def _editable(request: HttpRequest, trip_id: int) -> tuple[User, Trip]:
     return user, at_step(user, trip_get(user, trip_id), allowed=can_edit_trip, role=can_write_for)
 
 
-@router.post("", response={201: TripDetailOut, **WRITE_ERRORS})
-def trip_create_view(request: HttpRequest, payload: TripIn) -> Any:
+#: The header naming a creation, so that sending it again gives the trip it made.
+IDEMPOTENCY_KEY = "Idempotency-Key"
+#: Said on the answer to a creation sent again.
+REPLAYED = "Idempotent-Replayed"
+
+
+@router.post("", response={201: TripDetailOut, 200: TripDetailOut, **WRITE_ERRORS})
+def trip_create_view(
+    request: HttpRequest,
+    payload: TripIn,
+    response: HttpResponse,
+    idempotency_key: str | None = params.Header(
+        None,
+        alias=IDEMPOTENCY_KEY,
+        description=(
+            "Facultatif, recommandé : une clé propre à cette création (un UUID, 1 à "
+            f"{SUBMISSION_KEY_MAX} caractères ASCII visibles). Renvoyer la même demande avec "
+            "la même clé (une nouvelle tentative après une réponse perdue, un double envoi) "
+            "rend l'ordre de mission déjà créé, avec le statut 200 et l'en-tête "
+            f"`{REPLAYED}: true`, sans rien écrire ; la même clé avec un autre contenu est "
+            "refusée (422). La clé vaut pour son auteur."
+        ),
+    ),
+) -> Any:
     """A draft request for oneself, or (HR) for an employee in scope (`employee`). Then add
-    transport options, choose one and submit."""
+    transport options, choose one and submit.
+
+    With an `Idempotency-Key` header, the creation happens once: the same call sent again,
+    even several times at once, answers 200 with the trip it created (and the header
+    `Idempotent-Replayed: true`) instead of 201 with a new one."""
     user = request_user(request)
     employee = requester(user, payload.employee)
     data = _trip_input(user, employee, {}, payload)
-    return Status(201, _detail(trip_create(employee=employee, data=data, by=user)))
+    if idempotency_key is None:
+        return Status(201, _detail(trip_create(employee=employee, data=data, by=user)))
+    try:
+        creation = trip_create_once(
+            employee=employee, data=data, by=user, submission_key=idempotency_key
+        )
+    except ValidationError as error:
+        raise renamed(error, {"submission_key": IDEMPOTENCY_KEY}) from None
+    if creation.replayed:
+        response[REPLAYED] = "true"
+        return Status(200, _detail(creation.trip))
+    return Status(201, _detail(creation.trip))
 
 
 @router.patch("/{int:trip_id}", response={200: TripDetailOut, **WRITE_ERRORS})

@@ -126,6 +126,16 @@ class Trip(NamedUniqueMixin, TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The key of the form or API call that created the trip (the page's one-time token, the
+    # API's `Idempotency-Key`), unique per author: the same submission sent twice, or six
+    # times at once, makes one trip. With a digest of what was sent, to tell a repeat from
+    # another request reusing the key.
+    submission_key = models.CharField(
+        _("clé de soumission"), max_length=64, blank=True, editable=False
+    )
+    submission_digest = models.CharField(
+        _("empreinte de la soumission"), max_length=64, blank=True, editable=False
+    )
 
     unique_messages = {
         "travel_trip_reference": ("reference", _("La référence %(value)s existe déjà."))
@@ -140,6 +150,11 @@ class Trip(NamedUniqueMixin, TimeStampedModel):
                 condition=Q(end_date__gte=models.F("start_date")), name="travel_trip_period"
             ),
             models.UniqueConstraint(fields=["employer", "reference"], name="travel_trip_reference"),
+            models.UniqueConstraint(
+                fields=["created_by", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="travel_trip_submitted_once",
+            ),
         ]
         indexes = [models.Index(fields=["employer", "status", "start_date"])]
 

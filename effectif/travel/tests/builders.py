@@ -4,6 +4,7 @@ reports carried through the workflow by their services, and the trip form's POST
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -157,8 +158,10 @@ def checked_with_advance(
 
 
 def trip_post(**changes: Any) -> dict[str, Any]:
-    """What the trip request form posts: a two-day audit in Marseille, one stop filled."""
+    """What the trip request form posts: a two-day audit in Marseille, one stop filled, with
+    the form's one-time token (a fresh one each call, as each display of the form gets)."""
     data: dict[str, Any] = {
+        "submission_key": uuid.uuid4().hex,
         "purpose": "Audit du site de Marseille",
         "departure_place": "Lyon",
         "start_date": "2026-04-02",

@@ -73,6 +73,7 @@ def test_bad_dates_show_a_french_error_and_write_nothing(world, employee_user, c
     response = client_for(employee_user).post(
         reverse("travel:trip_create"),
         {
+            "submission_key": "0f6f0d3c9b2a4e5f8a7b6c5d4e3f2a1b",  # the form's one-time token
             "purpose": "Salon",
             "departure_place": "Lyon",
             "start_date": "2026-04-05",

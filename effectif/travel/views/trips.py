@@ -35,10 +35,11 @@ from effectif.travel.selectors_trips import (
     fellow_travellers,
     my_trips,
     requester_choices,
+    submitted_trip,
     trip_list,
 )
 from effectif.travel.services.trips import (
-    trip_create,
+    trip_create_once,
     trip_update,
 )
 
@@ -144,7 +145,20 @@ def _form_context(request: HttpRequest, trip: Trip | None) -> tuple[TripForm, An
     return form, stops
 
 
+def _already_saved(request: HttpRequest, trip: Trip) -> HttpResponse:
+    messages.info(
+        request,
+        _("La demande %(ref)s était déjà enregistrée : la voici.") % {"ref": trip.reference},
+    )
+    return redirect("travel:trip", pk=trip.pk)
+
+
 def _save_trip(request: HttpRequest, trip: Trip | None) -> HttpResponse:
+    if trip is None and request.method == "POST":
+        # The same form sent again (a double click, the page sent back): the trip it made.
+        done = submitted_trip(request.user, request.POST.get("submission_key", ""))
+        if done is not None:
+            return _already_saved(request, done)
     form, stops = _form_context(request, trip)
     if request.method == "POST":
         stops_valid = stops.is_valid()
@@ -152,9 +166,15 @@ def _save_trip(request: HttpRequest, trip: Trip | None) -> HttpResponse:
             data = form.trip_input(stops.destinations())
             try:
                 if trip is None:
-                    saved = trip_create(
-                        employee=form.cleaned_data["employee"], data=data, by=request.user
+                    creation = trip_create_once(
+                        employee=form.cleaned_data["employee"],
+                        data=data,
+                        by=request.user,
+                        submission_key=form.cleaned_data["submission_key"],
                     )
+                    if creation.replayed:
+                        return _already_saved(request, creation.trip)
+                    saved = creation.trip
                     messages.success(
                         request,
                         _("Demande %(ref)s enregistrée : ajoutez les options de transport.")

@@ -11,7 +11,11 @@ The package re-exports the public names of its modules, so that
 `from effectif.travel.services.trips import X` keeps working."""
 
 from effectif.travel.services.trips.drafts import (
+    SUBMISSION_KEY_MAX,
+    TripCreation,
+    check_submission_key,
     trip_create,
+    trip_create_once,
     trip_update,
 )
 from effectif.travel.services.trips.estimates import (
@@ -53,11 +57,14 @@ __all__ = [
     "MEALS_PER_DAY",
     "OPEN_STATUSES",
     "OPTION_FIELDS",
+    "SUBMISSION_KEY_MAX",
     "TRIP_FIELDS",
     "DestinationInput",
+    "TripCreation",
     "TripInput",
     "can_cancel",
     "can_decide",
+    "check_submission_key",
     "comparison",
     "is_first_class",
     "mission_order_generate",
@@ -70,6 +77,7 @@ __all__ = [
     "trip_approve",
     "trip_cancel",
     "trip_create",
+    "trip_create_once",
     "trip_facts",
     "trip_reject",
     "trip_submit",
