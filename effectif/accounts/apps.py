@@ -16,3 +16,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from effectif.accounts import signals  # noqa: F401
+        from effectif.accounts.panels import EMPLOYEE_API_TOKENS
+        from effectif.core.panels import panels
+
+        panels.register("employee", EMPLOYEE_API_TOKENS)

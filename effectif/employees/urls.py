@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:pk>/sensibles/", views.employee_sensitive, name="sensitive"),
     path("<int:pk>/modifier/", views.employee_edit, name="edit"),
     path("<int:pk>/historique/", views.employee_history, name="history"),
+    path(
+        "<int:pk>/jetons-api/revoquer/",
+        views.employee_api_tokens_revoke,
+        name="api_tokens_revoke",
+    ),
     path("<int:pk>/demande/", views.change_request_create, name="change_request_create"),
     path("<int:pk>/documents/ajouter/", views.document_add, name="document_add"),
     path(

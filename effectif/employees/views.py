@@ -13,6 +13,8 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from effectif.accounts.models import User
+from effectif.accounts.services import api_tokens_revoke_all
 from effectif.core.access import ensure, require
 from effectif.core.audit import audit
 from effectif.core.editing import add_service_errors, bound, saved, submit
@@ -217,6 +219,29 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "employee": employee,
         },
     )
+
+
+@require(lambda u: u.role in HR_ROLES)
+@require_POST
+def employee_api_tokens_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR revoke every API token of the account of a file in their scope (404 out of it)."""
+    employee = employee_get(request.user, pk)
+    if employee.user is None:
+        raise Http404
+    assert isinstance(request.user, User)
+    count = api_tokens_revoke_all(
+        user=employee.user,
+        by=request.user,
+        reason="révoqués par les RH depuis le dossier du salarié",
+        employer_id=employee.employer_id,
+        employee_id=employee.pk,
+    )
+    messages.success(
+        request,
+        _("%(count)s jeton(s) d'API du compte %(user)s révoqué(s).")
+        % {"count": count, "user": employee.user.get_username()},
+    )
+    return redirect("employees:detail", pk=employee.pk)
 
 
 @login_required
