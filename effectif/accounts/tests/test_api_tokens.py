@@ -171,3 +171,19 @@ def test_hr_do_not_revoke_by_account(client: Client, hr_manager: Any, employee_u
     url = reverse("accounts:user_api_tokens_revoke", args=[employee_user.pk])
     assert client.post(url).status_code == 403
     assert _opens_the_api(raw)
+
+
+def test_a_password_set_any_other_way_revokes_the_tokens(hr_manager: Any) -> None:
+    """An administrator's account form or `manage.py changepassword` set the password on the
+    model: the tokens end too, the audit entry naming the system."""
+    raw, _token = api_token_issue(user=hr_manager)
+    hr_manager.first_name = "Rita-Marie"
+    hr_manager.save()
+    assert _opens_the_api(raw)
+    hr_manager.set_password(NEW_PASSWORD)
+    hr_manager.save()
+    assert not _opens_the_api(raw)
+    entry = AuditEntry.objects.get(action=AuditAction.SECURITY, detail__contains="révoqué")
+    assert entry.detail == "1 jeton(s) d'API révoqué(s) : mot de passe modifié"
+    assert entry.actor is None
+    assert entry.actor_label == "système"
