@@ -8,6 +8,10 @@
 3. Leave ledgers (`conges`), working-time checks (`temps`) and the planning (`planning`).
 4. Expense reports: the policy checks over 100,000 lines, against the 5 s target, as pure rules
    (`frais`) and from the database, SQLite then PostgreSQL (`frais-db`).
+5. The load test (`charge`): 50 concurrent users mixing HR browsing, employees' self-service
+   and managers' approvals on the population with PostgreSQL, served by gunicorn as in
+   production, for 3 minutes without then with think time: throughput, latency (median, p95),
+   errors and CPU per request (`effectif.bench.load`).
 
 `python -m effectif.bench --help` for the sizes and the parts to run.
 """
@@ -28,7 +32,17 @@ from typing import Any
 
 from effectif.bench import engines
 
-PARTS = ("paie", "sqlite", "postgresql", "conges", "temps", "planning", "frais", "frais-db")
+PARTS = (
+    "paie",
+    "sqlite",
+    "postgresql",
+    "conges",
+    "temps",
+    "planning",
+    "frais",
+    "frais-db",
+    "charge",
+)
 
 
 def _say(text: str = "") -> None:
@@ -151,6 +165,16 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("EFFECTIF_BENCH_POSTGRES_URL", engines.DEFAULT_POSTGRES_URL),
         help="base PostgreSQL jetable (créée puis supprimée)",
     )
+    parser.add_argument("--load-users", type=int, default=50, help="utilisateurs simultanés")
+    parser.add_argument(
+        "--load-seconds", type=float, default=180, help="durée de chaque mesure de charge (s)"
+    )
+    parser.add_argument(
+        "--load-warmup", type=float, default=10, help="échauffement non compté après les connexions"
+    )
+    parser.add_argument(
+        "--load-think", default="1-3", help="temps de réflexion de la seconde mesure (s)"
+    )
     args = parser.parse_args(argv)
     parts = {part.strip() for part in args.parts.split(",")}
     header()
@@ -192,6 +216,17 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.travel_db import run as expense_checks_db
 
         expense_checks_db(args.postgres_url)
+    if "charge" in parts:
+        from effectif.bench.load import run as load_test
+
+        load_test(
+            args.postgres_url,
+            args.employees,
+            users=args.load_users,
+            seconds=args.load_seconds,
+            warmup=args.load_warmup,
+            think=args.load_think,
+        )
     return 0
 
 
