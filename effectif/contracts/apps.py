@@ -9,10 +9,12 @@ class ContractsConfig(AppConfig):
 
     def ready(self) -> None:
         from effectif.contracts import deadlines as contract_deadlines
+        from effectif.contracts import privacy
         from effectif.contracts.panels import EMPLOYEE_CONTRACTS, EMPLOYER_HEADCOUNT
         from effectif.contracts.situation import ContractSituation
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
         from effectif.employees.extensions import registry
 
         registry.set_situation(ContractSituation())
@@ -23,3 +25,4 @@ class ContractsConfig(AppConfig):
         deadlines.register(
             "fixed_term", _("Fins de contrats à terme"), contract_deadlines.fixed_terms_ending, 30
         )
+        privacy.register(retention)

@@ -18,6 +18,8 @@ class DeparturesConfig(AppConfig):
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
+        from effectif.departures import privacy
         from effectif.departures.deadlines import departures_due
         from effectif.departures.merging import GROUP, SUBJECT
         from effectif.departures.panels import CONTRACT_END, EMPLOYEE_DEPARTURE
@@ -28,3 +30,4 @@ class DeparturesConfig(AppConfig):
         panels.register("employee", EMPLOYEE_DEPARTURE)
         panels.register("contract", CONTRACT_END)
         deadlines.register("departure", _("Départs en cours"), departures_due, 35)
+        privacy.register(retention)

@@ -32,6 +32,8 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
+        from effectif.documents import privacy
         from effectif.documents.fields import GROUPS
         from effectif.documents.merging import registry
         from effectif.documents.panels import CONTRACT_DOCUMENTS, EMPLOYEE_DOCUMENTS
@@ -43,3 +45,4 @@ class DocumentsConfig(AppConfig):
             registry.register_subject(subject)
         panels.register("employee", EMPLOYEE_DOCUMENTS)
         panels.register("contract", CONTRACT_DOCUMENTS)
+        privacy.register(retention)

@@ -35,7 +35,10 @@ class EmployeesConfig(AppConfig):
 
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
+        from effectif.core.retention import retention
         from effectif.employees import deadlines as files
+        from effectif.employees import privacy
 
         deadlines.register("work_permit", _("Titres de travail"), files.work_permits_expiring, 40)
         deadlines.register("document", _("Documents du dossier"), files.documents_expiring, 50)
+        privacy.register(retention)

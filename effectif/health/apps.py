@@ -34,8 +34,10 @@ class HealthConfig(AppConfig):
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
         from effectif.documents.merging import registry
         from effectif.health import deadlines as health_deadlines
+        from effectif.health import privacy
         from effectif.health.merging import GROUP, SUBJECT
         from effectif.health.panels import EMPLOYEE_HEALTH
 
@@ -46,3 +48,4 @@ class HealthConfig(AppConfig):
             "medical_visit", _("Visites médicales"), health_deadlines.visits_to_organise, 30
         )
         deadlines.register("unfit", _("Inaptitudes"), health_deadlines.unfit_salary, 32)
+        privacy.register(retention)

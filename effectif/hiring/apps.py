@@ -34,8 +34,10 @@ class HiringConfig(AppConfig):
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
         from effectif.documents.merging import registry
         from effectif.hiring import deadlines as hiring_deadlines
+        from effectif.hiring import privacy
         from effectif.hiring.merge import GROUPS, subjects
         from effectif.hiring.panels import EMPLOYEE_ONBOARDING
 
@@ -53,3 +55,4 @@ class HiringConfig(AppConfig):
             hiring_deadlines.onboarding_tasks_overdue,
             35,
         )
+        privacy.register(retention)

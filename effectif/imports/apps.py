@@ -14,3 +14,9 @@ class ImportsConfig(AppConfig):
             _("Importer des salariés"), "imports:start", "upload", _("Personnel"), HR_ROLES, 130
         )
     ]
+
+    def ready(self) -> None:
+        from effectif.core.retention import retention
+        from effectif.imports import privacy
+
+        privacy.register(retention)

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -209,14 +210,17 @@ def _cancel(batch: ImportBatch) -> None:
     batch.save()
 
 
+def stale_imports(cutoff: dt.datetime) -> QuerySet[ImportBatch]:
+    """The batches analysed before `cutoff` and never confirmed nor cancelled."""
+    return ImportBatch.objects.filter(status=ImportStatus.ANALYSED, created_at__lt=cutoff)
+
+
 @transaction.atomic
-def import_purge(*, older_than: dt.timedelta) -> int:
+def import_purge(*, older_than: dt.timedelta, now: dt.datetime | None = None) -> int:
     """Cancel the batches left unconfirmed for longer than `older_than` and delete their files
-    (a periodic job: `manage.py purge_imports`)."""
-    cutoff = timezone.now() - older_than
-    stale = ImportBatch.objects.select_for_update().filter(
-        status=ImportStatus.ANALYSED, created_at__lt=cutoff
-    )
+    (run by `manage.py purge_personal_data`, or `purge_imports`)."""
+    cutoff = (now or timezone.now()) - older_than
+    stale = stale_imports(cutoff).select_for_update()
     count = 0
     for batch in stale:
         _cancel(batch)

@@ -38,7 +38,9 @@ class LeaveConfig(AppConfig):
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
         from effectif.leave import deadlines as leave_deadlines
+        from effectif.leave import privacy
         from effectif.leave.absences import approved_days_off
         from effectif.leave.panels import EMPLOYEE_LEAVE
         from effectif.timekeeping.absences import absence_sources
@@ -46,3 +48,4 @@ class LeaveConfig(AppConfig):
         panels.register("employee", EMPLOYEE_LEAVE)
         absence_sources.register("leave", approved_days_off)
         deadlines.register("leave", _("Congés à prendre"), leave_deadlines.leave_to_take, 60)
+        privacy.register(retention)

@@ -24,3 +24,9 @@ class PlanningConfig(AppConfig):
         ),
         NavItem(_("Effectifs minimum"), "planning:staffing", "people", _SECTION, _PLANNERS, 270),
     ]
+
+    def ready(self) -> None:
+        from effectif.core.retention import retention
+        from effectif.planning import privacy
+
+        privacy.register(retention)

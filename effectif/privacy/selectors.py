@@ -1,5 +1,5 @@
-"""Reads of the audit trail, scoped: administrators see all of it, HR managers the entries of
-the employers they are granted."""
+"""Reads of the privacy app, scoped: the audit trail (administrators see all of it, HR managers
+the entries of the employers they are granted), rights requests and archives."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from effectif.core.models import AuditEntry
 from effectif.core.roles import AUDIT_READER_ROLES, Role
+from effectif.core.scoping import get_in_scope
+from effectif.employees.models import Employee
+from effectif.employees.selectors import employees_for
 from effectif.organisation.selectors import hr_employers_for
+from effectif.privacy.models import DataExport, RightsRequest
+from effectif.privacy.permissions import is_privacy_officer
 
 
 def audit_entries_for(user: Any) -> QuerySet[AuditEntry]:
@@ -58,3 +63,42 @@ def audit_search(user: Any, filters: AuditFilters) -> QuerySet[AuditEntry]:
             Q(target_label__icontains=filters.q) | Q(detail__icontains=filters.q)
         )
     return entries.order_by("-at", "-id")
+
+
+# --- Rights requests and archives ------------------------------------------------------------
+
+
+def rights_requests_for(user: Any) -> QuerySet[RightsRequest]:
+    """The requests of the employers the user handles (all of them for an administrator)."""
+    if not is_privacy_officer(user):
+        return RightsRequest.objects.none()
+    requests = RightsRequest.objects.select_related("employee", "employer")
+    if user.role == Role.ADMIN:
+        return requests
+    return requests.filter(employer__in=hr_employers_for(user))
+
+
+def rights_request_get(user: Any, pk: Any) -> RightsRequest:
+    return get_in_scope(rights_requests_for(user), pk)
+
+
+def subjects_for(user: Any) -> QuerySet[Employee]:
+    """The people whose rights the user may handle."""
+    if not is_privacy_officer(user):
+        return Employee.objects.none()
+    return employees_for(user)
+
+
+def subject_get(user: Any, pk: Any) -> Employee:
+    return get_in_scope(subjects_for(user).select_related("employer"), pk)
+
+
+def exports_of(employee: Employee) -> QuerySet[DataExport]:
+    return DataExport.objects.filter(employee=employee).select_related("requested_by")
+
+
+def export_get(user: Any, pk: Any) -> DataExport:
+    """An archive of the user's own data, or of someone whose rights they handle."""
+    own = Q(employee__user=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
+    exports = DataExport.objects.filter(own | Q(employee__in=subjects_for(user)))
+    return get_in_scope(exports.select_related("employee"), pk)

@@ -19,3 +19,9 @@ class RegisterConfig(AppConfig):
             135,
         ),
     ]
+
+    def ready(self) -> None:
+        from effectif.core.retention import retention
+        from effectif.register import privacy
+
+        privacy.register(retention)

@@ -51,6 +51,9 @@ class TimekeepingConfig(AppConfig):
 
     def ready(self) -> None:
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
+        from effectif.timekeeping import privacy
         from effectif.timekeeping.panels import EMPLOYEE_SCHEDULE
 
         panels.register("employee", EMPLOYEE_SCHEDULE)
+        privacy.register(retention)

@@ -50,8 +50,10 @@ class TravelConfig(AppConfig):
     def ready(self) -> None:
         from effectif.core.deadlines import deadlines
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
         from effectif.documents.merging import registry
         from effectif.travel import deadlines as travel_deadlines
+        from effectif.travel import privacy
         from effectif.travel.merging import GROUP, SUBJECT
         from effectif.travel.panels import EMPLOYEE_TRIPS
 
@@ -76,3 +78,4 @@ class TravelConfig(AppConfig):
             travel_deadlines.reports_to_reimburse,
             62,
         )
+        privacy.register(retention)

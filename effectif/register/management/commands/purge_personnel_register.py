@@ -1,19 +1,22 @@
 """Withdraw from the registre unique du personnel the entries kept 5 years after the departure
-(C. trav. R1221-26). Run it periodically (e.g. monthly); a second run changes nothing."""
+(C. trav. R1221-26): the « register » kind of `manage.py purge_personal_data`, kept under its
+old name. Run it periodically (e.g. monthly); a second run changes nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from effectif.register.services import register_purge
+from effectif.core.purging import parse_moment, purge_kinds
 
 
 class Command(BaseCommand):
-    help = "Retire du registre unique du personnel les entrées de plus de 5 ans après la sortie."
+    help = (
+        "Retire du registre unique du personnel les entrées de plus de 5 ans après la sortie ; "
+        "équivaut à purge_personal_data --only register."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -21,6 +24,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = dt.date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
-        count = register_purge(today=today)
-        self.stdout.write(f"{count} entrée(s) retirée(s) du registre.")
+        now = parse_moment(options["date"]) if options["date"] else timezone.now()
+        (report,) = purge_kinds(now=now, only=["register"])
+        self.stdout.write(f"{report.outcome.erased} entrée(s) retirée(s) du registre.")

@@ -1,0 +1,1 @@
+"""Writes of the privacy app: rights requests, archives, erasures and the purge."""

@@ -1,0 +1,1 @@
+"""Personal data: when retention ends, when a data subject must be answered."""
