@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.roles import Role
 from effectif.core.services import save_audited
-from effectif.employees.tests.factories import EmployeeFactory
 from effectif.organisation.models import Department
 from effectif.organisation.tests.factories import grant
 
@@ -20,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def foreign_manager(make_user, world):
     """A manager whose only file is at employer B: no access to employer A."""
     user = make_user(Role.MANAGER, username="manager-b", first_name="Bruno", last_name="Bé")
-    EmployeeFactory(employer=world.other_employer, department=world.other_department, user=user)
+    world.stranger.user = user  # the stranger's file is at employer B
+    world.stranger.save()
     return user
 
 
