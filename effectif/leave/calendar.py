@@ -1,7 +1,9 @@
-"""Absences day by day, for the planning grid: `absences_by_day(employees, start, end)`.
+"""Absences day by day, for the planning grid: `absences_by_day(employees, start, end, viewer=)`.
 
 One query, whatever the number of employees and days. Pending requests are included (marked
-so); refused and cancelled ones are not.
+so); refused and cancelled ones are not. Each day names its type as the viewer may read it
+(`visibility.TypeReader`): « Absence », without code, nature nor colour of its own, to those
+who may not read the nature.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from effectif.leave.models import HOLDING, LeaveRequest
+from effectif.leave.visibility import TypeReader
 from effectif.rules.leave.periods import days_between
 
 FULL = ""
@@ -21,10 +24,10 @@ AFTERNOON = "apres_midi"
 
 @dataclass(frozen=True)
 class DayAbsence:
-    label: str  # the type's label, « Congés payés »
-    code: str  # the type's code, « cp »
+    label: str  # the type's label, « Congés payés », or « Absence »
+    code: str  # the type's code, « cp » (empty when the nature is not shown)
     colour: str  # « #2e7d32 »
-    category: str  # the type's nature (« conges_payes », « maladie »…)
+    category: str  # the type's nature (« conges_payes », « maladie »…, empty when not shown)
     part: str  # FULL, MORNING or AFTERNOON
     status: str  # « en_attente » or « validee »
     request_id: int
@@ -39,11 +42,13 @@ def _part(request: Any, day: dt.date) -> str:
 
 
 def absences_by_day(
-    employees: Iterable[Any], start: dt.date, end: dt.date
+    employees: Iterable[Any], start: dt.date, end: dt.date, *, viewer: Any = None
 ) -> dict[tuple[int, dt.date], DayAbsence]:
-    """{(employee id, day): what they are away for}, from `start` to `end` inclusive.
+    """{(employee id, day): what they are away for}, from `start` to `end` inclusive, as
+    `viewer` may read it (None: a reader without a session, who reads no sensitive nature).
 
     `employees` are employees or their ids, or a queryset of them (used as a subquery)."""
+    reader = TypeReader(viewer)
     if hasattr(employees, "model"):
         employee_filter: dict[str, Any] = {"employee__in": employees}
     else:
@@ -53,12 +58,12 @@ def absences_by_day(
         LeaveRequest.objects.filter(
             status__in=HOLDING, start_date__lte=end, end_date__gte=start, **employee_filter
         )
-        .select_related("leave_type")
+        .select_related("leave_type", "employee")
         .order_by("start_date", "id")
     )
     found: dict[tuple[int, dt.date], DayAbsence] = {}
     for request in requests:
-        kind = request.leave_type
+        kind = reader.type_of(request.leave_type, employee_user_id=request.employee.user_id)
         for day in days_between(max(start, request.start_date), min(end, request.end_date)):
             found[(request.employee_id, day)] = DayAbsence(
                 label=kind.label,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from effectif.core.services import save_audited
 from effectif.leave.models import (
+    SHOWN_TO_MANAGERS_BY_DEFAULT,
     AcquisitionEffect,
     BalancePolicy,
     Category,
@@ -147,5 +148,7 @@ def leave_types_install_defaults(*, employer: Employer, by: Any) -> list[LeaveTy
     for values in default_types():
         if values["code"] in present:
             continue
-        created.append(save_audited(instance=LeaveType(employer=employer, **values), by=by))
+        shown = values["category"] in SHOWN_TO_MANAGERS_BY_DEFAULT
+        leave_type = LeaveType(employer=employer, shown_to_managers=shown, **values)
+        created.append(save_audited(instance=leave_type, by=by))
     return created

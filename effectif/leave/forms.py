@@ -94,6 +94,7 @@ class LeaveTypeForm(StyledFormMixin, forms.ModelForm[LeaveType]):
             "splitting",
             "family_event",
             "colour",
+            "shown_to_managers",
             "active",
         ]
         widgets = {"colour": forms.TextInput(attrs={"type": "color"})}

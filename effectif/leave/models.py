@@ -45,6 +45,21 @@ RECORDED_CATEGORIES = frozenset(
 )
 
 
+#: Natures that tell nothing of health or family life: a manager reads them by default. The
+#: others (sickness, work accident, maternity, paternity and adoption, family events, a sick
+#: child, « Autre » whose content is unknown) read « Absence » to all but HR and the employee
+#: (RGPD art. 9: health data; C. trav. L1121-1 and L1222-2: only what the job requires).
+SHOWN_TO_MANAGERS_BY_DEFAULT = frozenset(
+    {
+        Category.PAID_LEAVE,
+        Category.RTT,
+        Category.TIME_OFF_IN_LIEU,
+        Category.UNPAID,
+        Category.TRAINING,
+    }
+)
+
+
 class Unit(models.TextChoices):
     DAYS = "jours", _("Jours entiers")
     HALF_DAYS = "demi_journees", _("Jours ou demi-journées")
@@ -146,6 +161,15 @@ class LeaveType(NamedUniqueMixin, TimeStampedModel):
         max_length=7,
         default="#1f3c88",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Une couleur #RRVVBB."))],
+    )
+    shown_to_managers = models.BooleanField(
+        _("nature visible des managers"),
+        default=False,
+        help_text=_(
+            "Sinon, les managers et les collègues lisent « Absence » et ses dates : seuls les "
+            "RH et le salarié voient la nature. À laisser décoché pour ce qui touche à la "
+            "santé ou à la vie familiale."
+        ),
     )
     active = models.BooleanField(_("actif"), default=True)
 

@@ -3,7 +3,8 @@ transaction that caused it is committed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -17,24 +18,37 @@ from effectif.leave.models import Notification
 from effectif.organisation.models import Department
 
 
-def notify(users: Iterable[Any], message: str, url: str = "") -> None:
-    """A notification for each user (an e-mail too when they have an address)."""
+def notify(users: Iterable[Any], message: str | Callable[[Any], str], url: str = "") -> None:
+    """A notification for each user (an e-mail too when they have an address). `message` is
+    the text, or gives each recipient theirs (`message(user)`), when what they may read
+    differs — the nature of an absence (`visibility.TypeReader`)."""
     recipients = {user.pk: user for user in users if user is not None}
+    texts = {pk: message(user) if callable(message) else message for pk, user in recipients.items()}
     Notification.objects.bulk_create(
-        [Notification(user=user, message=message[:300], url=url) for user in recipients.values()]
+        [
+            Notification(user=user, message=texts[pk][:300], url=url)
+            for pk, user in recipients.items()
+        ]
     )
-    addresses = [user.email for user in recipients.values() if user.email]
-    if addresses:
-        link = f"\n\n{url}" if url else ""
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=f"[Effectif] {message[:120]}",
-                message=f"{message}{link}",
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=addresses,
-                fail_silently=True,
-            )
+    addresses: dict[str, list[str]] = defaultdict(list)
+    for pk, user in recipients.items():
+        if user.email:
+            addresses[texts[pk]].append(user.email)
+    for text, recipient_list in addresses.items():
+        _mail(text, url, recipient_list)
+
+
+def _mail(text: str, url: str, recipient_list: list[str]) -> None:
+    link = f"\n\n{url}" if url else ""
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"[Effectif] {text[:120]}",
+            message=f"{text}{link}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=recipient_list,
+            fail_silently=True,
         )
+    )
 
 
 def approvers(employee: Employee) -> list[User]:

@@ -11,11 +11,14 @@ from effectif.core.panels import Panel
 from effectif.leave.models import LeaveRequest
 from effectif.leave.permissions import can_request_for, is_hr
 from effectif.leave.selectors import statement
+from effectif.leave.visibility import TypeReader
 
 
 def _employee_leave(request: Any, employee: Any) -> dict[str, Any]:
+    reader = TypeReader(request.user)
     return {
-        "statement": statement(employee, timezone.localdate()),
+        "statement": reader.statement(statement(employee, timezone.localdate())),
+        "leave_reader": reader,
         "employee": employee,
         "can_request": can_request_for(request.user, employee),
         "can_manage": is_hr(request.user),
@@ -24,7 +27,7 @@ def _employee_leave(request: Any, employee: Any) -> dict[str, Any]:
             status__in=("en_attente", "validee"),
             end_date__gte=timezone.localdate(),
         )
-        .select_related("leave_type")
+        .select_related("leave_type", "employee")
         .order_by("start_date")[:5],
     }
 

@@ -25,6 +25,7 @@ from effectif.leave.checks import Evaluation, amount_label, evaluate
 from effectif.leave.ledger import allocate, deadline_of, period_of
 from effectif.leave.models import EntryKind, LeaveRequest, LeaveType, LedgerEntry, Status
 from effectif.leave.notifications import approvers, notify
+from effectif.leave.visibility import TypeReader
 from effectif.rules.leave.counting import Span
 
 REQUEST_FIELDS = [
@@ -53,7 +54,10 @@ def span_of(request: LeaveRequest) -> Span:
     return Span(request.start_date, request.end_date, request.start_afternoon, request.end_morning)
 
 
-def describe(request: LeaveRequest) -> str:
+def describe(request: LeaveRequest, reader: TypeReader | None = None) -> str:
+    """« Congés payés du 08/06/2026 au 12/06/2026 (5 j) »; the type as `reader` may read it
+    (« Absence »…), or as it is (the ledger, the employee's own notices)."""
+    label = request.leave_type.label if reader is None else reader.label(request)
     if request.start_date == request.end_date:
         when = _("le %(day)s") % {"day": request.start_date.strftime("%d/%m/%Y")}
     else:
@@ -61,7 +65,7 @@ def describe(request: LeaveRequest) -> str:
             "start": request.start_date.strftime("%d/%m/%Y"),
             "end": request.end_date.strftime("%d/%m/%Y"),
         }
-    return f"{request.leave_type.label} {when} ({amount_label(request.amount, request.leave_type.unit)})"
+    return f"{label} {when} ({amount_label(request.amount, request.leave_type.unit)})"
 
 
 def _lock(employee: Employee) -> None:
@@ -171,8 +175,10 @@ def leave_request_submit(
     else:
         notify(
             approvers(employee),
-            _("%(name)s demande : %(what)s.")
-            % {"name": employee.display_name, "what": describe(request)},
+            lambda user: (
+                _("%(name)s demande : %(what)s.")
+                % {"name": employee.display_name, "what": describe(request, TypeReader(user))}
+            ),
             _url(request),
         )
     return Submission(request, evaluation, evaluation.warnings)
@@ -269,7 +275,13 @@ def leave_request_cancel(*, request: LeaveRequest, by: Any, comment: str = "") -
         )
     message = _("Demande annulée : %(what)s.") % {"what": describe(current)}
     if is_self(by, current.employee):
-        notify(approvers(current.employee), f"{current.employee.display_name} — {message}")
+        notify(
+            approvers(current.employee),
+            lambda user: (
+                f"{current.employee.display_name} — "
+                + _("Demande annulée : %(what)s.") % {"what": describe(current, TypeReader(user))}
+            ),
+        )
     elif current.employee.user is not None:
         notify([current.employee.user], message, _url(current))
     return current

@@ -114,7 +114,7 @@ def build_grid(
     establishment's minimum staffing checked when a target is given."""
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
     planned = planned_days_many(people, start, end)
-    absences = absences_by_day([p.pk for p in people], start, end)
+    absences = absences_by_day([p.pk for p in people], start, end, viewer=user)
     rights = EditRights(user)
     make = CellMaker(week)
     columns = _columns(days, today)

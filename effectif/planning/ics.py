@@ -3,7 +3,8 @@ the public holidays off where they work, from a month back to six months ahead.
 
 Calendar applications read it by its secret address, without a session, and often copy it to
 a cloud service: the nature of health-related absences (sickness, work accident, sick child,
-maternity) is therefore written « Absence », never named.
+maternity) is therefore written « Absence », never named, nor that of any type the employer
+does not show to managers (`leave.visibility`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def employee_calendar(employee: Employee, today: dt.date | None = None) -> bytes
     start, end = feed_window(today)
     stamp = timezone.now()
     days = planned_days_many([employee], start, end).get(employee.pk, {})
-    absences = absences_by_day([employee.pk], start, end)
+    absences = absences_by_day([employee.pk], start, end, viewer=None)  # no session
     calendar = Calendar()
     calendar.add("prodid", "-//Effectif//Planning//FR")
     calendar.add("version", "2.0")

@@ -33,6 +33,7 @@ from effectif.leave.services import (
     leave_request_refuse,
     leave_request_submit,
 )
+from effectif.leave.visibility import ShownType, TypeReader
 from effectif.rules.leave.counting import Span
 
 router = Router(tags=["Congés"])
@@ -42,20 +43,19 @@ def _employee_ref(employee: Employee) -> dict[str, Any]:
     return {"id": employee.pk, "matricule": employee.matricule, "name": employee.display_name}
 
 
-def _type_ref(leave_type: LeaveType) -> dict[str, Any]:
-    return {
-        "id": leave_type.pk,
-        "code": leave_type.code,
-        "label": leave_type.label,
-        "unit": leave_type.unit,
-    }
+def _type_ref(shown: ShownType) -> dict[str, Any]:
+    """The type as the caller may read it: « Absence », without identifier nor code, when its
+    nature is not theirs to know (`leave.visibility`)."""
+    return {"id": shown.id, "code": shown.code, "label": shown.label, "unit": shown.unit}
 
 
-def request_out(request: LeaveRequest, warnings: list[str] | None = None) -> dict[str, Any]:
+def request_out(
+    request: LeaveRequest, reader: TypeReader, warnings: list[str] | None = None
+) -> dict[str, Any]:
     return {
         "id": request.pk,
         "employee": _employee_ref(request.employee),
-        "leave_type": _type_ref(request.leave_type),
+        "leave_type": _type_ref(reader.shown(request)),
         "start_date": request.start_date,
         "end_date": request.end_date,
         "start_afternoon": request.start_afternoon,
@@ -63,7 +63,7 @@ def request_out(request: LeaveRequest, warnings: list[str] | None = None) -> dic
         "hours": request.hours,
         "amount": request.amount,
         "status": request.status,
-        "comment": request.comment,
+        "comment": reader.comment(request),
         "decided_by": str(request.decided_by) if request.decided_by else None,
         "decided_at": request.decided_at,
         "decision_comment": request.decision_comment,
@@ -84,7 +84,9 @@ def leave_request_list(
 ) -> Any:
     """Requests of the files in scope, latest first; `start`/`end`: those overlapping the
     dates; `status`: « en_attente », « validee », « refusee », « annulee »."""
-    requests = requests_for(request_user(request)).order_by("-start_date", "-id")
+    user = request_user(request)
+    reader = TypeReader(user)
+    requests = requests_for(user).order_by("-start_date", "-id")
     if status:
         requests = requests.filter(status=status)
     if employee:
@@ -93,7 +95,9 @@ def leave_request_list(
         requests = requests.filter(end_date__gte=start)
     if end:
         requests = requests.filter(start_date__lte=end)
-    return page_of(requests, paging, present=lambda rows: map(request_out, rows))
+    return page_of(
+        requests, paging, present=lambda rows: (request_out(row, reader) for row in rows)
+    )
 
 
 @router.get(
@@ -102,7 +106,8 @@ def leave_request_list(
     url_name="leave_request",
 )
 def leave_request_detail(request: HttpRequest, request_id: int) -> Any:
-    return request_out(request_get(request_user(request), request_id))
+    user = request_user(request)
+    return request_out(request_get(user, request_id), TypeReader(user))
 
 
 def _leave_type(employee: Employee, value: int | str) -> LeaveType:
@@ -145,7 +150,7 @@ def leave_request_create(request: HttpRequest, payload: LeaveRequestIn) -> Any:
         comment=payload.comment,
     )
     submission.request.refresh_from_db()
-    return Status(201, request_out(submission.request, submission.warnings))
+    return Status(201, request_out(submission.request, TypeReader(user), submission.warnings))
 
 
 def _decide(request: HttpRequest, request_id: int, payload: DecisionIn, action: str) -> Any:
@@ -170,7 +175,7 @@ def _decide(request: HttpRequest, request_id: int, payload: DecisionIn, action: 
             raise forbidden()
         service = leave_request_approve if action == "approve" else leave_request_refuse
         done = service(request=leave, by=user, comment=payload.comment)
-    return request_out(done)
+    return request_out(done, TypeReader(user))
 
 
 @router.post(
@@ -205,15 +210,19 @@ def leave_request_cancel_view(request: HttpRequest, request_id: int, payload: De
 def leave_balances(request: HttpRequest, employee_id: int, date: dt.date | None = None) -> Any:
     """The employee's balances as of `date` (today by default), per type and per reference
     period: acquired, taken, adjusted, expired, remaining, and the deadline."""
-    employee = employee_get(request_user(request), employee_id)
+    user = request_user(request)
+    employee = employee_get(user, employee_id)
     on = date or timezone.localdate()
-    result = statement(employee, on)
+    reader = TypeReader(user)
+    result = reader.statement(statement(employee, on))
     return {
         "employee": _employee_ref(employee),
         "date": on,
         "balances": [
             {
-                "leave_type": _type_ref(balance.leave_type),
+                "leave_type": _type_ref(
+                    reader.type_of(balance.leave_type, employee_user_id=employee.user_id)
+                ),
                 "remaining": balance.remaining,
                 "periods": [
                     {

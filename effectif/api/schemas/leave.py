@@ -18,9 +18,12 @@ class EmployeeRef(Schema):
 
 
 class LeaveTypeRef(Schema):
-    id: int
+    id: int | None = Field(
+        description="Vide, comme le code, quand la nature de l'absence n'est pas montrée à "
+        "l'appelant (un manager lit « Absence » pour un arrêt maladie, par exemple)."
+    )
     code: str
-    label: str
+    label: str = Field(description="Le libellé du type, ou « Absence ».")
     unit: str = Field(description="« jours », « demi_journees » ou « heures ».")
 
 

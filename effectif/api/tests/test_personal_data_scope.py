@@ -67,3 +67,83 @@ def test_patching_the_manager_within_the_employer_is_audited(world, api_for, hr_
         target_id=str(world.team.pk),
     )
     assert entry.changes["manager"] == ["Max Manager", "Rita Rh"]
+
+
+# --- The nature of an absence ---------------------------------------------------------------
+
+NEUTRAL = {"id": None, "code": "", "label": "Absence", "unit": "jours"}
+
+
+@pytest.fixture
+def sick_leave(world, hr_assistant):
+    from datetime import date
+
+    from effectif.leave.defaults import leave_types_install_defaults
+    from effectif.leave.models import LeaveType
+    from effectif.leave.services import leave_request_submit
+    from effectif.rules.leave.counting import Span
+
+    leave_types_install_defaults(employer=world.employer, by=None)
+    sickness = LeaveType.objects.get(employer=world.employer, code="maladie")
+    return leave_request_submit(
+        employee=world.employee_file,
+        leave_type=sickness,
+        span=Span(date(2026, 3, 2), date(2026, 3, 6)),
+        by=hr_assistant,
+        comment="Hospitalisation",
+    ).request
+
+
+READS_NATURE = {
+    "admin": True,
+    "hr_manager": True,
+    "hr_assistant": True,
+    "manager": False,
+    "employee": True,  # their own absence
+}
+
+
+@pytest.mark.parametrize("role", sorted(READS_NATURE))
+def test_leave_requests_name_a_sensitive_type_only_to_hr_and_the_employee(
+    api_for, sick_leave, role
+):
+    client = api_for(role)
+    listed = client.get("/api/v1/leave-requests").json()["items"]
+    detail = client.get(f"/api/v1/leave-requests/{sick_leave.pk}").json()
+    item = next(i for i in listed if i["id"] == sick_leave.pk)
+    for found in (item, detail):
+        assert (found["start_date"], found["end_date"]) == ("2026-03-02", "2026-03-06")
+        if READS_NATURE[role]:
+            assert found["leave_type"]["label"] == "Maladie"
+            assert found["leave_type"]["code"] == "maladie"
+            assert found["comment"] == "Hospitalisation"
+        else:
+            assert found["leave_type"] == NEUTRAL
+            assert found["comment"] == ""
+
+
+def test_a_managers_leave_balances_leave_out_a_hidden_type(api_for, world, sick_leave, hr_manager):
+    from datetime import date
+
+    from effectif.leave.models import BalancePolicy, LeaveType
+    from effectif.leave.services import ledger_adjust
+
+    sick_child = LeaveType.objects.get(employer=world.employer, code="enfant_malade")
+    sick_child.balance_policy = BalancePolicy.WARN
+    sick_child.save()
+    ledger_adjust(
+        employee=world.employee_file,
+        leave_type=sick_child,
+        amount=3,
+        entry_date=date(2026, 1, 1),
+        label="Accord",
+        by=hr_manager,
+    )
+    url = f"/api/v1/employees/{world.employee_file.pk}/leave-balances?date=2026-03-31"
+    labels = {
+        role: {b["leave_type"]["label"] for b in api_for(role).get(url).json()["balances"]}
+        for role in ("hr_manager", "manager", "employee")
+    }
+    assert "Enfant malade" in labels["hr_manager"]
+    assert "Enfant malade" in labels["employee"]
+    assert "Enfant malade" not in labels["manager"]

@@ -45,6 +45,7 @@ from effectif.leave.selectors import (
     statement,
 )
 from effectif.leave.services import ledger_adjust
+from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import hr_employers_for
 
 HR = lambda user: user.role in HR_ROLES  # noqa: E731
@@ -66,11 +67,16 @@ def _employer(request: HttpRequest) -> Any:
 def employee_statement(request: HttpRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     on = _as_of(request)
+    reader = TypeReader(request.user)
     context = {
         "employee": employee,
-        "statement": statement(employee, on),
+        "statement": reader.statement(statement(employee, on)),
         "on": on,
-        "entries": ledger_entries(employee)[:200],
+        "entries": reader.keep(
+            ledger_entries(employee)[:200],
+            lambda entry: entry.leave_type,
+            employee_user_id=employee.user_id,
+        ),
         "can_manage": perms.can_manage(request.user),
         "can_request": perms.can_request_for(request.user, employee),
     }

@@ -49,6 +49,7 @@ from effectif.leave.services import (
     leave_request_refuse,
     leave_request_submit,
 )
+from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import employers_for
 
 
@@ -171,45 +172,53 @@ def request_preview(request: HttpRequest) -> HttpResponse:
     return render(request, "leave/partials/preview.html", context)
 
 
-REQUEST_COLUMNS = [
-    Column(_("Matricule"), lambda r: r.employee.matricule, 12),
-    Column(_("Salarié"), lambda r: r.employee.display_name, 25),
-    Column(_("Type"), lambda r: r.leave_type.label, 22),
-    Column(_("Du"), lambda r: r.start_date, 12),
-    Column(_("Au"), lambda r: r.end_date, 12),
-    Column(_("Décompte"), lambda r: r.amount, 10),
-    Column(_("Unité"), lambda r: r.leave_type.get_unit_display(), 12),
-    Column(_("Statut"), lambda r: r.get_status_display(), 12),
-]
+def request_columns(reader: TypeReader) -> list[Column]:
+    """The export's columns, the type named as the reader may read it."""
+    return [
+        Column(_("Matricule"), lambda r: r.employee.matricule, 12),
+        Column(_("Salarié"), lambda r: r.employee.display_name, 25),
+        Column(_("Type"), reader.label, 22),
+        Column(_("Du"), lambda r: r.start_date, 12),
+        Column(_("Au"), lambda r: r.end_date, 12),
+        Column(_("Décompte"), lambda r: r.amount, 10),
+        Column(_("Unité"), lambda r: r.leave_type.get_unit_display(), 12),
+        Column(_("Statut"), lambda r: r.get_status_display(), 12),
+    ]
 
 
 @require(lambda u: u.role in HR_ROLES | {Role.MANAGER})
 def request_list(request: HttpRequest) -> HttpResponseBase:
     user = request.user
+    reader = TypeReader(user)
     status = request.GET.get("statut", "")
     status = status if status in Status.values else ""
     employer = request.GET.get("employeur", "")
+    # A type whose nature the reader may not read is not offered, nor applied: filtering by
+    # it would single out, say, who is on sick leave.
+    types = leave_types_for(user).filter(reader.filterable_types()).order_by("label")
     leave_type = request.GET.get("type", "")
+    leave_type = leave_type if leave_type.isdigit() and types.filter(pk=leave_type) else ""
     requests = request_filters(
         requests_for(user),
         status=status,
         employer=int(employer) if employer.isdigit() else None,
-        leave_type=int(leave_type) if leave_type.isdigit() else None,
+        leave_type=int(leave_type) if leave_type else None,
         q=request.GET.get("q", ""),
     )
     if export := requested_export(request):
         audit(actor=user, action=AuditAction.EXPORT, detail=_("Export des demandes de congés"))
         return export_response(
-            export_format=export, columns=REQUEST_COLUMNS, rows=requests, name=_("Congés")
+            export_format=export, columns=request_columns(reader), rows=requests, name=_("Congés")
         )
     context = {
+        "leave_reader": reader,
         "pending": to_decide(user)[:50],
         "page_obj": page_of(request, requests),
         "query": query_without(request.GET, "page", "export"),
         "statuses": Status.choices,
         "status": status,
         "employers": employers_for(user).order_by("name"),
-        "types": leave_types_for(user).order_by("label"),
+        "types": types,
         "selected_employer": employer,
         "selected_type": leave_type,
         "q": request.GET.get("q", ""),
@@ -223,12 +232,17 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     leave = request_get(request.user, pk)
     today = timezone.localdate()
     can_decide = perms.can_decide(request.user, leave)
+    reader = TypeReader(request.user)
+    shown = reader.shown(leave)
     context = {
         "leave": leave,
+        "leave_reader": reader,
+        "shown": shown,
+        "comment": reader.comment(leave),
         "can_decide": can_decide,
         "can_cancel": perms.can_cancel(request.user, leave, today),
         "away": colleagues_away(leave) if can_decide or perms.is_hr(request.user) else [],
-        "entries": leave.entries.order_by("id"),
+        "entries": [] if shown.hidden else leave.entries.order_by("id"),
         "form": DecisionForm(),
         "show_document": perms.is_hr(request.user) or is_self(request.user, leave.employee),
     }

@@ -127,7 +127,7 @@ def day_edit(request: HttpRequest, employee_pk: int, day: str) -> HttpResponseBa
         kind = MONTH
     back = _back(request, pour, kind, on)
     planned = planned_days_many([employee], on, on)[employee.pk][on]
-    absence = absences_by_day([employee.pk], on, on).get((employee.pk, on))
+    absence = absences_by_day([employee.pk], on, on, viewer=user).get((employee.pk, on))
     breaches: list[dict[str, str]] = []
     if request.method == "POST":
         form = DayForm(request.POST)
