@@ -15,8 +15,10 @@ class AccountsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from effectif.accounts import signals  # noqa: F401
+        from effectif.accounts import privacy, signals  # noqa: F401
         from effectif.accounts.panels import EMPLOYEE_API_TOKENS
         from effectif.core.panels import panels
+        from effectif.core.retention import retention
 
         panels.register("employee", EMPLOYEE_API_TOKENS)
+        privacy.register(retention)

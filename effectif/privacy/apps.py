@@ -59,7 +59,6 @@ class PrivacyConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from effectif.accounts import privacy as accounts_privacy
         from effectif.core.deadlines import deadlines
         from effectif.core.retention import retention
         from effectif.privacy import processings
@@ -68,9 +67,6 @@ class PrivacyConfig(AppConfig):
 
         processings.register(retention)
         own_kinds.register(retention)
-        # The accounts' kinds and part, registered here while the accounts app's own
-        # AppConfig is being reworked (effectif/accounts/privacy.py holds them).
-        accounts_privacy.register(retention)
         deadlines.register(
             "rights_request", _("Demandes d'exercice des droits"), requests_to_answer, 70
         )
