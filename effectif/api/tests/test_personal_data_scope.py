@@ -147,3 +147,34 @@ def test_a_managers_leave_balances_leave_out_a_hidden_type(api_for, world, sick_
     assert "Enfant malade" in labels["hr_manager"]
     assert "Enfant malade" in labels["employee"]
     assert "Enfant malade" not in labels["manager"]
+
+
+# --- A team member's file -----------------------------------------------------------------
+
+PRIVATE = (
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "emergency_contact_relation",
+    "nir",
+    "iban",
+    "family_status",
+    "children_count",
+    "disability_recognised",
+)
+
+
+@pytest.mark.parametrize(
+    ("role", "reads"),
+    [("hr_manager", True), ("hr_assistant", True), ("employee", True), ("manager", False)],
+)
+def test_the_emergency_contact_and_private_data_by_role(world, api_for, role, reads):
+    member = world.employee_file
+    member.emergency_contact_name = "Paul Proche"
+    member.emergency_contact_phone = "06 12 34 56 78"
+    member.save()
+    response = api_for(role).get(f"/api/v1/employees/{member.pk}")
+    assert response.status_code == 200
+    data = response.json()
+    for name in PRIVATE:
+        assert (name in data) is reads, (role, name)
+    assert ("Paul Proche" in response.content.decode()) is reads
