@@ -140,6 +140,7 @@ def pipeline(
     figures: dict[str, Any] = {
         "engine": engine.name,
         "employees": employees,
+        "users": users,
         "workers": workers,
         "setup_s": round(time.perf_counter() - started, 1),
         "hr": len(plan["hr"]),
@@ -147,6 +148,7 @@ def pipeline(
         "employee_users": len(plan["employees"]),
         "team_size": plan["team_size"],
         "pending": plan["pending"],
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
         "runs": [],
     }
     say(
@@ -263,5 +265,19 @@ def run(
     (engines.BENCH_DIR / "charge.json").write_text(
         json.dumps(figures, ensure_ascii=False, indent=1)
     )
+    _say(summary(figures))
     _say(f"  chiffres écrits dans {engines.BENCH_DIR / 'charge.json'}")
     return figures
+
+
+def summary(figures: dict[str, Any]) -> str:
+    """One line: each run's throughput, p95, CPU per request and errors."""
+    parts = []
+    for run in figures["runs"]:
+        think = run["think"]
+        title = f"avec réflexion ({think[0]:g}–{think[1]:g} s)" if think else "sans réflexion"
+        parts.append(
+            f"{title} {run['throughput']:.1f} requêtes/s, p95 {run['p95_ms'] / 1000:.1f} s, "
+            f"CPU {_ms(run['cpu_total_ms'])} par requête, {run['errors']} erreur(s)"
+        )
+    return f"  synthèse, {figures['users']} utilisateurs : " + " ; ".join(parts)

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 
 from effectif.bench import engines
-from effectif.bench.load import describe, pipeline
+from effectif.bench.load import describe, pipeline, summary
 
 
 def _engine(tmp_path: Path) -> engines.Engine:
@@ -65,5 +65,6 @@ def test_the_load_test_runs_without_error(tmp_path: Path) -> None:
         assert {"manager · demande décidée", "salarié · demande envoyée"} <= set(run["kinds"])
         assert run["cpu_web_ms"] is not None  # gunicorn's processes were found
         assert any("0 erreur(s) ✓" in line for line in describe(run))
+    assert summary(figures).count("0 erreur(s)") == 2
     written = json.loads((tmp_path / "var" / "charge.json").read_text(encoding="utf-8"))
     assert written["runs"][0]["requests"] == without["requests"]
