@@ -7,7 +7,8 @@ reading a feed without a session — reads « Absence » and its dates, unless t
 the type as one managers may read (`LeaveType.shown_to_managers`: paid leave, RTT… by default).
 
 Every page, export, notification, calendar and API response that names the type of a request
-asks a `TypeReader` (or `leave_label`): the rule lives here and nowhere else.
+asks a `TypeReader` (`TypeReader(user).label(request)`…): the rule lives here and nowhere
+else.
 """
 
 from __future__ import annotations
@@ -141,8 +142,3 @@ class TypeReader:
             found.balances, lambda b: b.leave_type, employee_user_id=found.employee.user_id
         )
         return replace(found, balances=balances)
-
-
-def leave_label(viewer: Any, request: LeaveRequest) -> str:
-    """The name of a request's type as `viewer` may read it: its label or « Absence »."""
-    return TypeReader(viewer).label(request)
