@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import DateInput, StyledFormMixin
@@ -22,6 +25,48 @@ from effectif.travel.services.trips import (
 )
 
 _MIN0 = {"min": "0"}
+
+
+class TravellerPicker(forms.SelectMultiple):
+    """The travellers chosen, as ticked boxes, and a search to add more (htmx): colleagues
+    are found by name, the page never lists an employer's staff. The form sets `people` (whom
+    the requester may name, to label the chosen ones), `label` and `search_url`."""
+
+    template_name = "travel/widgets/traveller_picker.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.people: QuerySet[Employee] = Employee.objects.none()
+        self.label: Callable[[Employee], str] = display_name
+        self.search_url = ""
+        self.requester_id: int | None = None
+
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> Any:
+        """Only the travellers chosen (the others are never rendered, nor read)."""
+        ids = [int(v) for v in value if str(v).isdigit()]
+        chosen = list(self.people.filter(pk__in=ids)) if ids else []
+        return [
+            (
+                None,
+                [self.create_option(name, person.pk, self.label(person), True, index, attrs=attrs)],
+                index,
+            )
+            for index, person in enumerate(chosen)
+        ]
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["search_url"] = self.search_url
+        context["widget"]["requester_id"] = self.requester_id
+        return context
+
+    def id_for_label(self, id_: str, index: str = "0") -> str:
+        """The label names the search box (the chosen ones have their own labels)."""
+        return f"{id_}_search" if id_ else id_
+
+
+def display_name(employee: Employee) -> str:
+    return employee.display_name
 
 
 class TripForm(StyledFormMixin, forms.Form):
@@ -68,10 +113,10 @@ class TripForm(StyledFormMixin, forms.Form):
         label=_("Voyageurs"),
         queryset=Employee.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6, "col": "col-12"}),
+        widget=TravellerPicker(attrs={"col": "col-12"}),
         help_text=_(
-            "Les collègues qui accompagnent le demandeur (Ctrl ou ⌘ + clic pour en choisir "
-            "plusieurs). Le demandeur voyage toujours."
+            "Les collègues qui accompagnent le demandeur : cherchez-les par leur nom "
+            "(2 lettres au moins). Le demandeur voyage toujours."
         ),
     )
     department = forms.ModelChoiceField(
@@ -89,8 +134,11 @@ class TripForm(StyledFormMixin, forms.Form):
         travellers: Any,
         departments: Any,
         trip: Trip | None = None,
+        show_departments: bool = False,
         **kwargs: Any,
     ) -> None:
+        """`travellers`: whom the requester may name; `show_departments`: label them with
+        their department (HR), else by their name only."""
         if trip is not None:
             initial = kwargs.setdefault("initial", {})
             for name in (
@@ -114,9 +162,12 @@ class TripForm(StyledFormMixin, forms.Form):
             del self.fields["submission_key"]
         self._set_queryset("employee", requesters)
         self._set_queryset("travellers", travellers)
-        field = self.fields["travellers"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.label_from_instance = traveller_label  # type: ignore[method-assign,assignment]
+        picker = self.fields["travellers"].widget
+        assert isinstance(picker, TravellerPicker)
+        picker.people = travellers
+        picker.label = traveller_label if show_departments else display_name
+        picker.search_url = reverse("travel:trip_travellers")
+        picker.requester_id = trip.employee_id if trip is not None else None
         self._set_queryset("department", departments)
         if trip is not None or requesters.count() <= 1:
             self.fields["employee"].disabled = True

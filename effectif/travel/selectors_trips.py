@@ -103,8 +103,9 @@ def traveller_choices(user: Any, employer: Employer) -> QuerySet[Employee]:
 def fellow_travellers(user: Any, employer_ids: Any) -> QuerySet[Employee]:
     """The colleagues a requester may name as travellers: the open files of the trip's
     employer. HR name anyone in their employers; an employee or a manager names the colleagues
-    of their own employer (only their names and department are shown, as in the staff
-    directory), so that a team travelling together makes one request."""
+    of their own employer, so that a team travelling together makes one request. The page
+    never lists them: it finds them by name (`traveller_search`) and shows an employee or a
+    manager their names only (HR, their department too)."""
     from effectif.travel.permissions import is_hr
 
     if not getattr(user, "is_authenticated", False):
@@ -119,6 +120,39 @@ def fellow_travellers(user: Any, employer_ids: Any) -> QuerySet[Employee]:
         .select_related("department")
         .order_by("last_name", "first_names")
     )
+
+
+#: The most colleagues a traveller search answers with (type more to narrow it).
+TRAVELLER_RESULTS = 10
+#: The fewest characters a traveller search needs.
+TRAVELLER_MIN_LENGTH = 2
+
+
+def traveller_search(
+    user: Any, employer_ids: Any, q: str, *, exclude: int | None = None
+) -> list[Employee]:
+    """The fellow travellers (see `fellow_travellers`) whose name holds every word of `q`,
+    at most `TRAVELLER_RESULTS` + 1 (the extra one says there are more): the page finds
+    colleagues by searching, it never lists an employer's staff. HR may also search by
+    matricule. Nobody for fewer than `TRAVELLER_MIN_LENGTH` characters."""
+    from effectif.travel.permissions import is_hr
+
+    q = " ".join(q.split())
+    if len(q) < TRAVELLER_MIN_LENGTH:
+        return []
+    rows = fellow_travellers(user, employer_ids)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    for term in q.split():
+        match = (
+            Q(last_name__icontains=term)
+            | Q(usage_name__icontains=term)
+            | Q(first_names__icontains=term)
+        )
+        if is_hr(user):
+            match |= Q(matricule__icontains=term)
+        rows = rows.filter(match)
+    return list(rows[: TRAVELLER_RESULTS + 1])
 
 
 def requester_choices(user: Any) -> QuerySet[Employee]:

@@ -118,9 +118,16 @@ def test_an_employee_names_a_colleague_as_traveller(world, employee_user, make_u
     world.colleague.user = colleague_user
     world.colleague.save()
     client = client_for(employee_user)
+    # The form lists nobody; the colleague of the same employer is found by name, never
+    # another employer's staff.
     page = client.get(reverse("travel:trip_create")).content.decode()
-    assert world.colleague.display_name in page  # a colleague of the same employer
-    assert world.stranger.display_name not in page  # another employer's staff
+    assert world.colleague.display_name not in page
+    search = reverse("travel:trip_travellers")
+    found = client.get(search, {"q": world.colleague.last_name}).content.decode()
+    assert world.colleague.display_name in found
+    assert world.stranger.display_name not in (
+        client.get(search, {"q": world.stranger.last_name}).content.decode()
+    )
     response = client.post(
         reverse("travel:trip_create"),
         trip_post(purpose="Salon à deux", travellers=[world.colleague.pk]),

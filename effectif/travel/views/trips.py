@@ -25,17 +25,22 @@ from effectif.travel.forms_trips import (
     DestinationFormSet,
     TripForm,
     destination_initial,
+    display_name,
+    traveller_label,
 )
 from effectif.travel.models import Trip, TripStatus
 from effectif.travel.permissions import can_edit_trip, is_approver, is_hr
 from effectif.travel.selectors import hr_employers, trip_get
 from effectif.travel.selectors_trips import (
     STATE_FILTERS,
+    TRAVELLER_MIN_LENGTH,
+    TRAVELLER_RESULTS,
     TripFilters,
     fellow_travellers,
     my_trips,
     requester_choices,
     submitted_trip,
+    traveller_search,
     trip_list,
 )
 from effectif.travel.services.trips import (
@@ -137,6 +142,7 @@ def _form_context(request: HttpRequest, trip: Trip | None) -> tuple[TripForm, An
         travellers=travellers,
         departments=departments,
         trip=trip,
+        show_departments=is_hr(user),
     )
     if request.method == "POST":
         stops = DestinationFormSet(request.POST, prefix="dest")
@@ -217,8 +223,37 @@ def trip_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _save_trip(request, trip)
 
 
+@login_required
+def traveller_search_view(request: HttpRequest) -> HttpResponse:
+    """The trip form's search for fellow travellers (htmx): at most `TRAVELLER_RESULTS`
+    colleagues of the requester's employer whose name holds what was typed (2 letters at
+    least), by name only (HR: with their department)."""
+    user: Any = request.user
+    requesters = requester_choices(user)
+    ensure(requesters.exists())
+    requester = _int(request.GET.get("employee"))
+    if requester is not None:
+        requesters = requesters.filter(pk=requester)
+    elif not is_hr(user):
+        requester = requesters.values_list("pk", flat=True).first()
+    q = request.GET.get("q", "")
+    people = traveller_search(user, requesters.values("employer"), q, exclude=requester)
+    label = traveller_label if is_hr(user) else display_name
+    return render(
+        request,
+        "travel/trips/partials/traveller_results.html",
+        {
+            "short": len(" ".join(q.split())) < TRAVELLER_MIN_LENGTH,
+            "found": [(person.pk, label(person)) for person in people[:TRAVELLER_RESULTS]],
+            "more": len(people) > TRAVELLER_RESULTS,
+            "limit": TRAVELLER_RESULTS,
+        },
+    )
+
+
 urlpatterns = [
     path("mes-deplacements/", my_trips_view, name="my_trips"),
+    path("ordres-de-mission/voyageurs/", traveller_search_view, name="trip_travellers"),
     path("ordres-de-mission/nouveau/", trip_create_view, name="trip_create"),
     path("ordres-de-mission/", trips_view, name="trips"),
     path("ordres-de-mission/<int:pk>/modifier/", trip_edit_view, name="trip_edit"),
