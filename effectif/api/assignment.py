@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -33,7 +33,10 @@ def assign(
     references = references or {}
     errors: dict[str, list[str]] = {}
     for name, value in data.items():
-        if name not in references:
+        if value is None and not _nullable(instance, name):
+            # A change may leave a field out, not empty a field the file cannot do without.
+            errors[name] = [_("Ce champ ne peut pas être vide.")]
+        elif name not in references:
             setattr(instance, name, value)
         elif value is None:
             setattr(instance, name, None)
@@ -45,6 +48,15 @@ def assign(
                 setattr(instance, name, target)
     if errors:
         raise ValidationError(errors)
+
+
+def _nullable(instance: models.Model, name: str) -> bool:
+    """Whether the model's column `name` takes NULL (what is not a column is the caller's)."""
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    return bool(getattr(field, "null", True))
 
 
 def refuse_nulls(changes: Mapping[str, Any], *, nullable: Collection[str] = ()) -> None:

@@ -19,6 +19,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as SchemaValidationError
 
+from effectif.core.bad_input import NulCharacterError
+from effectif.core.dates import missing_parameter_message
+from effectif.rules.parameters.base import MissingParameter
+
 #: Where ninja says an input came from; the first element of a pydantic location.
 _SOURCES = frozenset({"body", "query", "path", "form", "header", "cookie", "file"})
 
@@ -162,8 +166,25 @@ def install(api: NinjaAPI) -> None:
         message = _("Trop de requêtes. Réessayez plus tard.")
         return api.create_response(request, {"detail": message}, status=429)
 
+    def missing_parameter(request: HttpRequest, exc: Any) -> HttpResponse:
+        # A date before or after the legal parameters Effectif knows (SMIC, notice periods…).
+        return api.create_response(
+            request,
+            {"detail": [{"field": NON_FIELD_ERRORS, "message": missing_parameter_message(exc)}]},
+            status=422,
+        )
+
+    def overflow(request: HttpRequest, exc: Any) -> HttpResponse:
+        # A number or a date beyond what the database or the calendar holds.
+        message = _("Une valeur saisie est hors des limites permises (nombre ou date trop grand).")
+        return api.create_response(
+            request, {"detail": [{"field": NON_FIELD_ERRORS, "message": message}]}, status=422
+        )
+
     def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        detail = _translated(exc.message)
+        # ninja reports any failure of the body's parser as unparsable: say which.
+        cause = exc.__cause__
+        detail = str(cause) if isinstance(cause, NulCharacterError) else _translated(exc.message)
         response = api.create_response(request, {"detail": detail}, status=exc.status_code)
         if getattr(exc, "retry_after", None):
             response["Retry-After"] = str(exc.retry_after)
@@ -177,6 +198,8 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(Throttled, throttled)
     api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(MissingParameter, missing_parameter)
+    api.add_exception_handler(OverflowError, overflow)
 
 
 def forbidden(message: str | None = None) -> HttpError:

@@ -12,13 +12,17 @@ T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+#: Far beyond any list, and within what the databases take for an OFFSET.
+MAX_OFFSET = 1_000_000_000
 
 
 class Paging(Schema):
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Nombre d'éléments par page (200 au plus)."
     )
-    offset: int = Field(0, ge=0, description="Nombre d'éléments à sauter.")
+    offset: int = Field(
+        0, ge=0, le=MAX_OFFSET, description="Nombre d'éléments à sauter (un milliard au plus)."
+    )
 
 
 class Page(Schema, Generic[T]):

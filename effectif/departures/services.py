@@ -90,10 +90,9 @@ def departure_start(
     for name, value in (values or {}).items():
         if name in INPUT_FIELDS:
             setattr(departure, name, value)
-    errors = contract_errors(departure)
     if reason not in Reason.values:
-        errors = {"reason": [_("Motif de départ inconnu.")]}
-    _raise(errors)
+        raise ValidationError({"reason": [_("Motif de départ inconnu.")]})
+    _raise(contract_errors(departure))
     if Departure.objects.filter(contract=contract).exclude(status=Status.CANCELLED).exists():
         raise ValidationError({"reason": [_("Un départ est déjà engagé pour ce contrat.")]})
     _refresh(departure)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from effectif.core.models import TimeStampedModel
 from effectif.core.roles import HR_ROLES, Role
 from effectif.core.validation import CheckedFieldsMixin, NamedUniqueMixin, field_error
 from effectif.rules.identity.checks import (
+    InvalidIdentifier,
     check_idcc,
     check_naf,
     check_postal_code,
@@ -187,7 +189,8 @@ class Establishment(CheckedFieldsMixin, TimeStampedModel):
 
     def clean(self) -> None:
         if self.postal_code:
-            self.department = department_of_postal_code(self.postal_code)
+            with suppress(InvalidIdentifier):  # refused by its field check, with its message
+                self.department = department_of_postal_code(self.postal_code)
         if self.siret and self.employer_id and not self.siret.startswith(self.employer.siren):
             raise field_error(
                 "siret",

@@ -14,7 +14,7 @@ from ninja import Query, Router
 from effectif.api.auth import request_user
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.budgets import BudgetDetailOut, BudgetOut
-from effectif.api.schemas.common import READ_ERRORS, ref
+from effectif.api.schemas.common import READ_ERRORS, Id, Year, ref
 from effectif.budgets.figures import YearFigures, monthly_figures
 from effectif.budgets.models import Budget
 from effectif.budgets.selectors import budget_get, budget_list, followup
@@ -65,9 +65,9 @@ def _with_figures(user: Any, budgets: list[Budget]) -> list[dict[str, Any]]:
 def budgets_list(
     request: HttpRequest,
     paging: Query[Paging],
-    year: int | None = None,
-    employer: int | None = None,
-    department: int | None = None,
+    year: Year | None = None,
+    employer: Id | None = None,
+    department: Id | None = None,
 ) -> Any:
     """Budgets in scope, latest year first, each with the year's figures."""
     user = request_user(request)

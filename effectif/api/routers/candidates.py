@@ -17,7 +17,7 @@ from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.candidates import CandidateIn, CandidateOut, StatusIn
-from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
+from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Id, ref
 from effectif.hiring import permissions as perms
 from effectif.hiring.models import Candidate, CandidateSource, CandidateStatus, PostingStatus
 from effectif.hiring.selectors import candidate_get, candidates_for, postings_for
@@ -63,7 +63,7 @@ def candidate_list(
     request: HttpRequest,
     paging: Query[Paging],
     status: str | None = None,
-    posting: int | None = None,
+    posting: Id | None = None,
     q: str | None = None,
 ) -> Any:
     """Candidates in scope, latest first; `status` filters a stage of the pipeline, `q` the

@@ -20,7 +20,7 @@ from effectif.api.assignment import assign, unknown_reference
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden, renamed
 from effectif.api.pagination import Page, Paging, page_of
-from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
+from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Day, Id, ref
 from effectif.api.schemas.contracts import (
     AmendmentIn,
     ContractDetail,
@@ -139,11 +139,11 @@ def _terms_references(user: User) -> dict[str, Any]:
 def contract_list(
     request: HttpRequest,
     paging: Query[Paging],
-    employee: int | None = None,
-    employer: int | None = None,
+    employee: Id | None = None,
+    employer: Id | None = None,
     kind: str | None = None,
-    active: dt.date | None = None,
-    on: dt.date | None = None,
+    active: Day | None = None,
+    on: Day | None = None,
 ) -> Any:
     """Contracts of the files in scope, newest first. `active`: only those running that day;
     `on`: the date of the terms shown (by default today, or the first day of a future one)."""
@@ -167,7 +167,7 @@ def contract_list(
 @router.get(
     "/{int:contract_id}", response={200: ContractDetail, **READ_ERRORS}, url_name="contract"
 )
-def contract_detail(request: HttpRequest, contract_id: int, on: dt.date | None = None) -> Any:
+def contract_detail(request: HttpRequest, contract_id: int, on: Day | None = None) -> Any:
     """A contract with all its versions, and its terms on `on` (today by default)."""
     user = request_user(request)
     contract = contract_get(user, contract_id)
@@ -179,7 +179,7 @@ def contract_detail(request: HttpRequest, contract_id: int, on: dt.date | None =
     response={200: TermsOut, **READ_ERRORS},
     url_name="contract_terms",
 )
-def contract_terms(request: HttpRequest, contract_id: int, on: dt.date | None = None) -> Any:
+def contract_terms(request: HttpRequest, contract_id: int, on: Day | None = None) -> Any:
     """The contract as it stood on a date: the version in effect then."""
     user = request_user(request)
     contract = contract_get(user, contract_id)

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
-from effectif.api.schemas.common import READ_ERRORS
+from effectif.api.schemas.common import READ_ERRORS, Day, Id
 from effectif.core.deadlines import deadlines
 from effectif.core.roles import HR_ROLES, Role
 
@@ -33,10 +33,10 @@ class DeadlineOut(Schema):
 @router.get("", response={200: list[DeadlineOut], **READ_ERRORS}, url_name="deadlines")
 def deadline_list(
     request: HttpRequest,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
     kind: str | None = None,
-    employer: int | None = None,
+    employer: Id | None = None,
 ) -> Any:
     """Upcoming and overdue deadlines from `start` (30 days ago by default) to `end` (60 days
     ahead), for HR and managers, through the same scope as the pages."""

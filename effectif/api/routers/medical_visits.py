@@ -4,7 +4,6 @@ sees nothing of their team's. Only HR writes; each read of a visit is audited.""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,7 +15,7 @@ from effectif.api.assignment import unknown_reference
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
-from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
+from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Day, Id, ref
 from effectif.api.schemas.medical_visits import (
     CancelIn,
     MedicalVisitIn,
@@ -87,9 +86,9 @@ def medical_visit_list(
     request: HttpRequest,
     paging: Query[Paging],
     status: str | None = None,
-    employee: int | None = None,
-    employer: int | None = None,
-    due_before: dt.date | None = None,
+    employee: Id | None = None,
+    employer: Id | None = None,
+    due_before: Day | None = None,
     open: bool | None = None,
 ) -> Any:
     """Visits in scope by due date; `open=true`: those still to take place; `due_before`:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Id, Input, Ref, choices_help
 from effectif.hiring.models import CandidateSource, CandidateStatus, Civility
 
 
@@ -48,7 +48,7 @@ class CandidateOut(Schema):
 
 
 class CandidateIn(Input):
-    posting: int = Field(description="L'offre (publiée ou close) de l'employeur.")
+    posting: Id = Field(description="L'offre (publiée ou close) de l'employeur.")
     civility: str = Field("", description=choices_help(Civility))
     first_names: str = Field(max_length=150)
     last_name: str = Field(max_length=100)

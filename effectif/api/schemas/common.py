@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Annotated, Any
 
+from annotated_types import Interval
 from django.db import models
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict
+
+from effectif.core.dates import EARLIEST, LATEST, in_range, out_of_range_message
+
+#: The largest identifier the databases store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def _within_bounds(day: dt.date) -> dt.date:
+    if not in_range(day):
+        raise ValueError(out_of_range_message())
+    return day
+
+
+def _moment_within_bounds(moment: dt.datetime) -> dt.datetime:
+    if not in_range(moment.date()):
+        raise ValueError(out_of_range_message())
+    return moment
+
+
+#: A date of an input or a filter: refused in French outside 1900-01-01 … 2200-12-31.
+Day = Annotated[dt.date, AfterValidator(_within_bounds)]
+#: A date and time of an input, within the same bounds.
+Moment = Annotated[dt.datetime, AfterValidator(_moment_within_bounds)]
+#: A year of a filter, within the same bounds.
+Year = Annotated[int, Interval(ge=EARLIEST.year, le=LATEST.year)]
+#: An identifier in a filter or a body: what the databases cannot store cannot exist.
+Id = Annotated[int, Interval(ge=1, le=MAX_ID)]
 
 
 class Ref(Schema):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Ref, choices_help
 from effectif.contracts.models import (
     CategoryChoices,
     EndReason,
@@ -73,8 +73,8 @@ class ContractDetail(ContractOut):
 class TermsFields(Input):
     """Amendable terms; in an amendment, those left out keep their value of the day before."""
 
-    establishment: int | None = None
-    position: int | None = None
+    establishment: Id | None = None
+    position: Id | None = None
     job_title: str | None = None
     category: str | None = Field(None, description=choices_help(CategoryChoices))
     classification: str | None = None
@@ -91,7 +91,7 @@ class TermsFields(Input):
 class TermsIn(TermsFields):
     """The initial terms of a new contract."""
 
-    establishment: int
+    establishment: Id
     job_title: str
     category: str = Field(description=choices_help(CategoryChoices))
     working_time: str = Field(description=choices_help(WorkingTimeChoices))
@@ -101,7 +101,7 @@ class TermsIn(TermsFields):
 class AmendmentIn(TermsFields):
     """An amendment (avenant): new terms from `effective_date` on."""
 
-    effective_date: dt.date
+    effective_date: Day
     reason: str = Field(description="Objet de l'avenant, p. ex. « Augmentation ».")
 
 
@@ -111,12 +111,12 @@ class ContractPatch(Input):
     kind: str | None = Field(None, description=choices_help(Kind))
     fixed_term_reason: str | None = Field(None, description=choices_help(FixedTermReason))
     replaced_person: str | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     imprecise_term: bool | None = None
-    trial_end_date: dt.date | None = None
+    trial_end_date: Day | None = None
     trial_renewed: bool | None = None
-    trial_renewal_end_date: dt.date | None = None
+    trial_renewal_end_date: Day | None = None
     end_reason: str | None = Field(None, description=choices_help(EndReason))
 
 
@@ -124,8 +124,8 @@ class ContractIn(ContractPatch):
     """A new contract with its initial terms; the number and the trial period are computed
     when left out."""
 
-    employee: int
+    employee: Id
     number: str | None = None
     kind: str = Field(description=choices_help(Kind))
-    start_date: dt.date
+    start_date: Day
     terms: TermsIn

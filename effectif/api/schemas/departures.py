@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Ref, choices_help
 from effectif.departures.models import Party
 from effectif.departures.workflows import Reason
 
@@ -15,27 +15,27 @@ from effectif.departures.workflows import Reason
 class StepsIn(Input):
     """The dates of the procedure's steps; each is checked against the law's delays."""
 
-    convocation_date: dt.date | None = None
-    interview_date: dt.date | None = None
+    convocation_date: Day | None = None
+    interview_date: Day | None = None
     interview_time: dt.time | None = None
     interview_place: str | None = None
-    notification_date: dt.date | None = None
-    notification_received_date: dt.date | None = None
-    signature_date: dt.date | None = None
-    withdrawn_date: dt.date | None = None
+    notification_date: Day | None = None
+    notification_received_date: Day | None = None
+    signature_date: Day | None = None
+    withdrawn_date: Day | None = None
     withdrawn_by: str | None = Field(None, description=choices_help(Party))
-    homologation_request_date: dt.date | None = None
-    homologation_date: dt.date | None = None
+    homologation_request_date: Day | None = None
+    homologation_date: Day | None = None
     agreed_indemnity_amount: Decimal | None = None
     executive: bool | None = None
     cdd_exception: str | None = None
     notice_waived: bool | None = None
-    end_date: dt.date | None = None
+    end_date: Day | None = None
     note: str | None = None
 
 
 class DepartureIn(StepsIn):
-    contract: int = Field(description="Identifiant du contrat qui prend fin.")
+    contract: Id = Field(description="Identifiant du contrat qui prend fin.")
     reason: str = Field(description=choices_help(Reason))
 
 

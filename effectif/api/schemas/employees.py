@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import field_validator
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Ref, choices_help
 from effectif.employees.models import (
     SELF_SERVICE_FIELDS,
     ChangeRequestStatus,
@@ -35,15 +35,15 @@ class EmployeeQuery(Schema):
     """The filters of the employee list, as on the page."""
 
     q: str = Field("", description="Recherche dans les noms, prénoms et matricules.")
-    employer: int | None = None
-    establishment: int | None = Field(None, description="Établissement du contrat à la date.")
-    department: int | None = None
+    employer: Id | None = None
+    establishment: Id | None = Field(None, description="Établissement du contrat à la date.")
+    department: Id | None = None
     kind: str | None = Field(None, description="Nature du contrat à la date (cdi, cdd…).")
     presence: str = Field(
         "present",
         description=" ; ".join(f"« {code} » : {label}" for code, label in PRESENCE_CHOICES),
     )
-    on: dt.date | None = Field(None, description="Date de la situation ; aujourd'hui par défaut.")
+    on: Day | None = Field(None, description="Date de la situation ; aujourd'hui par défaut.")
     sort: str = Field(
         "name",
         description="Tri : " + ", ".join(SORT_KEYS) + " ; préfixé de « - » pour l'ordre inverse.",
@@ -152,12 +152,12 @@ class EmployeePatch(Input):
     """The fields of a file HR may change; only those sent are changed."""
 
     matricule: str | None = None
-    department: int | None = None
+    department: Id | None = None
     last_name: str | None = None
     usage_name: str | None = None
     first_names: str | None = None
     sex: str | None = Field(None, description=choices_help(Sex))
-    birth_date: dt.date | None = None
+    birth_date: Day | None = None
     birth_place: str | None = None
     birth_country: str | None = None
     nationality: str | None = None
@@ -180,21 +180,21 @@ class EmployeePatch(Input):
     children_count: int | None = None
     education_level: str | None = Field(None, description=choices_help(EducationLevel))
     disability_recognised: bool | None = None
-    disability_end_date: dt.date | None = None
+    disability_end_date: Day | None = None
     work_permit_type: str | None = Field(None, description=choices_help(WorkPermitType))
     work_permit_number: str | None = None
-    work_permit_expiry: dt.date | None = None
+    work_permit_expiry: Day | None = None
 
 
 class EmployeeIn(EmployeePatch):
     """A new file. Fields left out take their default (France, Française, none…)."""
 
-    employer: int
+    employer: Id
     matricule: str
     last_name: str
     first_names: str
     sex: str = Field(description=choices_help(Sex))
-    birth_date: dt.date
+    birth_date: Day
 
 
 class ChangeRequestIn(Input):

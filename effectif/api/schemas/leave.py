@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Ref, choices_help
 from effectif.leave.models import Status
 
 
@@ -48,12 +48,12 @@ class LeaveRequestOut(Schema):
 
 
 class LeaveRequestIn(Input):
-    employee: int | None = Field(
+    employee: Id | None = Field(
         None, description="Le salarié ; par défaut, le dossier de l'utilisateur."
     )
     leave_type: int | str = Field(description="Identifiant ou code du type (« cp », « rtt »…).")
-    start_date: dt.date
-    end_date: dt.date
+    start_date: Day
+    end_date: Day
     start_afternoon: bool = False
     end_morning: bool = False
     hours: Decimal | None = Field(None, description="Pour un type en heures, sur une journée.")

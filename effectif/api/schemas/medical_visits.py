@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Moment, Ref, choices_help
 from effectif.health.models import Outcome, Reason, Status, VisitKind
 
 
@@ -43,27 +43,27 @@ class MedicalVisitOut(Schema):
 class MedicalVisitIn(Input):
     """A visit added by hand (the computed ones are created by the recalculation)."""
 
-    employee: int = Field(description="Identifiant du salarié.")
+    employee: Id = Field(description="Identifiant du salarié.")
     kind: str = Field(description=choices_help(VisitKind))
-    due_date: dt.date
-    planned_at: dt.datetime | None = None
+    due_date: Day
+    planned_at: Moment | None = None
     place: str = ""
-    health_service: int | None = None
+    health_service: Id | None = None
 
 
 class PlanIn(Input):
-    planned_at: dt.datetime
+    planned_at: Moment
     place: str = ""
-    health_service: int | None = None
+    health_service: Id | None = None
 
 
 class OutcomeIn(Input):
-    held_on: dt.date
+    held_on: Day
     outcome: str = Field(description=choices_help(Outcome))
     restrictions: str = Field(
         "", max_length=300, description="Aménagements du poste, sans aucun détail médical."
     )
-    next_visit_by: dt.date | None = None
+    next_visit_by: Day | None = None
 
 
 class CancelIn(Input):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Input, Ref, choices_help
+from effectif.api.schemas.common import Id, Input, Ref, choices_help
 from effectif.organisation.models import LegalForm, RiskExposure, Sector
 
 _DETAIL = "Réservé aux rôles RH : absent pour un manager ou un salarié."
@@ -64,7 +64,7 @@ class EstablishmentOut(Schema):
 
 
 class EstablishmentIn(Input):
-    employer: int
+    employer: Id
     name: str
     siret: str = Field(description="14 chiffres, clé de Luhn vérifiée ; espaces acceptés.")
     address: str
@@ -74,7 +74,7 @@ class EstablishmentIn(Input):
     at_rate: Decimal = Field(description="En fraction : 0.0208 pour 2,08 %.")
     at_risk_code: str = ""
     mobility_rate: Decimal = Field(Decimal(0), description="En fraction : 0.032 pour 3,20 %.")
-    health_service: int | None = None
+    health_service: Id | None = None
 
 
 class EstablishmentPatch(Input):
@@ -87,7 +87,7 @@ class EstablishmentPatch(Input):
     at_rate: Decimal | None = None
     at_risk_code: str | None = None
     mobility_rate: Decimal | None = None
-    health_service: int | None = None
+    health_service: Id | None = None
 
 
 class DepartmentOut(Schema):
@@ -100,18 +100,18 @@ class DepartmentOut(Schema):
 
 
 class DepartmentIn(Input):
-    employer: int
+    employer: Id
     name: str
     code: str = ""
-    parent: int | None = None
-    manager: int | None = Field(None, description="Utilisateur actif, manager ou RH.")
+    parent: Id | None = None
+    manager: Id | None = Field(None, description="Utilisateur actif, manager ou RH.")
 
 
 class DepartmentPatch(Input):
     name: str | None = None
     code: str | None = None
-    parent: int | None = None
-    manager: int | None = None
+    parent: Id | None = None
+    manager: Id | None = None
 
 
 class PositionOut(Schema):
@@ -132,9 +132,9 @@ class PositionOut(Schema):
 
 
 class PositionIn(Input):
-    employer: int
+    employer: Id
     title: str
-    department: int | None = None
+    department: Id | None = None
     purpose: str = ""
     tasks: str = ""
     required_skills: str = ""
@@ -146,7 +146,7 @@ class PositionIn(Input):
 
 class PositionPatch(Input):
     title: str | None = None
-    department: int | None = None
+    department: Id | None = None
     purpose: str | None = None
     tasks: str | None = None
     required_skills: str | None = None

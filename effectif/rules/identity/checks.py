@@ -132,7 +132,12 @@ def nir_facts(nir: str) -> NirFacts:
 
 
 def nir_consistency_errors(nir: str, *, sex: str | None, birth_date: date | None) -> list[str]:
-    """Disagreements between a valid NIR and the civil status (sex 'M'/'F', birth date)."""
+    """Disagreements between a valid NIR and the civil status (sex 'M'/'F', birth date); none
+    for an invalid NIR, which `check_nir` refuses with its own message."""
+    try:
+        check_nir(nir)
+    except InvalidIdentifier:
+        return []
     facts = nir_facts(nir)
     errors = []
     if sex in {"M", "F"} and facts.sex_digit in {1, 2}:

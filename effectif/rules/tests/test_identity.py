@@ -65,6 +65,12 @@ def test_nir_must_agree_with_sex_and_birth_date() -> None:
     assert errors == ["Le mois de naissance du NIR (08) ne correspond pas à la date de naissance."]
 
 
+def test_an_invalid_nir_is_left_to_its_own_check() -> None:
+    # Fifteen characters, but not a NIR: `check_nir` says why; no disagreement is computed.
+    for nir in ("Classe ou tarif", "2550814168025AB", "95508141680253"):
+        assert nir_consistency_errors(nir, sex="F", birth_date=date(1955, 8, 3)) == []
+
+
 def test_temporary_number() -> None:
     assert check_temporary_number("2 732829320 00042") == "273282932000042"
     with pytest.raises(InvalidIdentifier, match="11 à 40"):
