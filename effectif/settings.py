@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "effectif.core.bad_input.BadInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "effectif.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -324,6 +325,26 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EFFECTIF_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# Uploads (effectif/core/uploads.py): past EFFECTIF_MAX_UPLOAD_BYTES a file is read from the
+# request but kept neither in memory nor on disk, and refused; images are decoded within
+# EFFECTIF_MAX_IMAGE_PIXELS pixels (a decompression bomb is refused).
+EFFECTIF_MAX_UPLOAD_BYTES = int(
+    os.environ.get("EFFECTIF_MAX_UPLOAD_BYTES", str(2 * EFFECTIF_MAX_DOCUMENT_BYTES))
+)
+EFFECTIF_MAX_IMAGE_PIXELS = int(os.environ.get("EFFECTIF_MAX_IMAGE_PIXELS", "40000000"))
+FILE_UPLOAD_HANDLERS = [
+    "effectif.core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Document templates written by HR (effectif/documents/sandbox.py): loop turns and size of
+# the rendered document are bounded.
+EFFECTIF_TEMPLATE_MAX_LOOP_ITERATIONS = int(
+    os.environ.get("EFFECTIF_TEMPLATE_MAX_LOOP_ITERATIONS", "20000")
+)
+EFFECTIF_TEMPLATE_MAX_OUTPUT_BYTES = int(
+    os.environ.get("EFFECTIF_TEMPLATE_MAX_OUTPUT_BYTES", str(2 * 1024 * 1024))
+)
 # Where `manage.py backup` writes its archives (docs/production.md).
 EFFECTIF_BACKUP_DIR = Path(os.environ.get("EFFECTIF_BACKUP_DIR", VAR_DIR / "backups"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
@@ -24,6 +25,7 @@ from effectif.api.routers import (
     positions,
     tokens,
 )
+from effectif.core.uploads import read_multipart_from_stream
 
 DESCRIPTION = """\
 API REST d'Effectif. Authentification : `POST /api/v1/token` avec `username` et `password`,
@@ -54,6 +56,12 @@ class EffectifAPI(NinjaAPI):
                 path_prefix=path_prefix
             )
         return self._openapi_documents[path_prefix]
+
+    def create_temporal_response(self, request: HttpRequest) -> HttpResponse:
+        # Called once the caller is authenticated, before the body is read: a multipart
+        # request (a receipt) is read from its stream, never loaded whole into memory.
+        read_multipart_from_stream(request)
+        return super().create_temporal_response(request)
 
 
 api = EffectifAPI(

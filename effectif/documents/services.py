@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.core.services import save_audited
+from effectif.core.uploads import decoded_image
 from effectif.documents.defaults import default_body
 from effectif.documents.generation import Generated
 from effectif.documents.merging import Subject, merge_context, registry
@@ -132,23 +133,19 @@ def template_remove_docx(*, template: DocumentTemplate, by: Any) -> DocumentTemp
 def clean_logo(upload: UploadedFile[Any]) -> ContentFile[bytes]:
     """A logo is a PNG or JPEG image (checked by decoding it, not by its name), re-encoded as a
     PNG of reasonable size: nothing else that the file carried is kept."""
-    from PIL import Image, UnidentifiedImageError
-
     if upload.size is not None and upload.size > LOGO_MAX_BYTES:
         raise ValidationError({"logo": [_("Le logo dépasse 2 Mo.")]})
-    error = ValidationError({"logo": [_("Le logo doit être une image PNG ou JPEG valide.")]})
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            if probe.format not in {"PNG", "JPEG"}:
-                raise error
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()
-            picture = image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise error from exc
+    upload.seek(0)
+    data = upload.read(LOGO_MAX_BYTES + 1)
+    upload.seek(0)
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValidationError({"logo": [_("Le logo dépasse 2 Mo.")]})
+    wrong = _("Le logo doit être une image PNG ou JPEG valide.")
+    # Decoded within the pixel limit: a decompression bomb is refused, never decoded.
+    with decoded_image(
+        data, field="logo", formats={"PNG", "JPEG"}, mismatch=wrong, unreadable=wrong
+    ) as image:
+        picture = image.convert("RGBA")
     picture.thumbnail(LOGO_BOX)
     out = io.BytesIO()
     picture.save(out, format="PNG", optimize=True)

@@ -6,10 +6,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.core.services import audited_fields, save_audited
+from effectif.core.uploads import check_document
 from effectif.employees.models import (
     MASKED_IN_AUDIT,
     SELF_SERVICE_FIELDS,
@@ -27,13 +26,6 @@ from effectif.employees.models import (
     Employee,
     EmployeeDocument,
 )
-
-ALLOWED_DOCUMENT_TYPES = {
-    ".pdf": b"%PDF",
-    ".png": b"\x89PNG",
-    ".jpg": b"\xff\xd8\xff",
-    ".jpeg": b"\xff\xd8\xff",
-}
 
 
 def check_file_open(employee: Employee) -> None:
@@ -62,27 +54,11 @@ def employee_save(*, employee: Employee, by: Any, detail: str = "") -> Employee:
     )
 
 
-def check_document_file(upload: UploadedFile[Any]) -> None:
-    """A document must be a PDF or an image (checked by content, not by name), and not too big."""
-    suffix = Path(upload.name or "").suffix.lower()
-    signature = ALLOWED_DOCUMENT_TYPES.get(suffix)
-    if signature is None:
-        raise ValidationError({"file": [_("Seuls les fichiers PDF, PNG et JPEG sont acceptés.")]})
-    if upload.size is not None and upload.size > settings.EFFECTIF_MAX_DOCUMENT_BYTES:
-        limit = settings.EFFECTIF_MAX_DOCUMENT_BYTES // (1024 * 1024)
-        raise ValidationError({"file": [_("Le fichier dépasse %(mo)s Mo.") % {"mo": limit}]})
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(signature):
-        raise ValidationError(
-            {
-                "file": [
-                    _("Le contenu du fichier ne correspond pas à son extension %(ext)s.")
-                    % {"ext": suffix}
-                ]
-            }
-        )
+def check_document_file(upload: UploadedFile[Any], field: str = "file") -> UploadedFile[Any]:
+    """A document must be a PDF or an image, checked by its whole content
+    (`core.uploads.check_document`), and not too big; returns the file to store (an image
+    re-encoded without its metadata)."""
+    return check_document(upload, field=field)
 
 
 @transaction.atomic
@@ -96,7 +72,7 @@ def employee_document_add(
     by: Any,
 ) -> EmployeeDocument:
     check_file_open(employee)
-    check_document_file(upload)
+    upload = check_document_file(upload)
     document = EmployeeDocument(
         employee=employee,
         kind=kind,

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
@@ -23,6 +23,7 @@ from effectif.core.listing import page_of, query_without, requested_export, sort
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.panels import panels
 from effectif.core.roles import HR_ROLES, Role
+from effectif.core.uploads import file_response
 from effectif.employees import permissions as perms
 from effectif.employees.extensions import registry
 from effectif.employees.forms import ChangeRequestForm, DecisionForm, DocumentForm, EmployeeForm
@@ -295,10 +296,8 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
     document = document_get(request.user, employee, document_pk)
     if document.is_health_data:
         audit(actor=request.user, action=AuditAction.READ, target=document, detail=document.title)
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=(document.file.name or "document").rsplit("/", 1)[-1],
+    return file_response(
+        request, document.file, filename=(document.file.name or "document").rsplit("/", 1)[-1]
     )
 
 

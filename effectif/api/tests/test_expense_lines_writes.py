@@ -7,11 +7,13 @@ nothing written."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from effectif.api.tests.conftest import fields_of
 from effectif.api.tests.travel_builders import (
@@ -29,6 +31,7 @@ from effectif.api.tests.travel_builders import (
     report_submitted,
 )
 from effectif.core.models import AuditAction, AuditEntry
+from effectif.core.testing import png_header, sample_image
 from effectif.travel.models import (
     ExpenseLine,
     Trip,
@@ -84,7 +87,8 @@ def test_change_a_draft_and_its_lines(world, api_for, employee_user):
     replaced = multipart(employee, f"{base}/lines/{line.pk}/receipt", {}, receipt=png)
     assert replaced.status_code == 200, replaced.content
     line.refresh_from_db()
-    assert line.receipt.read() == PNG
+    with Image.open(line.receipt) as stored:  # re-encoded: its pixels, none of its metadata
+        assert (stored.format, stored.size) == ("PNG", Image.open(io.BytesIO(PNG)).size)
     assert fields_of(employee.post(f"{base}/lines/{line.pk}/receipt")) == {
         "receipt": "Ce champ est obligatoire."
     }
@@ -266,12 +270,53 @@ def test_the_openapi_document_describes_the_writes(client):
 def test_a_request_beyond_the_upload_limit_is_refused_in_french(
     world, api_for, employee_user, settings
 ):
+    """A receipt past the request limit is read from the stream but neither kept nor
+    accepted (422 on its field); a JSON body past `DATA_UPLOAD_MAX_MEMORY_SIZE` is 413."""
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    settings.EFFECTIF_MAX_UPLOAD_BYTES = 1024 * 1024
     report = report_draft(world.employee_file, employee_user)
     big = SimpleUploadedFile("photo.png", PNG + b"\x00" * (2 * 1024 * 1024))
     client = api_for("employee")
     response = multipart(
         client, f"/api/v1/expense-reports/{report.pk}/lines", line_body(), receipt=big
     )
+    assert (response.status_code, fields_of(response)) == (
+        422,
+        {"receipt": "Le fichier dépasse 1 Mo."},
+    )
+    assert not ExpenseLine.objects.exists()
+    too_long = {**line_body(), "description": "x" * (1024 * 1024 + 1)}
+    response = client.post(
+        f"/api/v1/expense-reports/{report.pk}/lines", too_long, content_type="application/json"
+    )
     assert (response.status_code, response.json()) == (413, {"detail": "La requête dépasse 1 Mo."})
+    assert not ExpenseLine.objects.exists()
+
+
+def test_a_multipart_request_is_never_read_whole_into_memory(
+    world, api_for, employee_user, settings
+):
+    """The receipt is parsed from the request's stream: had anything loaded the body, a
+    request larger than `DATA_UPLOAD_MAX_MEMORY_SIZE` would be refused (413) before that."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+    report = report_draft(world.employee_file, employee_user)
+    photo = SimpleUploadedFile("photo.png", sample_image("PNG", size=(400, 300)) + b"\0" * 70_000)
+    response = multipart(
+        api_for("employee"),
+        f"/api/v1/expense-reports/{report.pk}/lines",
+        line_body(),
+        receipt=photo,
+    )
+    assert response.status_code == 201, response.content
+    assert ExpenseLine.objects.get().receipt
+
+
+def test_a_decompression_bomb_receipt_is_refused_in_french(world, api_for, employee_user):
+    report = report_draft(world.employee_file, employee_user)
+    bomb = SimpleUploadedFile("photo.png", png_header(100_000, 100_000), content_type="image/png")
+    response = multipart(
+        api_for("employee"), f"/api/v1/expense-reports/{report.pk}/lines", line_body(), receipt=bomb
+    )
+    assert response.status_code == 422
+    assert "trop grande (plus de 40 millions de pixels)" in fields_of(response)["receipt"]
     assert not ExpenseLine.objects.exists()

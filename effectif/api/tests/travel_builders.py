@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from effectif.accounts.models import User
+from effectif.core.testing import sample_image, sample_pdf
 from effectif.employees.models import Employee
 from effectif.travel.models import ExpenseReport, TransportMode, Trip, TripStatus
 from effectif.travel.services.expenses import LineInput, line_save, report_create, report_submit
@@ -28,8 +29,8 @@ FORBIDDEN = {"detail": "Vous n'avez pas le droit d'effectuer cette action."}
 #: A Thursday in March 2026: in the past, a working day, no holiday.
 DAY = dt.date(2026, 3, 12)
 START = DAY
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = sample_pdf("Ticket")
+PNG = sample_image("PNG")
 
 #: Creating a trip or an expense report for the employee, by caller.
 CREATE_FOR_THE_EMPLOYEE = {

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from effectif.core.models import AuditEntry
+from effectif.core.testing import sample_pdf
 from effectif.employees.permissions import can_edit_file, can_see_sensitive
 from effectif.employees.services import (
     change_request_submit,
@@ -32,7 +33,7 @@ def test_a_closed_file_refuses_every_edit(world, hr_manager, employee_user):
             employee=member,
             kind="autre",
             title="Pièce",
-            upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
+            upload=SimpleUploadedFile("a.pdf", sample_pdf(), content_type="application/pdf"),
             expiry_date=None,
             by=hr_manager,
         )

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from effectif.core.models import AuditAction, AuditEntry
+from effectif.core.testing import sample_pdf
 from effectif.employees.models import ChangeRequest, EmployeeDocument
 
 pytestmark = pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_documents_upload_download_and_health_documents(
     client_for, hr_manager, employee_user, manager_user, world
 ):
     client = client_for(hr_manager)
-    pdf = SimpleUploadedFile("aptitude.pdf", b"%PDF-1.4 avis", content_type="application/pdf")
+    pdf = SimpleUploadedFile("aptitude.pdf", sample_pdf("Avis"), content_type="application/pdf")
     response = client.post(
         f"/salaries/{world.member.pk}/documents/ajouter/",
         {"kind": "aptitude", "title": "Avis d'aptitude", "file": pdf},

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from effectif.core.models import AuditAction, AuditEntry
+from effectif.core.testing import sample_pdf
 from effectif.employees.models import DocumentKind, Employee
 from effectif.employees.services import employee_file_close
 from effectif.health.models import MedicalVisit, Outcome, Reason, Status, VisitKind
@@ -25,7 +26,7 @@ from effectif.health.tests.conftest import absence
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf("Avis")
 
 
 def at(day: dt.date, hour: int = 9) -> dt.datetime:

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.roles import Role
+from effectif.core.testing import sample_pdf
 from effectif.health.models import MedicalVisit, Status, VisitKind
 from effectif.health.recompute import visits_recompute
 
@@ -172,7 +173,7 @@ def test_plan_then_record_the_outcome_through_the_pages(client_for, hr_assistant
         {
             "held_on": "2026-03-02",
             "outcome": "apte",
-            "notice": SimpleUploadedFile("avis.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+            "notice": SimpleUploadedFile("avis.pdf", sample_pdf("Avis"), "application/pdf"),
         },
     )
     assert done.status_code == 302

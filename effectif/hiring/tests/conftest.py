@@ -14,6 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from effectif.core.testing import sample_pdf
 from effectif.hiring.models import (
     Candidate,
     CandidateSource,
@@ -29,7 +30,7 @@ from effectif.organisation.tests.factories import PositionFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=PARIS)  # a Monday
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf("CV")
 
 
 def pdf_upload(name: str = "cv.pdf", content: bytes = PDF) -> SimpleUploadedFile:

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from effectif.core.testing import sample_pdf
 from effectif.hiring.models import Candidate, CandidateSource, PostingStatus
 from effectif.hiring.tests.conftest import NOW, pdf_upload
 
@@ -122,7 +123,7 @@ def _odt():
 @pytest.mark.parametrize(
     ("name", "content", "accepted"),
     [
-        ("cv.pdf", b"%PDF-1.7\n...", True),
+        ("cv.pdf", sample_pdf("CV"), True),
         ("cv.docx", _docx(), True),
         ("cv.odt", _odt(), True),
         ("cv.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, True),

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.apps import apps
 
+from effectif.core.testing import sample_pdf
 from effectif.hiring.demo import load_hiring_demo
 from effectif.hiring.models import (
     Candidate,
@@ -36,7 +37,7 @@ def _counts():
 
 
 def _pdf(title, lines):
-    return b"%PDF-1.4\n% " + title.encode() + b"\n%%EOF\n"
+    return sample_pdf(title)
 
 
 def test_the_demo_recruitment_is_loaded_once(recruiting, hr_manager, manager_user):

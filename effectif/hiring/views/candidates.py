@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
+from effectif.core.uploads import file_response
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import CandidateForm, StatusForm
 from effectif.hiring.models import Candidate, CandidateStatus, PostingStatus
@@ -31,7 +32,6 @@ from effectif.hiring.services.candidates import (
 )
 from effectif.hiring.services.letters import rejection_letter_pending
 from effectif.hiring.services.retention import candidate_erase, erasure_date
-from effectif.hiring.uploads import CV_TYPES
 
 
 @require(perms.can_follow_recruitment)
@@ -233,11 +233,4 @@ def candidate_cv(request: HttpRequest, pk: int) -> HttpResponseBase:
         raise Http404
     cv_opened(candidate=candidate, by=request.user)
     suffix = "." + (candidate.cv.name or "").rsplit(".", 1)[-1].lower()
-    response = FileResponse(
-        candidate.cv.open("rb"),
-        as_attachment=True,
-        filename=candidate.cv_filename or f"cv{suffix}",
-        content_type=CV_TYPES.get(suffix, "application/octet-stream"),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(request, candidate.cv, filename=candidate.cv_filename or f"cv{suffix}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import add_service_errors, bound
+from effectif.core.uploads import file_response
 from effectif.documents.models import TemplateKind
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import InterviewForm
@@ -149,9 +150,4 @@ def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require(perms.can_edit_candidate)
 def letter_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     letter = letter_get(request.user, pk)
-    return FileResponse(
-        letter.file.open("rb"),
-        as_attachment=True,
-        filename=f"{letter.title[:80]}.pdf",
-        content_type="application/pdf",
-    )
+    return file_response(request, letter.file, filename=f"{letter.title[:80]}.pdf")

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from effectif.core.testing import sample_pdf
 from effectif.leave.acquisitions import acquisitions_post
 from effectif.leave.models import LeaveRequest, LedgerEntry, Notification, Status
 from effectif.leave.services import leave_request_submit
@@ -184,7 +185,7 @@ def test_hr_records_a_sick_leave_with_its_document(
     client = client_for(hr_assistant)
     url = reverse("leave:absence_new") + f"?salarie={world.member.pk}"
     assert client.get(url).status_code == 200
-    upload = SimpleUploadedFile("arret.pdf", b"%PDF-1.4 arret", "application/pdf")
+    upload = SimpleUploadedFile("arret.pdf", sample_pdf("Arrêt"), "application/pdf")
     response = client.post(
         url,
         {

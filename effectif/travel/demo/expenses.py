@@ -14,6 +14,7 @@ finds the reports and does nothing.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +23,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from effectif.accounts.models import User
 from effectif.employees.models import Employee
@@ -58,12 +60,15 @@ from effectif.travel.services.policy import policy_ensure, policy_save
 
 Pdf = Callable[[str, list[str]], bytes]
 
-BLANK_PDF = (
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n%%EOF\n"
-)
+
+def blank_pdf() -> bytes:
+    """A valid one-page PDF (A6), the receipt of a line when no maker of PDFs is given."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=298, height=420)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
 
 M, L, T, K, P, OTHER = (
     ExpenseCategory.MEAL,
@@ -221,7 +226,7 @@ def _receipt(pdf: Pdf | None, employee: Employee, spend: Spend, on: dt.date) -> 
         f"Montant : {spend.amount} {spend.currency}",
         f"Client : {employee.display_name}",
     ]
-    body = pdf("Reçu", lines) if pdf is not None else BLANK_PDF
+    body = pdf("Reçu", lines) if pdf is not None else blank_pdf()
     return SimpleUploadedFile("recu.pdf", body, content_type="application/pdf")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from effectif.core.testing import sample_image, sample_pdf
 from effectif.travel.models import (
     ExpenseCategory,
     ExpenseReport,
@@ -31,8 +32,8 @@ from effectif.travel.services.expenses import (
 #: A Thursday in March 2026, well in the past for the tests, a weekday, no holiday.
 DAY = dt.date(2026, 3, 12)
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = sample_pdf("Ticket")
+PNG = sample_image("PNG")
 
 
 def pdf(name: str = "ticket.pdf") -> SimpleUploadedFile:

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from effectif.core.roles import Role
+from effectif.core.testing import sample_pdf
 from effectif.organisation.tests.factories import grant
 from effectif.travel.demo.expenses import load_expenses_demo
 from effectif.travel.demo.trips import load_trips_demo
@@ -22,7 +23,7 @@ def test_demo_reports_in_every_status_with_their_anomalies(world, make_user):
     rh = make_user(Role.HR_MANAGER, username="rh")
     grant(rh, world.employer)
     load_trips_demo(today=TODAY)
-    load_expenses_demo(today=TODAY, pdf=lambda title, lines: b"%PDF-1.4\n" + title.encode())
+    load_expenses_demo(today=TODAY, pdf=lambda title, lines: sample_pdf(title))
     reports = ExpenseReport.objects.filter(employer=world.employer)
     assert reports.count() == 12
     assert set(reports.values_list("status", flat=True)) == set(ExpenseStatus.values)

@@ -8,7 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from effectif.core.access import ensure
 from effectif.core.editing import bound, submit
 from effectif.core.scoping import get_in_scope
+from effectif.core.uploads import file_response
 from effectif.rules.money import round_amount
 from effectif.travel.forms_trips import (
     CommentForm,
@@ -273,17 +275,13 @@ def trip_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mission_order_download(request: HttpRequest, pk: int) -> FileResponse:
+def mission_order_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The mission order of a trip the user may see (the employee, their manager, HR)."""
     trip = trip_get(request.user, pk)
     document = trip.mission_order
     if document is None or not document.file:
         raise Http404
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"ordre-de-mission-{trip.reference}.pdf",
-    )
+    return file_response(request, document.file, filename=f"ordre-de-mission-{trip.reference}.pdf")
 
 
 urlpatterns = [

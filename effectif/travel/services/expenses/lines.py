@@ -106,20 +106,29 @@ def price_mileage(line: ExpenseLine, employee_id: int) -> None:
     line.computation = priced.basis[:300]
 
 
+def _checked_receipt(
+    receipt: UploadedFile[Any] | None,
+) -> tuple[UploadedFile[Any] | None, list[str]]:
+    """The receipt to store (checked by its whole content, an image re-encoded), or what is
+    wrong with it."""
+    if receipt is None:
+        return None, []
+    try:
+        return check_document_file(receipt, field="receipt"), []
+    except ValidationError as error:
+        return None, error.messages
+
+
 def _check_line(
-    data: LineInput, employee: Employee, receipt: UploadedFile[Any] | None
+    data: LineInput, employee: Employee, receipt_errors: list[str]
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
 
     def add(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
 
-    if receipt is not None:
-        try:
-            check_document_file(receipt)
-        except ValidationError as error:
-            for message in error.messages:
-                add("receipt", message)
+    for message in receipt_errors:
+        add("receipt", message)
     if data.category not in ExpenseCategory.values:
         add("category", _("Choisissez une catégorie de dépense."))
     if data.expense_date > timezone.localdate():
@@ -190,7 +199,8 @@ def line_save(
         raise ValidationError(_("Seule une note de frais en brouillon peut être modifiée."))
     if line is not None and line.report_id != report.pk:
         raise PermissionDenied
-    errors = _check_line(data, report.employee, receipt)
+    receipt, receipt_errors = _checked_receipt(receipt)
+    errors = _check_line(data, report.employee, receipt_errors)
     if errors:
         raise ValidationError(errors)
     line = line or ExpenseLine(report=report)
