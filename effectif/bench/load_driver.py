@@ -286,7 +286,8 @@ def drive(
     hits: list[Hit] = []
     failures: list[str] = []
     postgres = PostgresCPU(database)
-    postgres.start()
+    if database:
+        postgres.start()
     logged_in = threading.Semaphore(0)
     threads, people, browsers = [], [], []
     for n, (role, account) in enumerate(accounts[:users]):

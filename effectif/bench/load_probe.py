@@ -265,7 +265,9 @@ class PostgresCPU(threading.Thread):
             stat = _stat(pid)
             if stat is None or stat[0] not in {"postgres", "postmaster"}:
                 continue
-            title = self.titles.get(pid) or self.titles.setdefault(pid, _cmdline(pid))
+            title = self.titles.get(pid) or _cmdline(pid)
+            if title.startswith("postgres: "):  # a backend just forked has not named itself yet
+                self.titles[pid] = title
             leader = re.search(r"parallel worker for PID (\d+)", title)
             if self.pattern.match(title) or (leader and int(leader.group(1)) in ours):
                 found[pid] = sum(stat[2][:2])
