@@ -27,7 +27,7 @@ from effectif.documents.models import (
     Letterhead,
     file_kind_of,
 )
-from effectif.documents.sandbox import compile_body
+from effectif.documents.sandbox import render_body
 from effectif.documents.wordprocessing import check_docx_template
 from effectif.employees.services import employee_document_add
 from effectif.organisation.models import Employer
@@ -82,8 +82,9 @@ def check_docx_upload(upload: UploadedFile[Any], kind: str) -> None:
 def template_save(
     *, template: DocumentTemplate, by: Any, docx_upload: UploadedFile[Any] | None = None
 ) -> DocumentTemplate:
-    """Create or change a template; its body must compile in the sandbox."""
-    compile_body(template.body)
+    """Create or change a template; its body must compile in the sandbox and render, within
+    the sandbox's limits, on the sample values of its kind."""
+    render_body(template.body, merge_context(registry.sample_values(template.kind)))
     if docx_upload is not None:
         check_docx_upload(docx_upload, template.kind)
         template.docx_file.save(docx_upload.name or "modele.docx", docx_upload, save=False)

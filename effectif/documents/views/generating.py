@@ -92,7 +92,11 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
     if chosen is None:
         return render(request, "documents/generate.html", context)
     complements = complements_from(data)
-    generated = render_for(template=chosen, subject=subject, obj=obj, complements=complements)
+    try:
+        generated = render_for(template=chosen, subject=subject, obj=obj, complements=complements)
+    except ValidationError as error:  # a template past the sandbox's limits
+        messages.error(request, " ".join(error.messages))
+        return render(request, "documents/generate.html", context)
     action = data.get("action", "apercu")
     if request.method == "POST" and action in ("pdf", "docx"):
         return _download(request, generated, subject, obj, action)
