@@ -14,6 +14,7 @@ from effectif.employees.models import Employee
 from effectif.rules.money import ZERO
 from effectif.travel.models import (
     ExpenseCategory,
+    ExpenseLine,
     LineDecision,
     MealKind,
     ReimbursementMethod,
@@ -179,6 +180,36 @@ class DecisionForm(StyledFormMixin, forms.Form):
         label=_("Montant accepté (€)"), max_digits=9, decimal_places=2, required=False
     )
     comment = forms.CharField(label=_("Commentaire"), max_length=300, required=False)
+    # The version of the line shown: a decision on a line changed since is refused.
+    version = forms.IntegerField(
+        min_value=1,
+        widget=forms.HiddenInput(),
+        error_messages={
+            "required": _(
+                "Rechargez la page : ce formulaire de décision ne dit pas quelle version de la ligne il vise."
+            ),
+            "invalid": _(
+                "Rechargez la page : ce formulaire de décision ne dit pas quelle version de la ligne il vise."
+            ),
+        },
+    )
+
+    @classmethod
+    def for_line(cls, line: ExpenseLine) -> DecisionForm:
+        """The form as the line stands (an undecided line is offered as accepted)."""
+        return cls(
+            prefix=f"l{line.pk}",
+            initial={
+                "decision": (
+                    line.decision
+                    if line.decision != LineDecision.PENDING
+                    else LineDecision.ACCEPTED
+                ),
+                "accepted_amount": line.accepted_amount,
+                "comment": line.decision_comment,
+                "version": line.version,
+            },
+        )
 
 
 class CommentForm(StyledFormMixin, forms.Form):

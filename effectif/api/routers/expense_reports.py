@@ -69,6 +69,7 @@ LINE_FIELDS = (
     "decision_comment",
     "exempt_amount",
     "taxable_amount",
+    "version",
 )
 
 

@@ -266,7 +266,9 @@ def line_decide_view(
     request: HttpRequest, report_id: int, line_id: int, payload: LineDecisionIn
 ) -> Any:
     """The approver's decision on a line: « acceptee », « reduite » to `accepted_amount`, or
-    « rejetee »; a reduction or a rejection says why in `comment`."""
+    « rejetee »; a reduction or a rejection says why in `comment`. With the line's `version`
+    as read, a decision on a line another approver decided since is refused (422 on
+    `version`) instead of replacing theirs."""
     user, report = _submitted(request, report_id, can_decide_lines)
     line = line_get(user, report, line_id)
     done = line_decide(
@@ -274,6 +276,7 @@ def line_decide_view(
         decision=payload.decision,
         accepted_amount=payload.accepted_amount,
         comment=payload.comment,
+        version=payload.version,
         by=user,
     )
     return line_out(done)

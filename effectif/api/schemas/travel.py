@@ -180,6 +180,9 @@ class ExpenseLineOut(Schema):
     decision_comment: str
     exempt_amount: Decimal
     taxable_amount: Decimal
+    version: int = Field(
+        description="Change à chaque décision sur la ligne : à renvoyer avec une décision."
+    )
 
 
 class ExpenseReportDetailOut(ExpenseReportOut):

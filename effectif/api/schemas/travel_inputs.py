@@ -145,3 +145,10 @@ class LineDecisionIn(Input):
     comment: str = Field(
         "", max_length=300, description="Obligatoire pour une réduction ou un rejet."
     )
+    version: int | None = Field(
+        None,
+        ge=1,
+        description="La `version` de la ligne lue avant de décider (recommandé). Si la ligne a "
+        "changé depuis (la décision d'un autre approbateur), la décision est refusée (422 sur "
+        "`version`) au lieu de remplacer l'autre : relisez la ligne.",
+    )

@@ -302,6 +302,10 @@ class ExpenseLine(TimeStampedModel):
     taxable_amount = models.DecimalField(
         _("part soumise à cotisations"), max_digits=9, decimal_places=2, default=Decimal("0.00")
     )
+    # Raised by each change the workflow makes to the line (a decision, the approval that
+    # accepts it, the check that splits it): a decision sent with the version read is refused
+    # when the line has changed since, instead of silently replacing another's.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("ligne de frais")

@@ -176,9 +176,14 @@ def test_the_manager_sees_the_anomaly_and_reduces_the_line(
     line = submitted.lines.get()
     url = reverse("travel:line_decide", args=[submitted.pk, line.pk])
     prefix = f"l{line.pk}"
+    version = str(line.version)  # the version of the line the page shows
     refused = client.post(
         url,
-        {f"{prefix}-decision": "reduite", f"{prefix}-accepted_amount": "21,40"},
+        {
+            f"{prefix}-decision": "reduite",
+            f"{prefix}-accepted_amount": "21,40",
+            f"{prefix}-version": version,
+        },
         HTTP_HX_REQUEST="true",
     )
     assert "Expliquez la réduction" in refused.content.decode()
@@ -188,6 +193,7 @@ def test_the_manager_sees_the_anomaly_and_reduces_the_line(
             f"{prefix}-decision": "reduite",
             f"{prefix}-accepted_amount": "21,40",
             f"{prefix}-comment": "Plafond URSSAF",
+            f"{prefix}-version": version,
         },
         HTTP_HX_REQUEST="true",
     )

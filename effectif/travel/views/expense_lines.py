@@ -173,6 +173,7 @@ def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
     ensure(can_decide_lines(request.user, report))
     line = line_get(request.user, report, line_pk)
     form = DecisionForm(request.POST, prefix=f"l{line.pk}")
+    refused: list[str] = []
     done = submit(
         form,
         lambda: line_decide(
@@ -180,27 +181,25 @@ def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
             decision=form.cleaned_data["decision"],
             accepted_amount=form.cleaned_data["accepted_amount"],
             comment=form.cleaned_data["comment"],
+            version=form.cleaned_data["version"],
             by=request.user,
         ),
     )
     if done is not None:
-        line = done
         if not is_htmx(request):
             messages.success(request, _("Décision enregistrée."))
             return redirect(report.get_absolute_url())
-    elif not is_htmx(request):
+        line, form = done, DecisionForm.for_line(done)
+    elif not is_htmx(request) or form.non_field_errors():
+        # Without htmx, or when the report itself changed meanwhile: the page, as it is now.
         for message in form_messages(form):
             messages.error(request, message)
-        return redirect(report.get_absolute_url())
-    if done is not None:
-        form = DecisionForm(
-            prefix=f"l{line.pk}",
-            initial={
-                "decision": line.decision,
-                "accepted_amount": line.accepted_amount,
-                "comment": line.decision_comment,
-            },
-        )
+        return go_to(request, report.get_absolute_url())
+    elif form.has_error("version"):
+        # The line changed since the page was read: the row as it is now, with the refusal.
+        refused = [str(message) for message in form.errors["version"]]
+        line = line_get(request.user, report, line_pk)
+        form = DecisionForm.for_line(line)
     return render(
         request,
         "travel/expenses/partials/line_row.html",
@@ -210,6 +209,7 @@ def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
             "deciding": True,
             "forms": {line.pk: form},
             "saved": done is not None,
+            "refused": refused,
         },
     )
 

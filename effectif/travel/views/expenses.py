@@ -232,17 +232,7 @@ def report_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _decision_forms(report: ExpenseReport, lines: list[ExpenseLine]) -> dict[int, DecisionForm]:
-    return {
-        line.pk: DecisionForm(
-            prefix=f"l{line.pk}",
-            initial={
-                "decision": line.decision if line.decision != "a_decider" else "acceptee",
-                "accepted_amount": line.accepted_amount,
-                "comment": line.decision_comment,
-            },
-        )
-        for line in lines
-    }
+    return {line.pk: DecisionForm.for_line(line) for line in lines}
 
 
 @login_required

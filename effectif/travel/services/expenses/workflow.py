@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,47 @@ from effectif.travel.services.expenses.lines import LINE_FIELDS, price_mileage
 from effectif.travel.services.expenses.reports import REPORT_FIELDS, locked_report
 from effectif.travel.services.numbering import amount_fr
 
+#: A decision's audited fields: its version moves with every change and says nothing more.
+DECISION_FIELDS = [name for name in LINE_FIELDS if name != "version"]
+
+
+def _unchanged(seen: ExpenseReport, current: ExpenseReport) -> None:
+    """Refuse to act on a report whose status moved since the caller read it (`seen`): two
+    approvers on the same report, or the same button sent twice, decide it once."""
+    if seen.status != current.status:
+        raise ValidationError(
+            {
+                "status": [
+                    _(
+                        "Cette note de frais a changé entre-temps : elle est maintenant "
+                        "« %(status)s ». Rechargez la page avant d'agir."
+                    )
+                    % {"status": current.get_status_display()}
+                ]
+            }
+        )
+
+
+def _sync(seen: ExpenseReport, current: ExpenseReport) -> None:
+    """The caller's copy of the report as the service left it (a next step on it is then not
+    taken for one on a report that changed meanwhile)."""
+    if seen is not current:
+        for field in current._meta.concrete_fields:
+            setattr(seen, field.attname, getattr(current, field.attname))
+
+
+def _line_changed(line: ExpenseLine) -> str:
+    if line.decided_by is None:
+        return _(
+            "Cette ligne a été modifiée entre-temps : rechargez la page pour voir sa décision "
+            "actuelle avant de décider."
+        )
+    who = line.decided_by.get_full_name() or line.decided_by.get_username()
+    return _(
+        "Cette ligne a été modifiée par %(name)s entre-temps : rechargez la page pour voir sa "
+        "décision actuelle avant de décider."
+    ) % {"name": who}
+
 
 def _transition(report: ExpenseReport, by: Any, before: dict[str, str], detail: str) -> None:
     report.full_clean()
@@ -59,14 +100,17 @@ def _reprice_mileage(report: ExpenseReport, by: Any) -> None:
         price_mileage(line, report.employee_id)
         after = snapshot(line, ["amount", "computation"])
         if after != before:
-            line.save(update_fields=["amount", "vat_amount", "computation", "updated_at"])
+            line.version += 1
+            line.save(
+                update_fields=["amount", "vat_amount", "computation", "version", "updated_at"]
+            )
             audit_update(actor=by, target=line, before=before, after=after)
 
 
 @transaction.atomic
 def report_submit(*, report: ExpenseReport, by: Any) -> ExpenseReport:
     """Send the draft to the manager; its lines are checked and their anomalies stored."""
-    report = locked_report(report)
+    seen, report = report, locked_report(report)
     if not can_edit_report(by, report):
         raise ValidationError(_("Seul un brouillon peut être soumis, par son auteur ou les RH."))
     if not report.lines.exists():
@@ -80,8 +124,14 @@ def report_submit(*, report: ExpenseReport, by: Any) -> ExpenseReport:
         Decimal(report.lines.aggregate(total=Sum("amount"))["total"] or 0)
     )
     _transition(report, by, before, _("Note de frais soumise"))
-    report.lines.update(decision=LineDecision.PENDING, accepted_amount=None, decided_by=None)
+    report.lines.update(
+        decision=LineDecision.PENDING,
+        accepted_amount=None,
+        decided_by=None,
+        version=F("version") + 1,
+    )
     reports_check(reports=ExpenseReport.objects.filter(pk=report.pk), by=by)
+    _sync(seen, report)
     return report
 
 
@@ -103,12 +153,28 @@ def line_decide(
     accepted_amount: Decimal | None = None,
     comment: str = "",
     by: Any,
+    version: int | None = None,
 ) -> ExpenseLine:
     """The approver accepts a line, reduces it (the accepted amount below the amount) or
-    rejects it; a reduction or a rejection says why."""
+    rejects it; a reduction or a rejection says why.
+
+    `version`: the line's version the approver read (the decision form and the API send it
+    back). When the line has changed since (another approver's decision, the approval that
+    accepted it), the decision is refused, naming who changed it, and nothing is written.
+    The report's row is locked first, then the line's: decisions on one report follow one
+    another."""
     report = locked_report(line.report)
+    _unchanged(line.report, report)
     if not can_decide_lines(by, report):
         raise PermissionDenied
+    line = (
+        ExpenseLine.objects.select_for_update(of=("self",))
+        .select_related("decided_by")
+        .get(pk=line.pk, report=report)
+    )
+    line.report = report
+    if version is not None and line.version != version:
+        raise ValidationError({"version": [_line_changed(line)]})
     comment = comment.strip()
     errors: dict[str, list[str]] = {}
     if decision == LineDecision.ACCEPTED:
@@ -136,7 +202,8 @@ def line_decide(
     line.accepted_amount = round_amount(accepted)
     line.decision_comment = comment[:300]
     line.decided_by = by
-    return save_audited(instance=line, by=by, fields=LINE_FIELDS)
+    line.version += 1
+    return save_audited(instance=line, by=by, fields=DECISION_FIELDS)
 
 
 def _accept_pending(report: ExpenseReport, by: Any) -> None:
@@ -146,7 +213,10 @@ def _accept_pending(report: ExpenseReport, by: Any) -> None:
         line.decision = LineDecision.ACCEPTED
         line.accepted_amount = line.amount
         line.decided_by = by
-        line.save(update_fields=["decision", "accepted_amount", "decided_by", "updated_at"])
+        line.version += 1
+        line.save(
+            update_fields=["decision", "accepted_amount", "decided_by", "version", "updated_at"]
+        )
         audit_update(actor=by, target=line, before=before, after=snapshot(line, list(before)))
 
 
@@ -160,7 +230,8 @@ def _accepted_total(report: ExpenseReport) -> Decimal:
 @transaction.atomic
 def report_approve(*, report: ExpenseReport, by: Any, comment: str = "") -> ExpenseReport:
     """The manager's approval (HR's, for whom has no manager): undecided lines are accepted."""
-    report = locked_report(report)
+    seen, report = report, locked_report(report)
+    _unchanged(seen, report)
     if not can_approve_report_as_manager(by, report):
         raise PermissionDenied
     _accept_pending(report, by)
@@ -176,6 +247,7 @@ def report_approve(*, report: ExpenseReport, by: Any, comment: str = "") -> Expe
     if comment.strip():
         report.decision_comment = comment.strip()[:2000]
     _transition(report, by, before, _("Note de frais validée par le manager"))
+    _sync(seen, report)
     return report
 
 
@@ -199,7 +271,8 @@ def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> Expens
     """HR's check: each accepted amount is split into its exempt part and the excess over
     the URSSAF limits (subject to contributions); the trip's advance is deducted (never more
     than what is accepted); the net to reimburse and the parameters' version are recorded."""
-    report = locked_report(report)
+    seen, report = report, locked_report(report)
+    _unchanged(seen, report)
     if not can_check_report(by, report):
         raise PermissionDenied
     _accept_pending(report, by)
@@ -215,7 +288,8 @@ def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> Expens
             accepted_total += line.accepted_amount
         exempt_total += line.exempt_amount
         taxable_total += line.taxable_amount
-        line.save(update_fields=["exempt_amount", "taxable_amount", "updated_at"])
+        line.version += 1
+        line.save(update_fields=["exempt_amount", "taxable_amount", "version", "updated_at"])
         audit_update(actor=by, target=line, before=before, after=snapshot(line, list(before)))
     if accepted_total <= 0:
         raise ValidationError(_("Aucune dépense n'est acceptée : refusez plutôt la note de frais."))
@@ -233,12 +307,14 @@ def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> Expens
     if comment.strip():
         report.decision_comment = comment.strip()[:2000]
     _transition(report, by, before, _("Note de frais contrôlée"))
+    _sync(seen, report)
     return report
 
 
 @transaction.atomic
 def report_reject(*, report: ExpenseReport, by: Any, comment: str) -> ExpenseReport:
-    report = locked_report(report)
+    seen, report = report, locked_report(report)
+    _unchanged(seen, report)
     if not can_decide_lines(by, report):
         raise PermissionDenied
     if not comment.strip():
@@ -250,4 +326,5 @@ def report_reject(*, report: ExpenseReport, by: Any, comment: str) -> ExpenseRep
         report.manager_decided_by = by
         report.manager_decided_at = timezone.now()
     _transition(report, by, before, _("Note de frais refusée"))
+    _sync(seen, report)
     return report
