@@ -7,8 +7,14 @@ holidays where each employee works (Alsace-Moselle has two more) — calls
 `effectif.rules.travel.checks.check_lines` once per employer and place of work, and stores each
 line's anomalies (a list of {code, message, excess}) in batched UPDATEs (see
 `store_anomalies`), auditing one entry per report whose anomalies changed (one per employer
-for a bulk run). It runs at submission and again when an approver opens the
-report, and checks 100,000 lines in a few seconds (`python -m effectif.bench --parts frais-db`).
+for a bulk run). It checks 100,000 lines in a few seconds (`python -m effectif.bench --parts
+frais-db`).
+
+It runs at the writes that change what it finds: a report's submission (with the same
+employee's reports awaiting a decision that share a date with it: a duplicate flags both), its
+refusal (its lines no longer count as duplicates of those), the approvals and a change of the
+employer's policy. Reading a report writes nothing: the approver's page shows the lines
+checked again by `anomalies_today`, computed and not stored.
 """
 
 from __future__ import annotations
@@ -166,6 +172,24 @@ def line_facts(line: ExpenseLine) -> LineFacts:
     )
 
 
+#: Reports whose approvers still decide on their lines: their anomalies are kept up to date.
+AWAITING = (ExpenseStatus.SUBMITTED, ExpenseStatus.MANAGER_APPROVED)
+
+
+def awaiting_on_same_dates(report: ExpenseReport) -> QuerySet[ExpenseReport]:
+    """The same employee's other reports awaiting a decision with a line on a date of one of
+    `report`'s lines: those a duplicate with `report` may flag, or stop flagging."""
+    return (
+        ExpenseReport.objects.filter(
+            employee_id=report.employee_id,
+            status__in=AWAITING,
+            lines__expense_date__in=report.lines.values("expense_date"),
+        )
+        .exclude(pk=report.pk)
+        .distinct()
+    )
+
+
 def reports_check(
     *, reports: QuerySet[ExpenseReport], by: Any, today: dt.date | None = None
 ) -> CheckOutcome:
@@ -175,7 +199,35 @@ def reports_check(
     over the same dates (drafts and rejected reports apart). Each report whose anomalies
     changed gets one audit entry.
     """
-    today = today or timezone.localdate()
+    own, found = _check(reports, today or timezone.localdate())
+    changed: list[tuple[int, list[dict[str, Any]]]] = []
+    changed_reports: dict[int, int] = defaultdict(int)
+    flagged = 0
+    for row in own:
+        new = anomaly_rows(found.get(row[0], ()))
+        flagged += bool(new)
+        if not _same(row[14], new):
+            changed.append((row[0], new))
+            changed_reports[row[1]] += 1
+    if changed:
+        store_anomalies(changed)
+        _audit_changes(changed_reports, by)
+    return CheckOutcome(len(own), flagged, len(changed))
+
+
+def anomalies_today(
+    reports: QuerySet[ExpenseReport], today: dt.date | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """The anomalies the checks find today on each line of `reports` (as stored: code,
+    message, excess), computed for display: nothing is stored nor audited."""
+    own, found = _check(reports, today or timezone.localdate())
+    return {row[0]: anomaly_rows(found.get(row[0], ())) for row in own}
+
+
+def _check(
+    reports: QuerySet[ExpenseReport], today: dt.date
+) -> tuple[list[Row], dict[int, list[Anomaly]]]:
+    """The reports' lines (with their stored anomalies) and the anomalies found on them."""
     own: list[Row] = list(
         ExpenseLine.objects.filter(report__in=reports)
         .annotate(stored=Cast("anomalies", TextField()))
@@ -183,7 +235,7 @@ def reports_check(
         .iterator(chunk_size=5000)
     )
     if not own:
-        return CheckOutcome(0, 0, 0)
+        return [], {}
     first = min(row[6] for row in own)
     last = max(row[6] for row in own)
     others = (
@@ -216,19 +268,7 @@ def reports_check(
                 today=today,
             )
         )
-    changed: list[tuple[int, list[dict[str, Any]]]] = []
-    changed_reports: dict[int, int] = defaultdict(int)
-    flagged = 0
-    for row in own:
-        new = anomaly_rows(found.get(row[0], ()))
-        flagged += bool(new)
-        if not _same(row[14], new):
-            changed.append((row[0], new))
-            changed_reports[row[1]] += 1
-    if changed:
-        store_anomalies(changed)
-        _audit_changes(changed_reports, by)
-    return CheckOutcome(len(own), flagged, len(changed))
+    return own, found
 
 
 def _same(stored: str | None, new: list[dict[str, Any]]) -> bool:

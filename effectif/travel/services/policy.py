@@ -13,7 +13,8 @@ from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.core.services import audited_fields, save_audited
 from effectif.organisation.models import Employer
-from effectif.travel.models import PriceListEntry, TravelPolicy, Vehicle
+from effectif.travel.models import ExpenseReport, PriceListEntry, TravelPolicy, Vehicle
+from effectif.travel.services.checking import AWAITING, reports_check
 
 POLICY_FIELDS = [f for f in audited_fields(TravelPolicy) if f != "employer"]
 FARE_FIELDS = audited_fields(PriceListEntry)
@@ -36,9 +37,16 @@ def policy_ensure(*, employer: Employer, by: Any) -> TravelPolicy:
 
 @transaction.atomic
 def policy_save(*, policy: TravelPolicy, by: Any) -> TravelPolicy:
-    return save_audited(
+    """Save the policy; the employer's reports awaiting a decision are checked again against
+    its caps (their stored anomalies follow the policy the approvers apply)."""
+    saved = save_audited(
         instance=policy, by=by, fields=POLICY_FIELDS, sensitive=["debtor_iban", "debtor_bic"]
     )
+    reports_check(
+        reports=ExpenseReport.objects.filter(employer_id=policy.employer_id, status__in=AWAITING),
+        by=by,
+    )
+    return saved
 
 
 def _check_fare(fare: PriceListEntry) -> None:

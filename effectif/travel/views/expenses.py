@@ -45,7 +45,7 @@ from effectif.travel.selectors_expenses import (
 from effectif.travel.selectors_trips import requester_choices
 from effectif.travel.services.expenses import (
     can_decide_lines,
-    refresh_checks,
+    checks_today,
     report_approve,
     report_check,
     report_create,
@@ -240,9 +240,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     report = report_get(user, pk)
     deciding = can_decide_lines(user, report)
-    if deciding:
-        refresh_checks(report=report, by=user)
     lines = list(report_lines(report))
+    if deciding:
+        # The approver sees the lines checked again today; reading writes nothing.
+        today = checks_today(report=report)
+        for line in lines:
+            line.anomalies = today.get(line.pk, line.anomalies)
     context = {
         "report": report,
         "employee": report.employee,

@@ -27,8 +27,8 @@ from effectif.travel.services.expenses.reports import (
 )
 from effectif.travel.services.expenses.workflow import (
     can_decide_lines,
+    checks_today,
     line_decide,
-    refresh_checks,
     report_approve,
     report_check,
     report_reject,
@@ -41,11 +41,11 @@ __all__ = [
     "REPORT_FIELDS",
     "LineInput",
     "can_decide_lines",
+    "checks_today",
     "line_decide",
     "line_delete",
     "line_save",
     "prior_mileage_km",
-    "refresh_checks",
     "report_approve",
     "report_check",
     "report_create",

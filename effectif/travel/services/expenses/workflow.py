@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +30,12 @@ from effectif.travel.permissions import (
     can_check_report,
     can_edit_report,
 )
-from effectif.travel.services.checking import CheckOutcome, line_facts, reports_check
+from effectif.travel.services.checking import (
+    anomalies_today,
+    awaiting_on_same_dates,
+    line_facts,
+    reports_check,
+)
 from effectif.travel.services.expenses.lines import LINE_FIELDS, price_mileage
 from effectif.travel.services.expenses.reports import REPORT_FIELDS, locked_report
 from effectif.travel.services.numbering import amount_fr
@@ -130,15 +135,30 @@ def report_submit(*, report: ExpenseReport, by: Any) -> ExpenseReport:
         decided_by=None,
         version=F("version") + 1,
     )
-    reports_check(reports=ExpenseReport.objects.filter(pk=report.pk), by=by)
+    # Its lines, and those of the same employee's reports awaiting a decision on the same
+    # dates: a duplicate flags both sides.
+    reports_check(
+        reports=ExpenseReport.objects.filter(
+            Q(pk=report.pk) | Q(pk__in=awaiting_on_same_dates(report).values("pk"))
+        ),
+        by=by,
+    )
     _sync(seen, report)
     return report
 
 
-def refresh_checks(*, report: ExpenseReport, by: Any) -> CheckOutcome:
-    """Check the lines again when an approver opens the report (a duplicate may have come in
-    with another report since)."""
-    return reports_check(reports=ExpenseReport.objects.filter(pk=report.pk), by=by)
+def checks_today(*, report: ExpenseReport) -> dict[int, list[dict[str, Any]]]:
+    """The anomalies of the report's lines as the checks find them today (a duplicate may
+    have come in with another report since), for the approver's page: computed for display,
+    neither stored nor audited — reading a report writes nothing. The stored anomalies are
+    kept right by the writes that change them (see `effectif.travel.services.checking`)."""
+    return anomalies_today(ExpenseReport.objects.filter(pk=report.pk))
+
+
+def _recheck(report: ExpenseReport, by: Any) -> None:
+    """Store the anomalies of the report's lines as found now, before deciding on it (the
+    policy or the public holidays may have changed since its submission)."""
+    reports_check(reports=ExpenseReport.objects.filter(pk=report.pk), by=by)
 
 
 def can_decide_lines(user: Any, report: ExpenseReport) -> bool:
@@ -234,6 +254,7 @@ def report_approve(*, report: ExpenseReport, by: Any, comment: str = "") -> Expe
     _unchanged(seen, report)
     if not can_approve_report_as_manager(by, report):
         raise PermissionDenied
+    _recheck(report, by)
     _accept_pending(report, by)
     if not report.lines.exclude(decision=LineDecision.REJECTED).exists():
         raise ValidationError(
@@ -275,6 +296,7 @@ def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> Expens
     _unchanged(seen, report)
     if not can_check_report(by, report):
         raise PermissionDenied
+    _recheck(report, by)
     _accept_pending(report, by)
     lines = list(report.lines.select_related("report", "report__trip"))
     exempt_total, taxable_total, accepted_total = ZERO, ZERO, ZERO
@@ -326,5 +348,10 @@ def report_reject(*, report: ExpenseReport, by: Any, comment: str) -> ExpenseRep
         report.manager_decided_by = by
         report.manager_decided_at = timezone.now()
     _transition(report, by, before, _("Note de frais refusée"))
+    # Its lines no longer count as duplicates of the same employee's other reports.
+    reports_check(
+        reports=ExpenseReport.objects.filter(pk__in=awaiting_on_same_dates(report).values("pk")),
+        by=by,
+    )
     _sync(seen, report)
     return report
