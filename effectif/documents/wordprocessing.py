@@ -3,28 +3,37 @@
 Either built from the rendered HTML of a template (headings, paragraphs, bold, italic,
 underline, lists, tables, line breaks; markers highlighted), with the letterhead in the page
 header and footer; or, when the template comes with its own .docx, that file rendered by
-docxtpl in a sandboxed Jinja environment on the same plain values.
+docxtpl in a sandboxed Jinja environment on the same plain values, bounded like the HTML
+bodies (`sandbox.Budget`): the turns of its loops are counted, and every text it builds
+(joined with `~`, repeated with `*`, formatted, padded, replaced) and every part it renders
+must stay within the output limit, checked before a large text is built.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm, Pt, RGBColor
-from jinja2 import ChainableUndefined, TemplateError
+from jinja2 import ChainableUndefined, Environment, Template, TemplateError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import html as lxml_html
 
 from effectif.documents.merging import Missing, marker_text
 from effectif.documents.printing import LetterheadView
+from effectif.documents.sandbox import Budget, TemplateTooLong
 
 BLOCK_TAGS = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "hr", "blockquote"}
@@ -292,8 +301,121 @@ def plain_values(context: Mapping[str, Any]) -> dict[str, Any]:
     return {key: plain(value) for key, value in context.items()}
 
 
+class _BoundedCodeGenerator(CodeGenerator):
+    """Every text joined with `~` goes through `environment.bounded`."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _BoundedTemplate(Template):
+    """A part of the .docx rendered piece by piece, its size checked as it grows."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        environment = self.environment
+        assert isinstance(environment, _BoundedEnvironment)
+        pieces: list[str] = []
+        size = 0
+        for piece in self.generate(*args, **kwargs):
+            size += len(piece)
+            environment.budget.check(size - environment.source_size)
+            pieces.append(piece)
+        return "".join(pieces)
+
+
+def _numbers(values: tuple[Any, ...]) -> list[int]:
+    return [abs(int(v)) for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+
+
+def _length(value: Any) -> int:
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, list | tuple):
+        return sum(len(str(item)) for item in value) + len(value)
+    return len(str(value)) if isinstance(value, int | float) else 0
+
+
+#: What Jinja passes a filter before its value, when the filter asks for it.
+PASSED = (Environment, Context, EvalContext)
+
+
+class _BoundedEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox with the limits of the HTML bodies (see the module's docstring)."""
+
+    code_generator_class = _BoundedCodeGenerator
+    template_class = _BoundedTemplate
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def __init__(self) -> None:
+        super().__init__(undefined=_MarkerUndefined)
+        self.budget = Budget()
+        self.source_size = 0
+        self.globals.pop("namespace", None)  # no value carried from one loop turn to the next
+        self.globals["_tour"] = self._turns
+        self.filters = {name: self._bounded_filter(f) for name, f in self.filters.items()}
+
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
+        self.source_size = len(source) if isinstance(source, str) else 0
+        return super().from_string(source, *args, **kwargs)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.Name("_tour", "load"), [loop.iter], [], None, None)
+        return tree
+
+    def _turns(self, iterable: Any) -> Iterator[Any]:
+        for item in iterable:
+            self.budget.turn()
+            yield item
+
+    def bounded(self, value: Any) -> Any:
+        if isinstance(value, str | list | tuple):
+            self.budget.check(len(value))
+        return value
+
+    def _estimate(self, value: Any, args: tuple[Any, ...]) -> None:
+        """Refuse, before it is built, a text that padding, repeating or replacing would
+        make longer than the limit."""
+        lengths = [len(a) for a in args if isinstance(a, str)]
+        factor = max([1, *_numbers(args), *lengths])
+        self.budget.check((_length(value) + 1) * factor)
+
+    def _bounded_filter(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            values = [a for a in args if not isinstance(a, PASSED)]  # not the context
+            if values:
+                self._estimate(values[0], (*values[1:], *kwargs.values()))
+            return self.bounded(function(*args, **kwargs))
+
+        return bounded
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str | list | tuple):
+            self._estimate(owner, (*args, *kwargs.values()))
+        return self.bounded(super().call(__context, __obj, *args, **kwargs))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+                    self.budget.check(len(sequence) * max(times, 0))
+        elif operator == "**" and isinstance(left, int | float) and isinstance(right, int):
+            if abs(right) > 256 or abs(left) > 2**64:
+                self.budget.check(self.budget.max_output + 1)
+        elif operator == "%" and isinstance(left, str):
+            arguments = right if isinstance(right, tuple) else (right,)
+            widths = [int(w) for w in re.findall(r"\d+", left)] + _numbers(arguments)
+            self.budget.check(len(left) + max([0, *widths]))
+        return self.bounded(super().call_binop(context, operator, left, right))
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=_MarkerUndefined)
+    return _BoundedEnvironment()
 
 
 def docx_from_template(source: IO[bytes], context: Mapping[str, Any]) -> bytes:
@@ -322,7 +444,9 @@ def check_docx_template(source: IO[bytes], context: Mapping[str, Any]) -> str | 
         docx_from_template(source, context)
     except SecurityError:
         return "unsafe"
-    except TemplateError as error:
+    except TemplateTooLong as error:
+        raise ValidationError({"docx_file": error.messages}) from error
+    except (TemplateError, OverflowError) as error:
         return str(error)
     finally:
         source.seek(0)

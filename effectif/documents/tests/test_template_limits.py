@@ -4,6 +4,8 @@ document is refused with a French message (no timing here: the counts are determ
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -35,6 +37,11 @@ LONG = (
 )
 #: Joining a long text with itself as the separator: its square.
 JOINED = "{% with a='" + "z" * 5000 + "' %}{{ a|join:a }}{% endwith %}"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def refusal(body: str) -> str:
@@ -98,3 +105,71 @@ def test_generating_from_a_hostile_template_shows_the_french_error(
     response = client_for(hr_manager).get(url, {"modele": template.pk})
     assert response.status_code == 200
     assert "Le modèle produit un document trop long" in response.content.decode()
+
+
+# --- Uploaded .docx templates (Jinja) ----------------------------------------------------------
+
+DOCX_HOSTILE = [
+    "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
+    "{% endfor %}{% endfor %}{% endfor %}",
+    "{{ 'x' * 1000000000 }}",
+    "{% set a = 'xxxxxxxxxx' %}" + "".join("{% set a = a ~ a %}" for _ in range(40)) + "{{ a }}",
+    "{{ '{:>999999999}'.format('x') }}",
+    "{{ 'x'.ljust(999999999) }}",
+    "{{ 'x'|center(999999999) }}",
+    "{{ '%0999999999d' % 1 }}",
+    "{{ ('ab' * 1000)|replace('', 'y' * 10000) }}",
+    "{% for i in range(100000) %}{{ 'z' * 1000 }}{% endfor %}",
+]
+
+
+def _docx(text: str) -> Any:
+    import io
+
+    import docx
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return SimpleUploadedFile("modele.docx", out.getvalue())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", DOCX_HOSTILE)
+def test_hostile_docx_templates_are_refused_in_french(admin_user, text) -> None:
+    template = DocumentTemplate(kind="autre", name="Piège Word", body="<p>Texte</p>")
+    with pytest.raises(ValidationError) as error:
+        template_save(template=template, by=admin_user, docx_upload=_docx(text))
+    assert error.value.message_dict["docx_file"][0].startswith(
+        "Le modèle produit un document trop long"
+    )
+
+
+@pytest.mark.django_db
+def test_an_ordinary_docx_template_with_loops_and_filters_is_accepted(admin_user) -> None:
+    text = (
+        "{% for i in range(3) %}{{ i }}{% endfor %} {{ 'abc'|upper|replace('B', '-') }} "
+        "{{ '%05d' % 42 }} {{ 'x' ~ 'y' }} {{ [1, 2]|join(', ') }}"
+    )
+    template = DocumentTemplate(kind="autre", name="Word", body="<p>Texte</p>")
+    saved = template_save(template=template, by=admin_user, docx_upload=_docx(text))
+    assert saved.docx_file
+
+
+@pytest.mark.django_db
+def test_downloading_a_hostile_docx_saved_before_shows_the_french_error(
+    client_for, hr_manager, world
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from effectif.core.models import AuditAction, AuditEntry
+
+    template = DocumentTemplate(employer=world.employer, kind="autre", name="Piège", body="<p/>")
+    template.docx_file.save("piege.docx", ContentFile(_docx(DOCX_HOSTILE[1]).read()), save=True)
+    url = reverse("documents:generate", args=["salarie", world.member.pk])
+    response = client_for(hr_manager).post(url, {"modele": template.pk, "action": "docx"})
+    assert response.status_code == 200
+    assert "Le modèle produit un document trop long" in response.content.decode()
+    assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()

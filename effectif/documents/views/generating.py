@@ -48,6 +48,7 @@ def _download(
     request: HttpRequest, generated: Generated, subject: Subject, obj: Any, fmt: str
 ) -> HttpResponse:
     employee = subject.employee(obj)
+    content = generated.pdf() if fmt == "pdf" else generated.docx()  # first: it may be refused
     audit(
         actor=request.user,
         action=AuditAction.EXPORT,
@@ -56,10 +57,7 @@ def _download(
         employee_id=employee.pk if employee is not None else None,
         detail=_("Document généré (%(fmt)s) : %(title)s") % {"fmt": fmt, "title": generated.title},
     )
-    if fmt == "pdf":
-        response = HttpResponse(generated.pdf(), content_type="application/pdf")
-    else:
-        response = HttpResponse(generated.docx(), content_type=DOCX_TYPE)
+    response = HttpResponse(content, content_type="application/pdf" if fmt == "pdf" else DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{generated.filename}.{fmt}"'
     return response
 
@@ -99,7 +97,10 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
         return render(request, "documents/generate.html", context)
     action = data.get("action", "apercu")
     if request.method == "POST" and action in ("pdf", "docx"):
-        return _download(request, generated, subject, obj, action)
+        try:
+            return _download(request, generated, subject, obj, action)
+        except ValidationError as error:  # its own .docx past the sandbox's limits
+            messages.error(request, " ".join(error.messages))
     if request.method == "POST" and action == "enregistrer":
         try:
             if subject.employee(obj) is None and subject.file is not None:
