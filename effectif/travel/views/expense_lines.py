@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure
 from effectif.core.editing import add_service_errors, submit
+from effectif.core.uploads import file_response
 from effectif.rules.travel.allowances import is_paris_area
 from effectif.travel.forms_expenses import DecisionForm, LineForm
 from effectif.travel.models import ExpenseLine, ExpenseReport
@@ -163,7 +164,8 @@ def receipt_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBas
         raise Http404
     receipt_read(request.user, line)
     name = (line.receipt.name or "justificatif").rsplit("/", 1)[-1]
-    return FileResponse(line.receipt.open("rb"), as_attachment=False, filename=name)
+    # Shown in the browser (a checked PDF or image), sandboxed; a missing file gives a 404.
+    return file_response(request, line.receipt, filename=name, inline=True)
 
 
 @login_required
