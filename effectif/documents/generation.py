@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -59,7 +60,17 @@ class Generated:
     def docx(self) -> bytes:
         """From the template's own .docx when it has one, else from the rendered HTML."""
         if self.template is not None and self.template.docx_file:
-            with self.template.docx_file.open("rb") as source:
+            try:
+                source = self.template.docx_file.open("rb")
+            except OSError as error:  # the file was lost from the storage
+                raise ValidationError(
+                    _(
+                        "Le fichier Word de ce modèle est introuvable sur le serveur : "
+                        "déposez-le de nouveau dans la bibliothèque des modèles, ou téléchargez "
+                        "le document en PDF."
+                    )
+                ) from error
+            with source:
                 return docx_from_template(source, self.context)
         return docx_from_html(body=self.body, letterhead=self.letterhead, title=self.title)
 

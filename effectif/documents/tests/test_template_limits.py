@@ -1,6 +1,7 @@
 """A template written by HR cannot make the server work for minutes nor fill its memory: the
 turns of its loops and the size of what it produces are counted, and past the limits the
-document is refused with a French message (no timing here: the counts are deterministic)."""
+document is refused with a French message (no timing here: the counts are deterministic). A
+template's Word file lost from the storage is a French message too, not a server error."""
 
 from __future__ import annotations
 
@@ -173,3 +174,20 @@ def test_downloading_a_hostile_docx_saved_before_shows_the_french_error(
     assert response.status_code == 200
     assert "Le modèle produit un document trop long" in response.content.decode()
     assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()
+
+
+@pytest.mark.django_db
+def test_a_word_file_lost_from_the_storage_is_a_french_message(
+    client_for, hr_manager, world
+) -> None:
+    from django.core.files.base import ContentFile
+
+    template = DocumentTemplate(employer=world.employer, kind="autre", name="Word", body="<p/>")
+    template.docx_file.save("perdu.docx", ContentFile(_docx("{{ 1 }}").read()), save=True)
+    template.docx_file.storage.delete(template.docx_file.name)
+    url = reverse("documents:generate", args=["salarie", world.member.pk])
+    response = client_for(hr_manager).post(url, {"modele": template.pk, "action": "docx"})
+    assert response.status_code == 200
+    assert "Le fichier Word de ce modèle est introuvable sur le serveur" in (
+        response.content.decode()
+    )
