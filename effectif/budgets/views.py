@@ -32,6 +32,7 @@ from effectif.budgets.selectors import (
 )
 from effectif.budgets.services import budget_create, budget_delete, budget_update
 from effectif.core.access import require
+from effectif.core.dates import parse_year
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of
@@ -47,7 +48,7 @@ def _int(value: str | None) -> int | None:
 
 @require(perms.may_read)
 def budget_list_view(request: HttpRequest) -> HttpResponse:
-    year = _int(request.GET.get("annee"))
+    year = parse_year(request.GET.get("annee"))
     employer_id = _int(request.GET.get("employeur"))
     rows = budget_list(request.user, year=year, employer_id=employer_id)
     return render(
@@ -208,7 +209,7 @@ def _export_rows(data: FollowUp) -> Iterator[tuple[str, str, MonthFigures]]:
 @require(perms.may_read)
 def followup_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     employers = list(followup_employers(request.user))
-    year = _int(request.GET.get("annee")) or timezone.localdate().year
+    year = parse_year(request.GET.get("annee")) or timezone.localdate().year
     requested = _int(request.GET.get("employeur"))
     if requested is not None:
         employer = followup_employer_get(request.user, requested)

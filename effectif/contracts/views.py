@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,10 +22,12 @@ from effectif.contracts.services import (
     contract_terms_delete,
 )
 from effectif.core.access import ensure
-from effectif.core.editing import add_service_errors, bound, submit
+from effectif.core.dates import query_date
+from effectif.core.editing import add_missing_parameter_error, add_service_errors, bound, submit
 from effectif.core.panels import panels
 from effectif.employees import permissions as employee_perms
 from effectif.employees.selectors import employee_get
+from effectif.rules.parameters.base import MissingParameter
 
 #: What a new amendment starts from: the latest terms, except the rate recomputed from the pay.
 AMENDMENT_COPY = [name for name in ContractTerms.AMENDABLE_FIELDS if name != "hourly_rate_amount"]
@@ -68,7 +69,7 @@ def contract_new(request: HttpRequest, employee_pk: int) -> HttpResponse:
 def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contract = contract_get(request.user, pk)
     employee = contract.employee
-    on = parse_date(request.GET.get("date") or "") or dt.date.today()
+    on = query_date(request, "date") or dt.date.today()
     show_pay = employee_perms.can_see_personal(request.user, employee)
     context = {
         "contract": contract,
@@ -124,6 +125,8 @@ def contract_amendment(request: HttpRequest, pk: int) -> HttpResponse:
                 contract_amend(contract=contract, terms=form.instance, by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
+        except MissingParameter as error:
+            add_missing_parameter_error(form, error)
         else:
             if valid:
                 messages.success(request, _("Avenant enregistré."))

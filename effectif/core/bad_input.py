@@ -4,8 +4,10 @@
   stores it, PostgreSQL refuses it in text, and no HR data contains it. The request is
   answered 400, with a French page, or the API's JSON error ``{"detail": "…"}``.
 - A date no legal parameter covers (`MissingParameter`, e.g. a notice period asked for 1901)
-  that a page did not turn into a form error: a French 422 page naming the rule and the
-  date, rather than a server error. The API answers its own JSON 422 (`api.errors`).
+  that a page did not turn into a form error (`core.editing.submit` does): a French 422 page
+  naming the rule and the date, rather than a server error; a number too large for the
+  database in a page's query (`OverflowError`): a French 400 page. The API answers these in
+  its own JSON (`api.errors`).
 """
 
 from __future__ import annotations
@@ -83,19 +85,16 @@ def request_has_nul(request: HttpRequest) -> bool:
     if request.method in {"GET", "HEAD", "OPTIONS", "DELETE"}:
         return False
     content_type = request.content_type or ""
-    if content_type == _MULTIPART:
-        # Read from its stream by the view (after authentication, for the API): checked only
-        # once read, as the CSRF check of a page does; the API checks its own forms.
-        if not hasattr(request, "_post"):
-            return False
-        files = request.FILES
-        names = [f.name for _k, fs in files.lists() for f in fs]
-        return _query_dict_has_nul(request.POST) or contains_nul(names)
-    if content_type == _FORM:
+    if content_type == _MULTIPART and is_api(request):
+        # The API reads a multipart form from its stream once the caller is authenticated,
+        # and refuses a NUL in it itself (`api.parsing`).
+        return False
+    if content_type in {_FORM, _MULTIPART}:
         try:
-            return _query_dict_has_nul(request.POST)
+            names = [f.name for _k, files in request.FILES.lists() for f in files]
+            return _query_dict_has_nul(request.POST) or contains_nul(names)
         except (RequestDataTooBig, SuspiciousOperation, MultiPartParserError):
-            return False
+            return False  # the view refuses it in its own words
     return _body_has_nul(request)
 
 
@@ -111,7 +110,7 @@ def refusal(request: HttpRequest, message: str, *, status: int, title: str) -> H
 
 
 class BadInputMiddleware:
-    """Place after the CSRF middleware: a page's form is then already read."""
+    """Place after the CSRF middleware, which reads a page's form first."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -127,7 +126,14 @@ class BadInputMiddleware:
         return None
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, MissingParameter) and not is_api(request):
+        if is_api(request):
+            return None  # the API answers in JSON (`api.errors`)
+        if isinstance(exception, MissingParameter):
             message = missing_parameter_message(exception)
             return refusal(request, message, status=422, title=_("Date non prise en charge"))
+        if isinstance(exception, OverflowError):
+            # A number of the query (an identifier in a filter…) beyond what the database or
+            # the calendar holds.
+            message = _("Une valeur de la requête est hors des limites permises.")
+            return refusal(request, message, status=400, title=_("Requête refusée"))
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -33,6 +34,13 @@ def in_range(day: dt.date) -> bool:
     return EARLIEST <= day <= LATEST
 
 
+def validate_in_range(value: dt.date | dt.datetime) -> None:
+    """A form's validator: the date (or the day of a date and time) within the bounds."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not in_range(day):
+        raise ValidationError(out_of_range_message(), code="date_out_of_range")
+
+
 def parse_day(text: str | None) -> dt.date | None:
     """A date written AAAA-MM-JJ within the bounds, or None: empty, badly written, impossible
     (30 February) or out of range."""
@@ -41,6 +49,15 @@ def parse_day(text: str | None) -> dt.date | None:
     except ValueError:  # well formed, but no such day: 2026-02-30
         return None
     return day if day is not None and in_range(day) else None
+
+
+def parse_year(text: str | None) -> int | None:
+    """A year within the bounds, or None."""
+    text = (text or "").strip()
+    if not text.isdigit() or len(text) > 4:
+        return None
+    year = int(text)
+    return year if EARLIEST.year <= year <= LATEST.year else None
 
 
 def query_date(request: HttpRequest, name: str) -> dt.date | None:

@@ -9,6 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from effectif.core.dates import missing_parameter_message
+from effectif.rules.parameters.base import MissingParameter
+
 T = TypeVar("T")
 
 
@@ -24,14 +27,26 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def add_missing_parameter_error(form: forms.BaseForm, error: MissingParameter) -> None:
+    """A date the legal parameters do not cover, on the field where it was entered (else on
+    the whole form, when the law was asked about a date computed from the others)."""
+    data = getattr(form, "cleaned_data", {})
+    entered = [name for name in form.fields if name in data and data[name] == error.on]
+    form.add_error(entered[0] if entered else None, missing_parameter_message(error))
+
+
 def submit(form: forms.BaseForm, call: Callable[[], T]) -> T | None:
-    """Run `call` (a service) if the form is valid; on a ValidationError, put it on the form."""
+    """Run `call` (a service) if the form is valid; on a ValidationError, put it on the form,
+    and a date the law Effectif knows does not cover on its field."""
     if not form.is_valid():
         return None
     try:
         return call()
     except ValidationError as error:
         add_service_errors(form, error)
+        return None
+    except MissingParameter as error:
+        add_missing_parameter_error(form, error)
         return None
 
 

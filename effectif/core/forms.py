@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from effectif.core.dates import EARLIEST, LATEST, validate_in_range
+
 
 class StyledFormMixin:
     """Give every widget the Bootstrap class it needs, and mark invalid fields for screen readers."""
@@ -26,6 +28,9 @@ class StyledFormMixin:
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
                 ]
                 field.widget.attrs.pop("maxlength", None)
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                # Dates within the bounds the pages, the API and the law work with.
+                field.validators = [*field.validators, validate_in_range]
             if isinstance(field, forms.DecimalField):
                 # French decimals: "1 823,03" typed as text (a number input refuses the comma).
                 field.localize = True
@@ -47,6 +52,8 @@ class StyledFormMixin:
             if isinstance(widget, forms.DateInput):
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
+                widget.attrs.setdefault("min", EARLIEST.isoformat())
+                widget.attrs.setdefault("max", LATEST.isoformat())
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
+from effectif.core.dates import query_date
 from effectif.core.deadlines import deadlines
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import query_without, requested_export
@@ -49,8 +49,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def deadline_list(request: HttpRequest) -> HttpResponseBase:
     """The échéancier: every upcoming and overdue legal deadline the user may see."""
     today = dt.date.today()
-    start = parse_date(request.GET.get("du") or "") or today - dt.timedelta(days=30)
-    end = parse_date(request.GET.get("au") or "") or today + dt.timedelta(days=60)
+    start = query_date(request, "du") or today - dt.timedelta(days=30)
+    end = query_date(request, "au") or today + dt.timedelta(days=60)
     kind = request.GET.get("type") or None
     employer = request.GET.get("employeur", "")
     items = deadlines.collect(

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +16,7 @@ from effectif.accounts.models import User
 from effectif.accounts.services import api_tokens_revoke_all
 from effectif.core.access import ensure, require
 from effectif.core.audit import audit
+from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors, bound, saved, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export, sort_links
@@ -81,7 +81,7 @@ def filters_from(request: HttpRequest) -> EmployeeFilters:
         department_id=_int(request.GET.get("service")),
         kind=request.GET.get("nature") or None,
         presence=presence if presence in dict(PRESENCE_CHOICES) else "present",
-        on=parse_date(request.GET.get("date") or "") or dt.date.today(),
+        on=query_date(request, "date") or dt.date.today(),
         sort=sort.lstrip("-"),
         descending=sort.startswith("-"),
     )

@@ -7,9 +7,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from effectif.core.dates import parse_day
 
 WEEK = "semaine"
 MONTH = "mois"
@@ -40,11 +41,7 @@ class Period:
     def from_query(cls, kind: str | None, day: str | None, today: dt.date) -> Period:
         """The period the query asks for (`periode`, `date`), this month by default."""
         chosen = kind if kind in KINDS else MONTH
-        try:
-            parsed = parse_date(day or "")
-        except ValueError:
-            parsed = None
-        return cls.around(parsed or today, chosen)
+        return cls.around(parse_day(day) or today, chosen)
 
     @property
     def previous(self) -> Period:

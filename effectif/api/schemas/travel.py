@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Ref, choices_help
 from effectif.travel.models import (
     ExpenseCategory,
     ExpenseStatus,
@@ -35,11 +35,11 @@ class TripRef(Schema):
 
 class TripFilters(Schema):
     status: str | None = Field(None, description=choices_help(TripStatus))
-    employee: int | None = Field(None, description="Identifiant du salarié demandeur.")
-    from_date: dt.date | None = Field(
+    employee: Id | None = Field(None, description="Identifiant du salarié demandeur.")
+    from_date: Day | None = Field(
         None, alias="from", description="Missions se terminant ce jour ou après (AAAA-MM-JJ)."
     )
-    to_date: dt.date | None = Field(
+    to_date: Day | None = Field(
         None, alias="to", description="Missions commençant ce jour ou avant (AAAA-MM-JJ)."
     )
 
@@ -111,8 +111,8 @@ class TripDetailOut(TripOut):
 
 class ReportFilters(Schema):
     status: str | None = Field(None, description=choices_help(ExpenseStatus))
-    employee: int | None = Field(None, description="Identifiant du salarié.")
-    trip: int | None = Field(None, description="Identifiant de l'ordre de mission.")
+    employee: Id | None = Field(None, description="Identifiant du salarié.")
+    trip: Id | None = Field(None, description="Identifiant de l'ordre de mission.")
 
 
 class ExpenseReportOut(Schema):

@@ -6,13 +6,12 @@ foreign currency without its rate…); the schemas only give the shapes.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
 from ninja import Field
 
-from effectif.api.schemas.common import Input, choices_help
+from effectif.api.schemas.common import Day, Id, Input, choices_help
 from effectif.travel.models import ExpenseCategory, MealKind, TransportMode
 
 # --- Trips ---------------------------------------------------------------------------------
@@ -20,8 +19,8 @@ from effectif.travel.models import ExpenseCategory, MealKind, TransportMode
 
 class DestinationIn(Input):
     place: str = Field(max_length=120)
-    arrival_date: dt.date
-    departure_date: dt.date
+    arrival_date: Day
+    departure_date: Day
     postal_code: str = Field("", max_length=5, description="5 chiffres en France.")
     country: str = Field("FR", min_length=2, max_length=2, description="Code ISO du pays.")
 
@@ -32,32 +31,32 @@ class TripPatch(Input):
 
     purpose: str | None = None
     departure_place: str | None = Field(None, max_length=120)
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     distance_km: int | None = Field(
         None, description="Distance aller jusqu'à la destination la plus éloignée."
     )
     destinations: list[DestinationIn] | None = Field(None, max_length=10)
-    travellers: list[int] | None = Field(
+    travellers: list[Id] | None = Field(
         None, description="Identifiants des voyageurs ; vide : le demandeur seul."
     )
     lodging_nights: int | None = None
     meals: int | None = Field(None, description="Repas pris hors du domicile.")
     advance_requested_amount: Decimal | None = None
-    department: int | None = Field(None, description="Service imputé ; vide : celui du salarié.")
+    department: Id | None = Field(None, description="Service imputé ; vide : celui du salarié.")
 
 
 class TripIn(TripPatch):
     """A new draft trip request, for oneself, or (HR) for an employee in scope. Left out:
     no night, no meal, no advance, the requester travelling alone, their own department."""
 
-    employee: int | None = Field(
+    employee: Id | None = Field(
         None, description="Le demandeur ; par défaut, le dossier de l'utilisateur."
     )
     purpose: str = Field(description="Objet de la mission.")
     departure_place: str = Field(max_length=120)
-    start_date: dt.date
-    end_date: dt.date
+    start_date: Day
+    end_date: Day
     distance_km: int = Field(description="Distance aller jusqu'à la destination la plus éloignée.")
     destinations: list[DestinationIn] = Field(max_length=10)
 
@@ -74,8 +73,8 @@ class OptionIn(Input):
         description="Billets aller-retour par voyageur (TTC) ; vide avec un tarif de la "
         "grille : deux fois son prix aller.",
     )
-    price_list_entry: int | None = Field(None, description="Un tarif de la grille de l'employeur.")
-    vehicle: int | None = Field(None, description="Le véhicule personnel (« vehicule_personnel »).")
+    price_list_entry: Id | None = Field(None, description="Un tarif de la grille de l'employeur.")
+    vehicle: Id | None = Field(None, description="Le véhicule personnel (« vehicule_personnel »).")
 
 
 class CommentIn(Input):
@@ -89,13 +88,13 @@ class CommentIn(Input):
 
 class ReportPatch(Input):
     title: str | None = Field(None, max_length=200)
-    trip: int | None = Field(
+    trip: Id | None = Field(
         None, description="Un ordre de mission approuvé du salarié ; null : aucun."
     )
 
 
 class ReportIn(ReportPatch):
-    employee: int | None = Field(
+    employee: Id | None = Field(
         None, description="Le salarié ; par défaut, le dossier de l'utilisateur (RH : un autre)."
     )
     title: str = Field(max_length=200)
@@ -105,7 +104,7 @@ class LineFields(Input):
     """The fields of a line; those left out keep their value (a change) or their default."""
 
     category: str | None = Field(None, description=choices_help(ExpenseCategory))
-    expense_date: dt.date | None = None
+    expense_date: Day | None = None
     amount: Decimal | None = Field(None, description="Montant TTC en euros.")
     vat_amount: Decimal | None = Field(None, description="TVA récupérable, en euros.")
     merchant: str | None = Field(None, max_length=120)
@@ -116,7 +115,7 @@ class LineFields(Input):
     meal_kind: str | None = Field(None, description=choices_help(MealKind))
     paris_area: bool | None = Field(None, description="Hébergement à Paris et petite couronne.")
     guests: int | None = Field(None, description="Convives d'un repas (1 par défaut).")
-    vehicle: int | None = Field(None, description="Véhicule (indemnités kilométriques).")
+    vehicle: Id | None = Field(None, description="Véhicule (indemnités kilométriques).")
     route_from: str | None = Field(None, max_length=120)
     route_to: str | None = Field(None, max_length=120)
     distance_km: Decimal | None = None
@@ -134,7 +133,7 @@ class LineIn(LineFields):
     the fiscal scale). Sent as JSON, or as a multipart form with the receipt file in `receipt`."""
 
     category: str = Field(description=choices_help(ExpenseCategory))
-    expense_date: dt.date
+    expense_date: Day
 
 
 class LineDecisionIn(Input):

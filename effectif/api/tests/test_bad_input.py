@@ -35,6 +35,7 @@ def test_a_date_out_of_range_in_a_query_is_refused(world, hr, day):
         f"/api/v1/contracts/{world.employee_contract.pk}?on={day}",
         f"/api/v1/employees?on={day}",
         f"/api/v1/medical-visits?due_before={day}",
+        f"/api/v1/trips?from={day}",
     ):
         response = hr.get(path)
         assert response.status_code == 422, path
@@ -106,6 +107,8 @@ def test_an_offset_too_large_is_refused(world, hr):
         "/api/v1/medical-visits?employee={n}",
         "/api/v1/budgets?department={n}",
         "/api/v1/employees?department={n}",
+        "/api/v1/trips?employee={n}",
+        "/api/v1/expense-reports?trip={n}",
     ],
 )
 def test_an_identifier_too_large_in_a_filter_is_refused(world, hr, path):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from effectif.contracts.models import CategoryChoices
 from effectif.core.access import require
+from effectif.core.dates import parse_day
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import requested_export
@@ -40,10 +41,7 @@ COLUMNS = [
 
 
 def _month(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(f"{value}-01")
-    except ValueError:
-        return dt.date.today().replace(day=1)
+    return parse_day(f"{value}-01") or dt.date.today().replace(day=1)
 
 
 @require(perms.is_hr)

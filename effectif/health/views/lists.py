@@ -10,11 +10,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import require
+from effectif.core.dates import query_date
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export, sort_links
@@ -83,7 +83,7 @@ def filters_from(request: HttpRequest) -> VisitFilters:
         establishment_id=_int(request.GET.get("etablissement")),
         kind=request.GET.get("visite", "") if request.GET.get("visite") in VisitKind.values else "",
         state=state if state in STATES else "a_faire",
-        until=parse_date(request.GET.get("avant") or ""),
+        until=query_date(request, "avant"),
         overdue=request.GET.get("retard") == "1",
         sort=sort.lstrip("-"),
         descending=sort.startswith("-"),

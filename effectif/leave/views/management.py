@@ -15,12 +15,12 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.audit import audit
+from effectif.core.dates import query_date, query_month
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
@@ -52,7 +52,7 @@ HR = lambda user: user.role in HR_ROLES  # noqa: E731
 
 
 def _as_of(request: HttpRequest) -> dt.date:
-    return parse_date(request.GET.get("date") or "") or timezone.localdate()
+    return query_date(request, "date") or timezone.localdate()
 
 
 def _employer(request: HttpRequest) -> Any:
@@ -210,7 +210,7 @@ PAY_COLUMNS = [
 @require(HR)
 def leave_pay(request: HttpRequest) -> HttpResponseBase:
     employer, employers = _employer(request)
-    month = parse_date(f"{request.GET.get('mois', '')}-01") or timezone.localdate().replace(day=1)
+    month = query_month(request, "mois") or timezone.localdate().replace(day=1)
     lines = leave_pay_lines(employer, month) if employer is not None else []
     if export := requested_export(request):
         audit(actor=request.user, action=AuditAction.EXPORT, detail=_("Export des indemnités"))

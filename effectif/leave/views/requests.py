@@ -13,12 +13,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.audit import audit
+from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors, bound
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
@@ -54,7 +54,7 @@ from effectif.organisation.selectors import employers_for
 
 
 def _as_of(request: HttpRequest) -> dt.date:
-    return parse_date(request.GET.get("date") or "") or timezone.localdate()
+    return query_date(request, "date") or timezone.localdate()
 
 
 @login_required

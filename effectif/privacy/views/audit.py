@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
 from effectif.core.audit import audit
+from effectif.core.dates import query_date
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
@@ -32,8 +32,8 @@ TARGET_TYPES = [
 def _filters(request: HttpRequest) -> AuditFilters:
     employer = request.GET.get("employeur", "")
     return AuditFilters(
-        start=parse_date(request.GET.get("du") or ""),
-        end=parse_date(request.GET.get("au") or ""),
+        start=query_date(request, "du"),
+        end=query_date(request, "au"),
         actor=request.GET.get("auteur", "").strip(),
         action=request.GET.get("action", ""),
         target_type=request.GET.get("objet", ""),

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
+from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
@@ -48,7 +48,7 @@ from effectif.timekeeping.services.sheets import (
 
 
 def _monday(request: HttpRequest) -> dt.date:
-    asked = parse_date(request.GET.get("semaine") or "") if request.GET.get("semaine") else None
+    asked = query_date(request, "semaine")
     return monday_of(asked or dt.date.today())
 
 
@@ -213,9 +213,7 @@ def sheet_list_view(request: HttpRequest) -> HttpResponseBase:
         status=request.GET.get("statut", "")
         if request.GET.get("statut") in SheetStatus.values
         else "",
-        week_start=parse_date(request.GET.get("semaine") or "")
-        if request.GET.get("semaine")
-        else None,
+        week_start=query_date(request, "semaine"),
         q=request.GET.get("q", "").strip(),
     )
     sheets = sheet_list(request.user, filters)

@@ -12,11 +12,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
+from effectif.core.dates import query_date
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
@@ -103,7 +103,7 @@ def _fare_filters(request: HttpRequest) -> FareFilters:
         q=request.GET.get("q", "").strip(),
         employer_id=int(employer) if employer.isdigit() else None,
         mode=mode if mode in TransportMode.values else "",
-        valid_on=parse_date(request.GET.get("valable_le") or ""),
+        valid_on=query_date(request, "valable_le"),
     )
 
 

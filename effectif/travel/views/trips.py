@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from effectif.core.access import ensure, require
+from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors, bound
 from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
@@ -85,8 +85,8 @@ def filters_from(request: HttpRequest) -> TripFilters:
         state=state if state in STATE_FILTERS else "a_valider",
         employer_id=_int(request.GET.get("employeur")),
         department_id=_int(request.GET.get("service")),
-        start=parse_date(request.GET.get("du") or ""),
-        end=parse_date(request.GET.get("au") or ""),
+        start=query_date(request, "du"),
+        end=query_date(request, "au"),
     )
 
 
