@@ -14,11 +14,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
+from effectif.core.dates import query_date
 from effectif.core.editing import bound, saved, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
@@ -98,8 +98,8 @@ def filters_from(request: HttpRequest) -> ReportFilters:
         status=status if status in ExpenseStatus.values else "",
         employer_id=_int(request.GET.get("employeur")),
         department_id=_int(request.GET.get("service")),
-        start=parse_date(request.GET.get("du") or ""),
-        end=parse_date(request.GET.get("au") or ""),
+        start=query_date(request, "du"),
+        end=query_date(request, "au"),
         q=request.GET.get("q", "").strip(),
     )
 
