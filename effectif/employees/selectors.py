@@ -8,12 +8,15 @@ employee sees their own file only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
-from effectif.core.audit import audit_read
+from effectif.core.audit import audit, audit_read
+from effectif.core.models import AuditAction
 from effectif.core.roles import HR_ROLES, Role
 from effectif.core.scoping import get_in_scope
 from effectif.employees.extensions import registry
@@ -60,6 +63,15 @@ def sensitive_data(user: Any, employee: Employee) -> dict[str, Any] | None:
         return None
     audit_read(actor=user, target=employee, fields=SENSITIVE_FIELDS)
     return {name: getattr(employee, name) for name in SENSITIVE_FIELDS}
+
+
+def sensitive_shown(user: Any, employee: Employee, fields: Iterable[str]) -> None:
+    """Record that a page shows `user` these fields of a file (a form filled with its current
+    values), when any of them is sensitive: the NIR, the IBAN, the family…"""
+    wanted = set(fields)
+    shown = [name for name in SENSITIVE_FIELDS if name in wanted]
+    if shown:
+        audit_read(actor=user, target=employee, fields=shown)
 
 
 PRESENCE_CHOICES = (("present", "Présents"), ("gone", "Sortis"), ("all", "Tous"))
@@ -128,6 +140,19 @@ def documents_for(user: Any, employee: Employee) -> QuerySet[EmployeeDocument]:
 
 def document_get(user: Any, employee: Employee, pk: Any) -> EmployeeDocument:
     return get_in_scope(documents_for(user, employee), pk)
+
+
+def document_downloaded(user: Any, document: EmployeeDocument) -> None:
+    """Record a download of a document of the file: every one, whatever its kind (an identity
+    card, a residence permit, a Carte Vitale, a RIB, a medical notice… hold the very data the
+    file keeps masked)."""
+    audit(
+        actor=user,
+        action=AuditAction.READ,
+        target=document,
+        detail=_("Téléchargement : %(title)s (%(kind)s)")
+        % {"title": document.title, "kind": document.get_kind_display()},
+    )
 
 
 def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:

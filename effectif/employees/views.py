@@ -32,6 +32,7 @@ from effectif.employees.selectors import (
     PRESENCE_CHOICES,
     EmployeeFilters,
     change_request_get,
+    document_downloaded,
     document_get,
     documents_for,
     employee_get,
@@ -39,6 +40,7 @@ from effectif.employees.selectors import (
     own_employee,
     pending_change_requests,
     sensitive_data,
+    sensitive_shown,
 )
 from effectif.employees.services import (
     change_request_approve,
@@ -211,6 +213,8 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Dossier enregistré."))
         return redirect("employees:detail", pk=employee.pk)
+    if not form.is_bound:  # filled with the file's NIR, IBAN, family: an audited read
+        sensitive_shown(request.user, employee, form.fields)
     return render(
         request,
         "employees/form.html",
@@ -294,11 +298,11 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
     employee = employee_get(request.user, pk)
     ensure(perms.can_see_personal(request.user, employee))
     document = document_get(request.user, employee, document_pk)
-    if document.is_health_data:
-        audit(actor=request.user, action=AuditAction.READ, target=document, detail=document.title)
-    return file_response(
+    response = file_response(
         request, document.file, filename=(document.file.name or "document").rsplit("/", 1)[-1]
     )
+    document_downloaded(request.user, document)
+    return response
 
 
 @login_required
@@ -320,6 +324,8 @@ def change_request_create(request: HttpRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_request_change(request.user, employee))
     form = bound(request, ChangeRequestForm, instance=Employee.objects.get(pk=employee.pk))
+    if not form.is_bound:  # filled with the employee's own IBAN and family: audited too
+        sensitive_shown(request.user, employee, form.fields)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -382,6 +388,7 @@ def change_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect("employees:change_requests")
     employee = change.employee
+    sensitive_shown(request.user, employee, change.changes)  # the values they replace
     rows = [
         {
             "label": getattr(Employee._meta.get_field(name), "verbose_name", name),
