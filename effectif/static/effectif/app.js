@@ -12,10 +12,13 @@
       }
     }
   });
-  // Print buttons.
+  // Print buttons, and « Annuler » links that go back to the previous page.
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) {
       window.print();
+    } else if (event.target.closest("[data-history-back]")) {
+      event.preventDefault();
+      window.history.back();
     }
   });
   // Confirm destructive actions.
