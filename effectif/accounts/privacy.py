@@ -14,7 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from effectif.accounts.models import ApiToken, LoginAttempt, User
+from effectif.accounts.models import ApiToken, LoginAttempt, TotpFailure, User
+from effectif.accounts.services.throttling import throttle_keys_without_attempts
 from effectif.core.personal_data import ErasureContext, ExportSection, PersonPart, row, rows
 from effectif.core.retention import NOTHING, DataKind, Outcome
 from effectif.rules.parameters.retention import (
@@ -38,8 +39,15 @@ ACCOUNTS = DataKind(
 
 
 def purge_attempts(now: dt.datetime, dry_run: bool) -> Outcome:
-    old = LoginAttempt.objects.filter(at__lt=LOGIN_ATTEMPTS.cutoff(now))
-    return Outcome(erased=old.count() if dry_run else old.delete()[0])
+    """Login attempts and wrong second-factor codes past the window, then the lock rows of
+    the account names and addresses no attempt names any more."""
+    cutoff = LOGIN_ATTEMPTS.cutoff(now)
+    old = LoginAttempt.objects.filter(at__lt=cutoff)
+    old_codes = TotpFailure.objects.filter(at__lt=cutoff)
+    if dry_run:
+        return Outcome(erased=old.count() + old_codes.count())
+    erased = old.delete()[0] + old_codes.delete()[0]
+    return Outcome(erased=erased + throttle_keys_without_attempts().delete()[0])
 
 
 def purge_tokens(now: dt.datetime, dry_run: bool) -> Outcome:
@@ -56,7 +64,10 @@ LOGIN_ATTEMPTS = DataKind(
     start=_("après la tentative"),
     end=_("effacées"),
     purge=purge_attempts,
-    note=_("Identifiant saisi, adresse IP, réussite ; servent au blocage après échecs."),
+    note=_(
+        "Identifiant saisi, adresse IP, réussite, codes de double authentification refusés ; "
+        "servent au blocage après échecs."
+    ),
     order=110,
 )
 API_TOKENS = DataKind(

@@ -48,6 +48,17 @@ def _address_key(ip_address: str) -> str:
     return f"address:{ip_address}"
 
 
+def throttle_keys_without_attempts() -> QuerySet[LoginThrottleKey]:
+    """The lock rows of account names and addresses no kept attempt names any longer (they
+    name a person or an address: they go with the attempts, by the retention schedule)."""
+    kept = set()
+    for username, ip_address in LoginAttempt.objects.values_list("username", "ip_address"):
+        kept.add(_account_key(username))
+        if ip_address:
+            kept.add(_address_key(ip_address))
+    return LoginThrottleKey.objects.exclude(key__in=kept)
+
+
 def _wait(failures: QuerySet[LoginAttempt], limit: int, now: dt.datetime) -> int:
     """Seconds until the oldest of the last `limit` failures leaves the window, 0 below it."""
     if limit <= 0:

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from effectif.accounts.models import ApiToken, LoginAttempt
+from effectif.accounts.models import ApiToken, LoginAttempt, LoginThrottleKey, TotpFailure
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.personal_data import REDACTED
@@ -76,6 +76,29 @@ def test_login_attempts_and_expired_tokens_go_after_six_months(admin_user):
     assert reports["api_tokens"].outcome.erased == 1
     assert list(LoginAttempt.objects.values_list("username", flat=True)) == ["y"]
     assert list(ApiToken.objects.values_list("key_hash", flat=True)) == ["b" * 64]
+
+
+def test_wrong_codes_and_lock_rows_go_with_the_login_attempts(admin_user):
+    now = timezone.now()
+    LoginAttempt.objects.create(
+        username="x", ip_address="192.0.2.1", at=now - dt.timedelta(days=200)
+    )
+    LoginAttempt.objects.create(
+        username="y", ip_address="192.0.2.2", at=now - dt.timedelta(days=20)
+    )
+    for key in ("account:x", "address:192.0.2.1", "account:y", "address:192.0.2.2"):
+        LoginThrottleKey.objects.create(key=key)
+    TotpFailure.objects.create(user=admin_user, at=now - dt.timedelta(days=200))
+    recent = TotpFailure.objects.create(user=admin_user, at=now - dt.timedelta(days=1))
+
+    (report,) = purge_kinds(only=["login_attempts"])
+
+    assert report.outcome.erased == 4  # one attempt, one wrong code, two lock rows
+    assert list(TotpFailure.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert sorted(LoginThrottleKey.objects.values_list("key", flat=True)) == [
+        "account:y",
+        "address:192.0.2.2",
+    ]
 
 
 def test_time_sheets_go_three_years_after_their_week(world):
