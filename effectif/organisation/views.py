@@ -5,10 +5,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -391,9 +392,20 @@ def org_chart_view(request: HttpRequest) -> HttpResponse:
 
 @require(perms.can_create_employer)
 def user_list(request: HttpRequest) -> HttpResponseBase:
-    users = User.objects.prefetch_related("granted_employers").order_by("username")
+    users = (
+        User.objects.prefetch_related("granted_employers")
+        .annotate(
+            active_tokens=Count(
+                "api_tokens",
+                filter=Q(
+                    api_tokens__revoked_at__isnull=True, api_tokens__expires_at__gt=timezone.now()
+                ),
+            )
+        )
+        .order_by("username")
+    )
     if q := request.GET.get("q", "").strip():
-        users = users.filter(username__icontains=q) | users.filter(last_name__icontains=q)
+        users = users.filter(Q(username__icontains=q) | Q(last_name__icontains=q))
     if export := requested_export(request):
         return export_response(
             export_format=export,
