@@ -38,7 +38,7 @@ def test_a_manager_overrides_a_breach_with_a_reason(page, browser, live_server, 
     dialog.get_by_text("Indiquez le motif de la dérogation").wait_for()
     dialog.get_by_label(re.compile("Motif de la dérogation")).fill("Inventaire annuel")
     dialog.get_by_role("button", name="Enregistrer malgré tout").click()
-    page.wait_for_function("!document.getElementById('pl-editor').open")
+    page.locator("#pl-editor").wait_for(state="hidden")  # the dialog closed
     updated = page.locator(f"#c-{world.member.pk}-20260302")
     assert re.search(r"14:00\s+23:00", updated.inner_text())
     assert "*" in updated.inner_text()
