@@ -7,6 +7,7 @@ errors are ``{"detail": "…"}`` with their status: 401, 403, 404, 413, 429.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
@@ -122,6 +124,24 @@ def schema_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
     ]
 
 
+def _field_holding(request: HttpRequest, value: str) -> str:
+    """The query parameter or top-level body field the client sent `value` in (the date a
+    rule could not be applied on), else the whole request."""
+    for name, values in request.GET.lists():
+        if value in values:
+            return name
+    if (request.content_type or "") == "application/json":
+        try:
+            body = json.loads(request.body)
+        except (ValueError, RawPostDataException):
+            body = None
+        if isinstance(body, dict):
+            for name, sent in body.items():
+                if sent == value:
+                    return str(name)
+    return NON_FIELD_ERRORS
+
+
 def _translated(message: str) -> str:
     """ninja's own English messages, for the errors it raises itself, in French."""
     if message.startswith("Cannot parse request body"):
@@ -168,9 +188,10 @@ def install(api: NinjaAPI) -> None:
 
     def missing_parameter(request: HttpRequest, exc: Any) -> HttpResponse:
         # A date before or after the legal parameters Effectif knows (SMIC, notice periods…).
+        field = _field_holding(request, exc.on.isoformat())
         return api.create_response(
             request,
-            {"detail": [{"field": NON_FIELD_ERRORS, "message": missing_parameter_message(exc)}]},
+            {"detail": [{"field": field, "message": missing_parameter_message(exc)}]},
             status=422,
         )
 
