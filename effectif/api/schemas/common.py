@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from annotated_types import Interval
 from django.db import models
+from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, ConfigDict
 
@@ -28,10 +29,18 @@ def _moment_within_bounds(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+def _naive(moment: dt.time) -> dt.time:
+    if moment.tzinfo is not None:
+        raise ValueError(_("Indiquez une heure sans fuseau horaire (HH:MM)."))
+    return moment
+
+
 #: A date of an input or a filter: refused in French outside 1900-01-01 … 2200-12-31.
 Day = Annotated[dt.date, AfterValidator(_within_bounds)]
 #: A date and time of an input, within the same bounds.
 Moment = Annotated[dt.datetime, AfterValidator(_moment_within_bounds)]
+#: A time of day, local to the place (an interview's time): no time zone.
+Time = Annotated[dt.time, AfterValidator(_naive)]
 #: A year of a filter, within the same bounds.
 Year = Annotated[int, Interval(ge=EARLIEST.year, le=LATEST.year)]
 #: An identifier in a filter or a body: what the databases cannot store cannot exist.

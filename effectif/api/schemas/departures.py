@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from effectif.api.schemas.common import Day, Id, Input, Ref, choices_help
+from effectif.api.schemas.common import Day, Id, Input, Ref, Time, choices_help
 from effectif.departures.models import Party
 from effectif.departures.workflows import Reason
 
@@ -17,7 +17,7 @@ class StepsIn(Input):
 
     convocation_date: Day | None = None
     interview_date: Day | None = None
-    interview_time: dt.time | None = None
+    interview_time: Time | None = None
     interview_place: str | None = None
     notification_date: Day | None = None
     notification_received_date: Day | None = None

@@ -87,6 +87,16 @@ def test_a_departure_step_on_a_date_the_law_does_not_cover_names_the_date(world,
     assert "07/01/1901" in " ".join(fields_of(response).values())
 
 
+def test_a_time_with_a_time_zone_is_refused(world, hr):
+    url = f"/api/v1/departures/{_departure(hr, world)}/steps"
+    response = hr.post(url, {"interview_time": "20:03:26-09:20"}, content_type=JSON)
+    assert fields_of(response) == {
+        "interview_time": "Indiquez une heure sans fuseau horaire (HH:MM)."
+    }
+    response = hr.post(url, {"interview_time": "10:30"}, content_type=JSON)
+    assert response.status_code == 200, response.content
+
+
 # --- numbers too large -----------------------------------------------------------------------
 
 
