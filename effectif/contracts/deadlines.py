@@ -6,14 +6,43 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Q
-from django.urls import reverse
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from effectif.contracts.models import Kind
+from effectif.contracts.models import Contract, Kind
 from effectif.contracts.selectors import contracts_for
-from effectif.core.deadlines import Deadline
+from effectif.core.deadlines import Deadline, page_link
 from effectif.rules.contracts.trial_notice import last_day_to_notify
+
+#: What a deadline of a contract reads: a large employer's to-do lists hundreds of them.
+DEADLINE_FIELDS = (
+    "kind",
+    "start_date",
+    "end_date",
+    "trial_end_date",
+    "trial_renewed",
+    "trial_renewal_end_date",
+    "employee__first_names",
+    "employee__last_name",
+    "employee__usage_name",
+    "employee__employer_id",
+)
+
+
+def for_deadlines(
+    contracts: QuerySet[Contract], *, related: tuple[str, ...] = (), fields: tuple[str, ...] = ()
+) -> QuerySet[Contract]:
+    """`contracts` with only what their deadlines read (the person's name and employer), and
+    the `fields` of the `related` rows a provider needs besides."""
+    return (
+        contracts.select_related(None)
+        .select_related("employee", *related)
+        .only(*DEADLINE_FIELDS, *fields)
+    )
+
+
+def kind_label(kind: str) -> str:
+    return str(Kind(kind).label) if kind in Kind.values else kind
 
 
 def _fmt(day: dt.date) -> str:
@@ -24,9 +53,17 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
     """A trial period ends: the employer who wants to end the contract must say so early enough
     (L1221-25); the to-do shows the last day to do it."""
     horizon = end + dt.timedelta(days=31)  # the decision day falls up to a month before the end
-    contracts = contracts_for(user).filter(
-        Q(trial_renewed=False, trial_end_date__range=(start, horizon))
-        | Q(trial_renewed=True, trial_renewal_end_date__range=(start, horizon))
+    contracts = for_deadlines(
+        contracts_for(user).filter(
+            Q(trial_renewed=False, trial_end_date__range=(start, horizon))
+            | Q(trial_renewed=True, trial_renewal_end_date__range=(start, horizon))
+        )
+    )
+    link = page_link("contracts:detail")
+    title = _("Période d'essai de %(name)s : fin le %(end)s")
+    rule = _(
+        "Pour y mettre fin, prévenir le salarié au plus tard le %(day)s (délai de "
+        "prévenance, C. trav. L1221-25) ; sinon le contrat se poursuit."
     )
     for contract in contracts:
         trial_end = contract.effective_trial_end_date
@@ -40,14 +77,9 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
         yield Deadline(
             due_date=decide_by,
             kind="trial",
-            title=_("Période d'essai de %(name)s : fin le %(end)s")
-            % {"name": employee.display_name, "end": _fmt(trial_end)},
-            rule=_(
-                "Pour y mettre fin, prévenir le salarié au plus tard le %(day)s (délai de "
-                "prévenance, C. trav. L1221-25) ; sinon le contrat se poursuit."
-            )
-            % {"day": _fmt(decide_by)},
-            url=reverse("contracts:detail", args=[contract.pk]),
+            title=title % {"name": employee.display_name, "end": _fmt(trial_end)},
+            rule=rule % {"day": _fmt(decide_by)},
+            url=link(contract.pk),
             employer_id=employee.employer_id,
             employee_id=employee.pk,
         )
@@ -56,29 +88,27 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
 def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A fixed-term contract ends: end-of-contract documents, the 10 % indemnity, and the CDI
     proposal to record if one is made (L1243-11-1)."""
-    contracts = (
+    contracts = for_deadlines(
         contracts_for(user)
         .filter(end_date__range=(start, end))
         .exclude(kind__in=[Kind.CDI, Kind.CIVIL_SERVANT])
     )
+    link = page_link("contracts:detail")
+    title = _("Fin du contrat de %(name)s (%(kind)s)")
+    precarious_rule = _(
+        "Remettre certificat de travail, attestation France Travail et solde de tout "
+        "compte ; indemnité de fin de contrat de 10 % sauf exceptions (C. trav. L1243-8) ; "
+        "une proposition de CDI se fait par écrit (L1243-11-1)."
+    )
+    other_rule = _("Remettre les documents de fin de contrat (C. trav. L1234-19).")
     for contract in contracts:
         employee = contract.employee
-        rule = (
-            _(
-                "Remettre certificat de travail, attestation France Travail et solde de tout "
-                "compte ; indemnité de fin de contrat de 10 % sauf exceptions (C. trav. L1243-8) ; "
-                "une proposition de CDI se fait par écrit (L1243-11-1)."
-            )
-            if contract.kind in {Kind.CDD, Kind.INTERIM}
-            else _("Remettre les documents de fin de contrat (C. trav. L1234-19).")
-        )
         yield Deadline(
             due_date=contract.end_date or end,
             kind="fixed_term",
-            title=_("Fin du contrat de %(name)s (%(kind)s)")
-            % {"name": employee.display_name, "kind": contract.get_kind_display()},
-            rule=rule,
-            url=reverse("contracts:detail", args=[contract.pk]),
+            title=title % {"name": employee.display_name, "kind": kind_label(contract.kind)},
+            rule=precarious_rule if contract.kind in {Kind.CDD, Kind.INTERIM} else other_rule,
+            url=link(contract.pk),
             employer_id=employee.employer_id,
             employee_id=employee.pk,
         )
@@ -86,18 +116,20 @@ def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Dead
 
 def hires_starting(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A contract starts: the pre-hire declaration is due before the first hour of work."""
-    for contract in contracts_for(user).filter(start_date__range=(start, end)):
+    link = page_link("contracts:detail")
+    title = _("Embauche de %(name)s (%(kind)s)")
+    rule = _(
+        "Déclaration préalable à l'embauche au plus tôt 8 jours avant et au plus tard "
+        "avant la prise de poste (C. trav. L1221-10, R1221-5)."
+    )
+    for contract in for_deadlines(contracts_for(user).filter(start_date__range=(start, end))):
         employee = contract.employee
         yield Deadline(
             due_date=contract.start_date,
             kind="hire",
-            title=_("Embauche de %(name)s (%(kind)s)")
-            % {"name": employee.display_name, "kind": contract.get_kind_display()},
-            rule=_(
-                "Déclaration préalable à l'embauche au plus tôt 8 jours avant et au plus tard "
-                "avant la prise de poste (C. trav. L1221-10, R1221-5)."
-            ),
-            url=reverse("contracts:detail", args=[contract.pk]),
+            title=title % {"name": employee.display_name, "kind": kind_label(contract.kind)},
+            rule=rule,
+            url=link(contract.pk),
             employer_id=employee.employer_id,
             employee_id=employee.pk,
         )

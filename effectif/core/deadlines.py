@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -27,6 +29,14 @@ class Deadline:
 
     def overdue(self, today: dt.date) -> bool:
         return self.due_date < today
+
+
+def page_link(view_name: str) -> Callable[[int], str]:
+    """The path of `view_name` for an object's primary key, reversed once rather than once per
+    deadline: providers list hundreds of them for a large employer."""
+    sentinel = 987_654_321
+    template = reverse(view_name, args=[sentinel])
+    return lambda pk: template.replace(str(sentinel), str(pk))
 
 
 #: (user, start, end) -> the deadlines due from start to end that the user may see.

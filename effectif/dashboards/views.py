@@ -13,7 +13,7 @@ from effectif.core.access import require
 from effectif.core.dates import query_date
 from effectif.core.deadlines import deadlines
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import query_without, requested_export
+from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.roles import HR_ROLES, Role
 from effectif.dashboards.selectors import home_summary
 from effectif.organisation.selectors import employers_for
@@ -73,10 +73,13 @@ def deadline_list(request: HttpRequest) -> HttpResponseBase:
                 Column(_("En retard"), lambda d: d.overdue(today)),
             ],
         )
+    # A large employer's to-do holds a thousand lines: shown 100 at a time, soonest first,
+    # grouped by week (the export holds them all).
+    page = page_of(request, items, 100)
     weeks = [
         (monday, list(group))
         for monday, group in groupby(
-            items, key=lambda d: d.due_date - dt.timedelta(days=d.due_date.weekday())
+            page.object_list, key=lambda d: d.due_date - dt.timedelta(days=d.due_date.weekday())
         )
     ]
     return render(
@@ -84,6 +87,7 @@ def deadline_list(request: HttpRequest) -> HttpResponseBase:
         "dashboards/deadlines.html",
         {
             "weeks": weeks,
+            "page_obj": page,
             "count": len(items),
             "overdue": sum(1 for d in items if d.overdue(today)),
             "today": today,
@@ -94,6 +98,6 @@ def deadline_list(request: HttpRequest) -> HttpResponseBase:
             "labels": dict(deadlines.choices()),
             "employers": employers_for(request.user).order_by("name"),
             "employer": int(employer) if employer.isdigit() else None,
-            "query": query_without(request.GET, "export"),
+            "query": query_without(request.GET, "export", "page"),
         },
     )

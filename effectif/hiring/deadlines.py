@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from effectif.core.deadlines import Deadline
+from effectif.contracts.deadlines import for_deadlines, kind_label
+from effectif.core.deadlines import Deadline, page_link
 from effectif.hiring import permissions as perms
 from effectif.hiring.declaration import BEFORE_ARTICLE
 from effectif.hiring.models import DpaeStatus
@@ -26,11 +27,19 @@ def _fmt(day: dt.date) -> str:
 
 def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Every contract starting in the period whose DPAE is not recorded as done."""
-    contracts = (
+    contracts = for_deadlines(
         contracts_to_declare(user)
         .filter(start_date__range=(start, end))
-        .exclude(dpae__status=DpaeStatus.DONE)
-        .select_related("dpae")
+        .exclude(dpae__status=DpaeStatus.DONE),
+        related=("dpae",),
+        fields=("dpae__hire_at",),
+    )
+    dpae_link, new_dpae_link = page_link("hiring:dpae"), page_link("hiring:dpae_new")
+    title = _("DPAE à faire : embauche de %(name)s le %(day)s%(hour)s (%(kind)s)")
+    rule = _(
+        "Déclaration préalable à l'embauche à l'URSSAF avant la prise de poste, au plus "
+        "tôt le %(earliest)s (%(article)s) ; une DPAE tardive expose à une pénalité et au "
+        "travail dissimulé (L8221-5)."
     )
     for contract in contracts:
         employee = contract.employee
@@ -38,29 +47,19 @@ def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
         earliest = contract.start_date - dt.timedelta(
             days=DPAE_EARLIEST_DAYS.at(contract.start_date)
         )
-        url = (
-            reverse("hiring:dpae", args=[dpae.pk])
-            if dpae is not None
-            else reverse("hiring:dpae_new", args=[contract.pk])
-        )
         hour = f" {timezone.localtime(dpae.hire_at):%H:%M}" if dpae is not None else ""
         yield Deadline(
             due_date=contract.start_date,
             kind="hire",
-            title=_("DPAE à faire : embauche de %(name)s le %(day)s%(hour)s (%(kind)s)")
+            title=title
             % {
                 "name": employee.display_name,
                 "day": _fmt(contract.start_date),
                 "hour": hour,
-                "kind": contract.get_kind_display(),
+                "kind": kind_label(contract.kind),
             },
-            rule=_(
-                "Déclaration préalable à l'embauche à l'URSSAF avant la prise de poste, au plus "
-                "tôt le %(earliest)s (%(article)s) ; une DPAE tardive expose à une pénalité et au "
-                "travail dissimulé (L8221-5)."
-            )
-            % {"earliest": _fmt(earliest), "article": BEFORE_ARTICLE},
-            url=url,
+            rule=rule % {"earliest": _fmt(earliest), "article": BEFORE_ARTICLE},
+            url=dpae_link(dpae.pk) if dpae is not None else new_dpae_link(contract.pk),
             employer_id=employee.employer_id,
             employee_id=employee.pk,
         )

@@ -105,3 +105,35 @@ def test_api_deadlines(dated, client_for, hr_manager, employee_user):
     assert [d["kind"] for d in body] == ["trial"]
     assert body[0]["overdue"] is True
     assert client_for(employee_user).get("/api/v1/deadlines").status_code == 403
+
+
+def test_a_long_to_do_is_shown_a_hundred_lines_at_a_time_and_exported_whole(
+    dated, client_for, hr_manager, monkeypatch
+):
+    """A large employer's to-do holds hundreds of lines: the page shows 100, soonest first,
+    with the pages to the others; the count and the export cover them all."""
+    from effectif.core.deadlines import Deadline, _Kind
+
+    def many(user, start, end):
+        for n in range(130):
+            yield Deadline(
+                due_date=TODAY + dt.timedelta(days=n % 40),
+                kind="essai-long",
+                title=f"Échéance n° {n:03d}",
+                rule="Règle",
+                url="/",
+            )
+
+    monkeypatch.setitem(deadlines.kinds, "essai-long", _Kind("essai-long", "Essai", many))
+    client = client_for(hr_manager)
+
+    first = client.get("/echeancier/", {"type": "essai-long"}).content.decode()
+    second = client.get("/echeancier/", {"type": "essai-long", "page": 2}).content.decode()
+    export = client.get("/echeancier/", {"type": "essai-long", "export": "csv"})
+
+    assert first.count("Échéance n° ") == 100
+    assert second.count("Échéance n° ") == 30
+    assert "130 échéances" in first
+    assert "1–100 sur 130" in first
+    assert "Échéance n° 000" in first  # due today, the soonest
+    assert b"".join(export.streaming_content).decode().count("Échéance n° ") == 130

@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from effectif.rules.contracts.headcount import HeadcountFacts, average_headcount, headcount_on
 from effectif.rules.contracts.kinds import Category, ContractKind, WorkingTime
@@ -156,3 +158,22 @@ def test_last_day_to_announce_the_end_of_a_trial() -> None:
     # A 2-week CDD trial from 02/03: 24 h notice until the 7th day, 48 h after; to end on
     # 15/03, announce by 13/03 (48 h → 15/03).
     assert last_day_to_notify(date(2026, 3, 2), date(2026, 3, 15)) == date(2026, 3, 13)
+
+
+@given(
+    start=st.dates(min_value=date(2009, 1, 1), max_value=date(2030, 12, 31)),
+    length=st.integers(min_value=0, max_value=400),
+)
+def test_the_last_day_to_announce_is_the_latest_day_whose_notice_ends_in_time(
+    start: date, length: int
+) -> None:
+    """Found by halving, it is the day a walk back from the trial's end, day by day, finds."""
+    from datetime import timedelta
+
+    from effectif.rules.contracts.trial_notice import last_day_to_notify, notice_end
+
+    trial_end = start + timedelta(days=length)
+    day = trial_end
+    while day > start and notice_end(start, day) > trial_end:
+        day -= timedelta(days=1)
+    assert last_day_to_notify(start, trial_end) == day
