@@ -35,21 +35,14 @@ from effectif.core.access import require
 from effectif.core.dates import parse_year
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import page_of
+from effectif.core.listing import page_of, parse_id
 from effectif.core.scoping import get_in_scope
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value or "") or None
-    except ValueError:
-        return None
 
 
 @require(perms.may_read)
 def budget_list_view(request: HttpRequest) -> HttpResponse:
     year = parse_year(request.GET.get("annee"))
-    employer_id = _int(request.GET.get("employeur"))
+    employer_id = parse_id(request.GET.get("employeur"))
     rows = budget_list(request.user, year=year, employer_id=employer_id)
     return render(
         request,
@@ -74,7 +67,7 @@ def _form_page(request: HttpRequest, form: BudgetForm, title: str) -> HttpRespon
 
 @require(perms.may_edit)
 def budget_create_view(request: HttpRequest) -> HttpResponse:
-    initial = {"department": _int(request.GET.get("service"))}
+    initial = {"department": parse_id(request.GET.get("service"))}
     form = bound(request, BudgetForm, departments=budget_departments(request.user), initial=initial)
     if request.method == "POST" and saved(
         form,
@@ -210,7 +203,7 @@ def _export_rows(data: FollowUp) -> Iterator[tuple[str, str, MonthFigures]]:
 def followup_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     employers = list(followup_employers(request.user))
     year = parse_year(request.GET.get("annee")) or timezone.localdate().year
-    requested = _int(request.GET.get("employeur"))
+    requested = parse_id(request.GET.get("employeur"))
     if requested is not None:
         employer = followup_employer_get(request.user, requested)
     elif employers:
@@ -218,7 +211,7 @@ def followup_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     else:
         return render(request, "budgets/followup.html", {"employers": [], "year": year})
     departments = followup_departments(request.user, employer)
-    department_id = _int(request.GET.get("service"))
+    department_id = parse_id(request.GET.get("service"))
     department = get_in_scope(departments, department_id) if department_id else None
     data = followup(request.user, employer=employer, year=year, department=department)
     if request.GET.get("export") == "xlsx":

@@ -9,6 +9,18 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, QueryDict
 
 PAGE_SIZES = (25, 50, 100)
+#: The largest identifier the databases store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def parse_id(text: str | None) -> int | None:
+    """An identifier written in a query string (a filter's employer…), or None when it is
+    absent, malformed or beyond what the databases store, which no row can have."""
+    text = (text or "").strip()
+    if not text.isdigit() or len(text) > len(str(MAX_ID)):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
 
 
 def page_of(request: HttpRequest, items: Any, default_size: int = 25) -> Page[Any]:

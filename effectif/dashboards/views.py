@@ -13,7 +13,7 @@ from effectif.core.access import require
 from effectif.core.dates import query_date
 from effectif.core.deadlines import deadlines
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.listing import page_of, parse_id, query_without, requested_export
 from effectif.core.roles import HR_ROLES, Role
 from effectif.dashboards.selectors import home_summary
 from effectif.organisation.selectors import employers_for
@@ -58,7 +58,7 @@ def deadline_list(request: HttpRequest) -> HttpResponseBase:
         start,
         end,
         kinds=[kind] if kind else None,
-        employer_id=int(employer) if employer.isdigit() else None,
+        employer_id=parse_id(employer),
     )
     if export := requested_export(request):
         return export_response(
@@ -97,7 +97,7 @@ def deadline_list(request: HttpRequest) -> HttpResponseBase:
             "kinds": deadlines.choices(),
             "labels": dict(deadlines.choices()),
             "employers": employers_for(request.user).order_by("name"),
-            "employer": int(employer) if employer.isdigit() else None,
+            "employer": parse_id(employer),
             "query": query_without(request.GET, "export", "page"),
         },
     )

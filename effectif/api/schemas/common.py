@@ -12,9 +12,7 @@ from ninja import Schema
 from pydantic import AfterValidator, ConfigDict
 
 from effectif.core.dates import EARLIEST, LATEST, in_range, out_of_range_message
-
-#: The largest identifier the databases store (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
+from effectif.core.listing import MAX_ID
 
 
 def _within_bounds(day: dt.date) -> dt.date:

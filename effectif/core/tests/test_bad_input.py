@@ -121,6 +121,9 @@ def test_an_identifier_too_large_in_a_page_filter_is_never_a_server_error(
         ("timekeeping:sheet_list", {"employeur": huge}),
         ("budgets:list", {"employeur": huge}),
         ("departures:payroll", {"employeur": huge}),
+        ("budgets:followup", {"employeur": huge, "service": huge}),
+        ("dashboards:deadlines", {"employeur": huge}),
+        ("hiring:candidates", {"offre": huge}),
     ):
         response = client.get(reverse(name), params)
         assert response.status_code in {200, 400}, (name, response.status_code)

@@ -17,7 +17,7 @@ from effectif.core.access import require
 from effectif.core.dates import query_date
 from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import page_of, query_without, requested_export, sort_links
+from effectif.core.listing import page_of, parse_id, query_without, requested_export, sort_links
 from effectif.core.scoping import get_in_scope
 from effectif.employees.selectors import employees_for
 from effectif.health.forms import SettingsForm
@@ -70,17 +70,13 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def filters_from(request: HttpRequest) -> VisitFilters:
     state = request.GET.get("etat", "a_faire")
     sort = request.GET.get("tri", "due")
     return VisitFilters(
         q=request.GET.get("q", "").strip(),
-        employer_id=_int(request.GET.get("employeur")),
-        establishment_id=_int(request.GET.get("etablissement")),
+        employer_id=parse_id(request.GET.get("employeur")),
+        establishment_id=parse_id(request.GET.get("etablissement")),
         kind=request.GET.get("visite", "") if request.GET.get("visite") in VisitKind.values else "",
         state=state if state in STATES else "a_faire",
         until=query_date(request, "avant"),

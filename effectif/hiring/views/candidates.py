@@ -16,7 +16,7 @@ from effectif.core.access import ensure, require
 from effectif.core.audit import audit
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.listing import page_of, parse_id, query_without, requested_export
 from effectif.core.models import AuditAction
 from effectif.core.uploads import file_response
 from effectif.hiring import permissions as perms
@@ -42,8 +42,8 @@ def candidate_list(request: HttpRequest) -> HttpResponseBase:
     q = request.GET.get("q", "").strip()
     if status in CandidateStatus.values:
         rows = rows.filter(status=status)
-    if posting.isdigit():
-        rows = rows.filter(posting_id=int(posting))
+    if (posting_id := parse_id(posting)) is not None:
+        rows = rows.filter(posting_id=posting_id)
     for term in q.split():
         rows = rows.filter(
             Q(last_name__icontains=term) | Q(first_names__icontains=term) | Q(email__icontains=term)
@@ -69,8 +69,8 @@ def candidate_list(request: HttpRequest) -> HttpResponseBase:
         )
     counts = dict.fromkeys(CandidateStatus.values, 0)
     scoped = candidates_for(request.user)
-    if posting.isdigit():
-        scoped = scoped.filter(posting_id=int(posting))
+    if (posting_id := parse_id(posting)) is not None:
+        scoped = scoped.filter(posting_id=posting_id)
     for value in scoped.values_list("status", flat=True):
         counts[value] += 1
     return render(

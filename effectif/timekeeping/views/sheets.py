@@ -18,7 +18,7 @@ from effectif.core.access import ensure, require
 from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors
 from effectif.core.exporting import Column, export_response
-from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.listing import page_of, parse_id, query_without, requested_export
 from effectif.employees.selectors import own_employee
 from effectif.organisation.selectors import hr_employers_for
 from effectif.timekeeping import permissions as perms
@@ -209,7 +209,7 @@ def sheet_list_view(request: HttpRequest) -> HttpResponseBase:
     employers = hr_employers_for(request.user).order_by("name")
     employer = request.GET.get("employeur", "")
     filters = SheetFilters(
-        employer_id=int(employer) if employer.isdigit() else None,
+        employer_id=parse_id(employer),
         status=request.GET.get("statut", "")
         if request.GET.get("statut") in SheetStatus.values
         else "",
