@@ -127,3 +127,15 @@ def test_an_identifier_too_large_in_a_page_filter_is_never_a_server_error(
     ):
         response = client.get(reverse(name), params)
         assert response.status_code in {200, 400}, (name, response.status_code)
+
+
+def test_a_date_the_law_does_not_cover_elsewhere_is_a_french_422_page(
+    world, client_for, hr_manager
+):
+    response = client_for(hr_manager).get(
+        reverse("dashboards:deadlines"), {"du": "1901-01-01", "au": "1901-12-31"}
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Date non prise en charge" in page
+    assert "Effectif ne connaît pas la règle" in page
