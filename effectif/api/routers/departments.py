@@ -12,7 +12,7 @@ from effectif.api.assignment import assign
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
-from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, ref
+from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Id, ref
 from effectif.api.schemas.organisation import DepartmentIn, DepartmentOut, DepartmentPatch
 from effectif.core.services import save_audited
 from effectif.organisation.models import Department
@@ -50,7 +50,7 @@ def _references(user: User) -> dict[str, Any]:
 
 @router.get("", response={200: Page[DepartmentOut], **READ_ERRORS}, url_name="departments")
 def department_list(
-    request: HttpRequest, paging: Query[Paging], employer: int | None = None, q: str = ""
+    request: HttpRequest, paging: Query[Paging], employer: Id | None = None, q: str = ""
 ) -> Any:
     user = request_user(request)
     departments = departments_for(user).order_by("employer__name", "name", "id")

@@ -3,7 +3,6 @@ the same scope and services as the pages."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,7 +16,7 @@ from effectif.api.assignment import unknown_reference
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
-from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS
+from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Day, Id
 from effectif.api.schemas.leave import BalancesOut, DecisionIn, LeaveRequestIn, LeaveRequestOut
 from effectif.core.roles import Role
 from effectif.employees.models import Employee
@@ -78,9 +77,9 @@ def leave_request_list(
     request: HttpRequest,
     paging: Query[Paging],
     status: str | None = None,
-    employee: int | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    employee: Id | None = None,
+    start: Day | None = None,
+    end: Day | None = None,
 ) -> Any:
     """Requests of the files in scope, latest first; `start`/`end`: those overlapping the
     dates; `status`: « en_attente », « validee », « refusee », « annulee »."""
@@ -207,7 +206,7 @@ def leave_request_cancel_view(request: HttpRequest, request_id: int, payload: De
     response={200: BalancesOut, **READ_ERRORS},
     url_name="leave_balances",
 )
-def leave_balances(request: HttpRequest, employee_id: int, date: dt.date | None = None) -> Any:
+def leave_balances(request: HttpRequest, employee_id: int, date: Day | None = None) -> Any:
     """The employee's balances as of `date` (today by default), per type and per reference
     period: acquired, taken, adjusted, expired, remaining, and the deadline."""
     user = request_user(request)

@@ -36,6 +36,9 @@ def test_a_date_out_of_range_in_a_query_is_refused(world, hr, day):
         f"/api/v1/employees?on={day}",
         f"/api/v1/medical-visits?due_before={day}",
         f"/api/v1/trips?from={day}",
+        f"/api/v1/leave-requests?start={day}",
+        f"/api/v1/leave-requests?end={day}",
+        f"/api/v1/employees/{world.employee_contract.employee_id}/leave-balances?date={day}",
     ):
         response = hr.get(path)
         assert response.status_code == 422, path
@@ -121,6 +124,8 @@ def test_an_offset_too_large_is_refused(world, hr):
         "/api/v1/employees?department={n}",
         "/api/v1/trips?employee={n}",
         "/api/v1/expense-reports?trip={n}",
+        "/api/v1/leave-requests?employee={n}",
+        "/api/v1/departments?employer={n}",
     ],
 )
 def test_an_identifier_too_large_in_a_filter_is_refused(world, hr, path):
