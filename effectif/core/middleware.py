@@ -1,4 +1,5 @@
-"""Request-scoped context for services (the client address written into audit entries)."""
+"""Request-scoped context for services: the client address written into audit entries, and
+the answers a request keeps about its user (`effectif.core.request_cache`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from effectif.core.audit import reset_client_ip, set_client_ip
+from effectif.core.request_cache import request_scope
 
 
 def _ip(value: str) -> str | None:
@@ -70,6 +72,7 @@ class RequestContextMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = set_client_ip(client_ip(request))
         try:
-            return self.get_response(request)
+            with request_scope():
+                return self.get_response(request)
         finally:
             reset_client_ip(token)

@@ -42,3 +42,21 @@ class OrganisationConfig(AppConfig):
             800,
         ),
     ]
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
+
+        from effectif.organisation.models import Department, EmployerAccess
+
+        # A scope kept for the rest of a request (core.request_cache) is made of who runs
+        # which department, who is granted which employer, and the user's role.
+        for model in (Department, EmployerAccess, settings.AUTH_USER_MODEL):
+            for signal in (post_save, post_delete):
+                signal.connect(_forget_scopes, sender=model, dispatch_uid=f"scope-{model}-{signal}")
+
+
+def _forget_scopes(**kwargs: object) -> None:
+    from effectif.core.request_cache import forget
+
+    forget()

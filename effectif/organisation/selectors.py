@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from effectif.core.request_cache import per_request
 from effectif.core.roles import HR_ROLES, Role
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import (
@@ -100,18 +101,20 @@ def subtree_ids(root_ids: set[int], parents: Mapping[int, int | None]) -> set[in
     return found
 
 
-def managed_department_ids(user: Any) -> set[int]:
-    """Departments the user manages, directly or through the tree below them."""
+@per_request
+def managed_department_ids(user: Any) -> frozenset[int]:
+    """Departments the user manages, directly or through the tree below them (worked out once
+    per request: every list and deadline of a manager's page asks)."""
     if not getattr(user, "is_authenticated", False):
-        return set()
+        return frozenset()
     roots = set(Department.objects.filter(manager=user).values_list("id", flat=True))
     if not roots:
-        return set()
+        return frozenset()
     employer_ids = Department.objects.filter(id__in=roots).values_list("employer_id", flat=True)
     parents = dict(
         Department.objects.filter(employer_id__in=employer_ids).values_list("id", "parent_id")
     )
-    return subtree_ids(roots, parents)
+    return frozenset(subtree_ids(roots, parents))
 
 
 def people_in_department(on: dt.date) -> Count:
