@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 from effectif.core.roles import Role
 
@@ -33,19 +34,28 @@ class NavSection:
     items: list[dict[str, Any]]
 
 
+@lru_cache(maxsize=8)
+def _entries(script_prefix: str) -> tuple[tuple[NavItem, str], ...]:
+    """Every app's entries in menu order with their paths: the same for every request of a
+    process (the apps and the URLs do not change), so worked out once per script prefix."""
+    items = [
+        item for config in apps.get_app_configs() for item in getattr(config, "navigation", [])
+    ]
+    entries = []
+    for item in sorted(items, key=lambda i: i.order):
+        try:
+            entries.append((item, reverse(item.url_name)))
+        except NoReverseMatch:
+            continue
+    return tuple(entries)
+
+
 def menu_for(user: Any, current_path: str) -> list[NavSection]:
     if not getattr(user, "is_authenticated", False):
         return []
-    items: list[NavItem] = []
-    for config in apps.get_app_configs():
-        items.extend(getattr(config, "navigation", []))
     sections: dict[str, NavSection] = {}
-    for item in sorted(items, key=lambda i: i.order):
+    for item, url in _entries(get_script_prefix()):
         if user.role not in item.roles or (item.visible is not None and not item.visible(user)):
-            continue
-        try:
-            url = reverse(item.url_name)
-        except NoReverseMatch:
             continue
         key = str(item.section)
         section = sections.setdefault(key, NavSection(label=item.section, items=[]))
