@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from effectif.contracts.models import Contract
 from effectif.core.roles import HR_ROLES
@@ -18,11 +18,14 @@ def home_summary(user: Any, today: dt.date) -> dict[str, Any]:
     contracts = Contract.objects.filter(employee__in=employees).select_related("employee")
     summary: dict[str, Any] = {
         "present": employees.filter(
-            Q(contracts__start_date__lte=today)
-            & (Q(contracts__end_date__isnull=True) | Q(contracts__end_date__gte=today))
-        )
-        .distinct()
-        .count(),
+            Exists(
+                Contract.objects.filter(
+                    Q(end_date__isnull=True) | Q(end_date__gte=today),
+                    employee=OuterRef("pk"),
+                    start_date__lte=today,
+                )
+            )
+        ).count(),
         "own": own_employee(user),
         "is_hr": user.role in HR_ROLES,
     }
