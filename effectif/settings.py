@@ -326,7 +326,7 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EFFECTIF_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-# Uploads (effectif/core/uploads.py): past EFFECTIF_MAX_UPLOAD_BYTES a file is read from the
+# Uploads (effectif/core/uploads/): past EFFECTIF_MAX_UPLOAD_BYTES a file is read from the
 # request but kept neither in memory nor on disk, and refused; images are decoded within
 # EFFECTIF_MAX_IMAGE_PIXELS pixels (a decompression bomb is refused).
 EFFECTIF_MAX_UPLOAD_BYTES = int(
