@@ -3,41 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from effectif.contracts.models import Contract, Kind
+from effectif.contracts.models import Contract, Kind, effective_trial_end
 from effectif.contracts.selectors import contracts_for
 from effectif.core.deadlines import Deadline, page_link
+from effectif.employees.models import display_name_of
 from effectif.rules.contracts.trial_notice import last_day_to_notify
 
-#: What a deadline of a contract reads: a large employer's to-do lists hundreds of them.
-DEADLINE_FIELDS = (
+#: What a deadline of a contract reads, as plain rows: a large employer's to-do lists
+#: hundreds of them, and a model instance for each would cost more than the rest.
+ROW_FIELDS = (
+    "pk",
     "kind",
     "start_date",
     "end_date",
     "trial_end_date",
     "trial_renewed",
     "trial_renewal_end_date",
-    "employee__first_names",
+    "employee_id",
     "employee__last_name",
     "employee__usage_name",
+    "employee__first_names",
     "employee__employer_id",
 )
 
 
-def for_deadlines(
-    contracts: QuerySet[Contract], *, related: tuple[str, ...] = (), fields: tuple[str, ...] = ()
-) -> QuerySet[Contract]:
-    """`contracts` with only what their deadlines read (the person's name and employer), and
-    the `fields` of the `related` rows a provider needs besides."""
-    return (
-        contracts.select_related(None)
-        .select_related("employee", *related)
-        .only(*DEADLINE_FIELDS, *fields)
+def deadline_rows(contracts: QuerySet[Contract], *extra: str) -> Iterable[Any]:
+    """`contracts` as named rows of `ROW_FIELDS` and the `extra` fields a provider needs."""
+    return contracts.select_related(None).values_list(*ROW_FIELDS, *extra, named=True)
+
+
+def person(row: Any) -> str:
+    return display_name_of(
+        row.employee__last_name, row.employee__usage_name, row.employee__first_names
     )
 
 
@@ -53,7 +56,7 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
     """A trial period ends: the employer who wants to end the contract must say so early enough
     (L1221-25); the to-do shows the last day to do it."""
     horizon = end + dt.timedelta(days=31)  # the decision day falls up to a month before the end
-    contracts = for_deadlines(
+    contracts = deadline_rows(
         contracts_for(user).filter(
             Q(trial_renewed=False, trial_end_date__range=(start, horizon))
             | Q(trial_renewed=True, trial_renewal_end_date__range=(start, horizon))
@@ -65,30 +68,31 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
         "Pour y mettre fin, prévenir le salarié au plus tard le %(day)s (délai de "
         "prévenance, C. trav. L1221-25) ; sinon le contrat se poursuit."
     )
-    for contract in contracts:
-        trial_end = contract.effective_trial_end_date
+    for row in contracts:
+        trial_end = effective_trial_end(
+            row.trial_renewed, row.trial_end_date, row.trial_renewal_end_date
+        )
         assert isinstance(trial_end, dt.date)
-        if trial_end < contract.start_date or (contract.end_date and contract.end_date < trial_end):
+        if trial_end < row.start_date or (row.end_date and row.end_date < trial_end):
             continue
-        decide_by = last_day_to_notify(contract.start_date, trial_end)
+        decide_by = last_day_to_notify(row.start_date, trial_end)
         if not start <= decide_by <= end:
             continue
-        employee = contract.employee
         yield Deadline(
             due_date=decide_by,
             kind="trial",
-            title=title % {"name": employee.display_name, "end": _fmt(trial_end)},
+            title=title % {"name": person(row), "end": _fmt(trial_end)},
             rule=rule % {"day": _fmt(decide_by)},
-            url=link(contract.pk),
-            employer_id=employee.employer_id,
-            employee_id=employee.pk,
+            url=link(row.pk),
+            employer_id=row.employee__employer_id,
+            employee_id=row.employee_id,
         )
 
 
 def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A fixed-term contract ends: end-of-contract documents, the 10 % indemnity, and the CDI
     proposal to record if one is made (L1243-11-1)."""
-    contracts = for_deadlines(
+    contracts = deadline_rows(
         contracts_for(user)
         .filter(end_date__range=(start, end))
         .exclude(kind__in=[Kind.CDI, Kind.CIVIL_SERVANT])
@@ -101,16 +105,15 @@ def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Dead
         "une proposition de CDI se fait par écrit (L1243-11-1)."
     )
     other_rule = _("Remettre les documents de fin de contrat (C. trav. L1234-19).")
-    for contract in contracts:
-        employee = contract.employee
+    for row in contracts:
         yield Deadline(
-            due_date=contract.end_date or end,
+            due_date=row.end_date or end,
             kind="fixed_term",
-            title=title % {"name": employee.display_name, "kind": kind_label(contract.kind)},
-            rule=precarious_rule if contract.kind in {Kind.CDD, Kind.INTERIM} else other_rule,
-            url=link(contract.pk),
-            employer_id=employee.employer_id,
-            employee_id=employee.pk,
+            title=title % {"name": person(row), "kind": kind_label(row.kind)},
+            rule=precarious_rule if row.kind in {Kind.CDD, Kind.INTERIM} else other_rule,
+            url=link(row.pk),
+            employer_id=row.employee__employer_id,
+            employee_id=row.employee_id,
         )
 
 
@@ -122,14 +125,13 @@ def hires_starting(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline
         "Déclaration préalable à l'embauche au plus tôt 8 jours avant et au plus tard "
         "avant la prise de poste (C. trav. L1221-10, R1221-5)."
     )
-    for contract in for_deadlines(contracts_for(user).filter(start_date__range=(start, end))):
-        employee = contract.employee
+    for row in deadline_rows(contracts_for(user).filter(start_date__range=(start, end))):
         yield Deadline(
-            due_date=contract.start_date,
+            due_date=row.start_date,
             kind="hire",
-            title=title % {"name": employee.display_name, "kind": kind_label(contract.kind)},
+            title=title % {"name": person(row), "kind": kind_label(row.kind)},
             rule=rule,
-            url=link(contract.pk),
-            employer_id=employee.employer_id,
-            employee_id=employee.pk,
+            url=link(row.pk),
+            employer_id=row.employee__employer_id,
+            employee_id=row.employee_id,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -111,6 +112,11 @@ class EndReason(models.TextChoices):
     TRANSFER = "998", _("Transfert du contrat sans rupture")
 
 
+def effective_trial_end(renewed: bool, end: date | None, renewal_end: date | None) -> date | None:
+    """The last day of a trial period: its renewal's when it was renewed."""
+    return renewal_end if renewed else end
+
+
 class Contract(TimeStampedModel):
     """A contract of employment (or an internship agreement, or a public-sector appointment)."""
 
@@ -186,7 +192,9 @@ class Contract(TimeStampedModel):
 
     @property
     def effective_trial_end_date(self) -> object:
-        return self.trial_renewal_end_date if self.trial_renewed else self.trial_end_date
+        return effective_trial_end(
+            self.trial_renewed, self.trial_end_date, self.trial_renewal_end_date
+        )
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -87,6 +87,12 @@ SENSITIVE_FIELDS = (
 MASKED_IN_AUDIT = ("nir", "temporary_number", "iban")
 
 
+def display_name_of(last_name: str, usage_name: str, first_names: str) -> str:
+    """How Effectif names a person: family name (of use, else of birth) in capitals, then the
+    first names; for the lists that read rows rather than files."""
+    return f"{(usage_name or last_name).upper()} {first_names}"
+
+
 class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
     """One person's file with one employer."""
 
@@ -212,8 +218,7 @@ class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        family = self.usage_name or self.last_name
-        return f"{family.upper()} {self.first_names}"
+        return display_name_of(self.last_name, self.usage_name, self.first_names)
 
     @property
     def audit_employer_id(self) -> int:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from effectif.contracts.deadlines import for_deadlines, kind_label
+from effectif.contracts.deadlines import deadline_rows, kind_label, person
 from effectif.core.deadlines import Deadline, page_link
 from effectif.hiring import permissions as perms
 from effectif.hiring.declaration import BEFORE_ARTICLE
@@ -27,12 +27,12 @@ def _fmt(day: dt.date) -> str:
 
 def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Every contract starting in the period whose DPAE is not recorded as done."""
-    contracts = for_deadlines(
+    contracts = deadline_rows(
         contracts_to_declare(user)
         .filter(start_date__range=(start, end))
         .exclude(dpae__status=DpaeStatus.DONE),
-        related=("dpae",),
-        fields=("dpae__hire_at",),
+        "dpae__id",
+        "dpae__hire_at",
     )
     dpae_link, new_dpae_link = page_link("hiring:dpae"), page_link("hiring:dpae_new")
     title = _("DPAE à faire : embauche de %(name)s le %(day)s%(hour)s (%(kind)s)")
@@ -41,27 +41,23 @@ def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
         "tôt le %(earliest)s (%(article)s) ; une DPAE tardive expose à une pénalité et au "
         "travail dissimulé (L8221-5)."
     )
-    for contract in contracts:
-        employee = contract.employee
-        dpae = getattr(contract, "dpae", None)
-        earliest = contract.start_date - dt.timedelta(
-            days=DPAE_EARLIEST_DAYS.at(contract.start_date)
-        )
-        hour = f" {timezone.localtime(dpae.hire_at):%H:%M}" if dpae is not None else ""
+    for row in contracts:
+        earliest = row.start_date - dt.timedelta(days=DPAE_EARLIEST_DAYS.at(row.start_date))
+        hour = f" {timezone.localtime(row.dpae__hire_at):%H:%M}" if row.dpae__hire_at else ""
         yield Deadline(
-            due_date=contract.start_date,
+            due_date=row.start_date,
             kind="hire",
             title=title
             % {
-                "name": employee.display_name,
-                "day": _fmt(contract.start_date),
+                "name": person(row),
+                "day": _fmt(row.start_date),
                 "hour": hour,
-                "kind": kind_label(contract.kind),
+                "kind": kind_label(row.kind),
             },
             rule=rule % {"earliest": _fmt(earliest), "article": BEFORE_ARTICLE},
-            url=dpae_link(dpae.pk) if dpae is not None else new_dpae_link(contract.pk),
-            employer_id=employee.employer_id,
-            employee_id=employee.pk,
+            url=dpae_link(row.dpae__id) if row.dpae__id else new_dpae_link(row.pk),
+            employer_id=row.employee__employer_id,
+            employee_id=row.employee_id,
         )
 
 
