@@ -84,8 +84,12 @@ def _engine() -> str:
 
 
 def _storage_names(storage: Storage, directory: str = "") -> Iterator[str]:
-    """Every file of a storage, recursively (local disk and object storage alike)."""
-    folders, files = storage.listdir(directory)
+    """Every file of a storage, recursively (local disk and object storage alike); none when
+    its folder does not exist yet (an instance where nothing was ever uploaded)."""
+    try:
+        folders, files = storage.listdir(directory)
+    except FileNotFoundError:
+        return
     for name in sorted(files):
         yield f"{directory}/{name}" if directory else name
     for folder in sorted(folders):
@@ -93,10 +97,7 @@ def _storage_names(storage: Storage, directory: str = "") -> Iterator[str]:
 
 
 def _storage_is_empty(storage: Storage) -> bool:
-    try:
-        return next(_storage_names(storage), None) is None
-    except FileNotFoundError:
-        return True
+    return next(_storage_names(storage), None) is None
 
 
 class _Hashing(io.RawIOBase):
@@ -194,9 +195,7 @@ def backup_write(*, directory: Path | None = None) -> BackupSummary:
             with dump.open("rb") as source:
                 hashes[dump.name] = _add(tar, dump.name, source, dump.stat().st_size)
             files = 0
-            for name in (
-                _storage_names(default_storage) if not _storage_is_empty(default_storage) else ()
-            ):
+            for name in _storage_names(default_storage):
                 with default_storage.open(name, "rb") as source:
                     member = MEDIA_PREFIX + name
                     hashes[member] = _add(tar, member, source, default_storage.size(name))
@@ -238,14 +237,21 @@ def _read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     return manifest
 
 
-def _extract_checked(tar: tarfile.TarFile, name: str, expected: str, target: IO[bytes]) -> None:
-    source = tar.extractfile(name)
+def _extract_checked(
+    tar: tarfile.TarFile, name: str, expected: str, target: IO[bytes] | None = None
+) -> None:
+    """Read a member, checking its SHA-256 against the manifest, into `target` if given."""
+    try:
+        source = tar.extractfile(name)
+    except KeyError as error:
+        raise BackupError(f"La sauvegarde est incomplète : {name} manque.") from error
     if source is None:
         raise BackupError(f"Membre illisible dans la sauvegarde : {name}.")
     digest = hashlib.sha256()
     while chunk := source.read(_CHUNK):
         digest.update(chunk)
-        target.write(chunk)
+        if target is not None:
+            target.write(chunk)
     if digest.hexdigest() != expected:
         raise BackupError(f"La sauvegarde est altérée : l'empreinte de {name} ne correspond pas.")
 
@@ -253,19 +259,7 @@ def _extract_checked(tar: tarfile.TarFile, name: str, expected: str, target: IO[
 def _verify_archive(tar: tarfile.TarFile, hashes: dict[str, str]) -> None:
     """Every member's SHA-256 against the manifest, before anything is written."""
     for name, expected in hashes.items():
-        try:
-            source = tar.extractfile(name)
-        except KeyError as error:
-            raise BackupError(f"La sauvegarde est incomplète : {name} manque.") from error
-        if source is None:
-            raise BackupError(f"Membre illisible dans la sauvegarde : {name}.")
-        digest = hashlib.sha256()
-        while chunk := source.read(_CHUNK):
-            digest.update(chunk)
-        if digest.hexdigest() != expected:
-            raise BackupError(
-                f"La sauvegarde est altérée : l'empreinte de {name} ne correspond pas."
-            )
+        _extract_checked(tar, name, expected)
 
 
 def _database_is_empty() -> bool:
