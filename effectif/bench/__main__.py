@@ -11,7 +11,8 @@
 5. The load test (`charge`): 50 concurrent users mixing HR browsing, employees' self-service
    and managers' approvals on the population with PostgreSQL, served by gunicorn as in
    production, for 3 minutes without then with think time: throughput, latency (median, p95),
-   errors and CPU per request (`effectif.bench.load`).
+   errors and CPU per request (`effectif.bench.load`); and where that CPU goes (`pages`): each
+   page of the load test on its data, one user at a time (`effectif.bench.pages`).
 
 `python -m effectif.bench --help` for the sizes and the parts to run.
 """
@@ -42,6 +43,7 @@ PARTS = (
     "frais",
     "frais-db",
     "charge",
+    "pages",
 )
 
 
@@ -227,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
             warmup=args.load_warmup,
             think=args.load_think,
         )
+    if "pages" in parts:
+        from effectif.bench.pages import run as page_costs
+
+        page_costs(args.postgres_url, args.employees)
     return 0
 
 
