@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db.models import QuerySet
 
 from effectif.core.dates import EARLIEST, LATEST, validate_in_range
 
@@ -79,3 +81,27 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def set_queryset(
+    form: forms.BaseForm,
+    name: str,
+    queryset: QuerySet[Any],
+    label: Callable[[Any], str] | None = None,
+) -> None:
+    """Offer `queryset` (the rows in the user's scope) in the form's choice field `name`,
+    each shown by `label` when given."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a choice among rows")
+    field.queryset = queryset
+    if label is not None:
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Sequence[tuple[Any, Any]]) -> None:
+    """Offer `choices` in the form's choice field `name`."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices

@@ -13,6 +13,10 @@ def render_page_or_partial(
     request: HttpRequest, page: str, partial: str, context: Mapping[str, Any]
 ) -> HttpResponse:
     """Render `partial` for an htmx request that targets it, else the whole `page`."""
+    return render(request, partial if is_htmx(request) else page, context)
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """htmx sent the request to replace part of the page (a boosted link wants a whole page)."""
     details = getattr(request, "htmx", None)
-    is_htmx = bool(details) and not getattr(details, "boosted", False)
-    return render(request, partial if is_htmx else page, context)
+    return bool(details) and not getattr(details, "boosted", False)

@@ -19,6 +19,37 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def _follow(obj: object, path: str | None) -> int | None:
+    """The value at the end of a dotted attribute path, or None where a link is empty."""
+    if path is None:
+        return None
+    value: Any = obj
+    for name in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value if value is None else int(value)
+
+
+class AuditScoped:
+    """Files a model's audit entries under its employer and, where it has one, its employee.
+
+    A model names the two attribute paths, e.g. for a row of an employee's:
+    `audit_employer_path = "employee.employer_id"` and `audit_employee_path = "employee_id"`.
+    """
+
+    audit_employer_path: ClassVar[str | None] = "employer_id"
+    audit_employee_path: ClassVar[str | None] = None
+
+    @property
+    def audit_employer_id(self) -> int | None:
+        return _follow(self, self.audit_employer_path)
+
+    @property
+    def audit_employee_id(self) -> int | None:
+        return _follow(self, self.audit_employee_path)
+
+
 class AuditAction(models.TextChoices):
     CREATE = "create", _("Création")
     UPDATE = "update", _("Modification")
