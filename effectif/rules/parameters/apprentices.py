@@ -35,7 +35,7 @@ APPRENTICE_EXEMPTION: Parameter[ApprenticeExemption] = Parameter(
             date(2025, 3, 1),
             ApprenticeExemption(Decimal("0.50"), False),
             "LFSS 2025 art. 22 (contrats conclus à partir du 01/03/2025 : 50 % du SMIC, CSG/CRDS "
-            "au-delà) — ME apprentissage, FACTS §3.3",
+            "au-delà) ; C. trav. art. L6243-2, CSS L136-1-1 — ME apprentissage",
         ),
     ),
 )

@@ -24,7 +24,7 @@ MEAL_BENEFIT_VALUE: Parameter[Decimal] = Parameter(
         DatedValue(
             date(2026, 1, 1),
             Decimal("5.50"),
-            "Arrêté du 10/12/2002 art. 1 ; barème 2026 non vérifié (FACTS §13, item 4)",
+            "Arrêté du 10/12/2002 art. 1 ; BOSS, Avantages en nature ; barème 2026 non vérifié",
             unconfirmed=True,
         ),
     ),

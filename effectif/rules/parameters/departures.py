@@ -1,8 +1,8 @@
 """Departure parameters: notice, severance, end-of-contract indemnities, procedure delays and the
 limits of fixed-term contracts, each with its legal source.
 
-Values not read in the official text for this project (see FACTS.md §3–4) are flagged
-`unconfirmed=True`, to be checked on Légifrance before release.
+Values whose official text (the Code du travail articles cited beside each) was not read for
+this project are flagged `unconfirmed=True`, to be checked on Légifrance before release.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 (S21.G00.81.001) and URSSAF aggregated contribution type (CTP, S21.G00.23.001).
 
 Unconfirmed: taken from third-party tables said to be generated from cahier technique CT2026.1
-(FACTS §11.3 and §13 item 8) and from memory; `None` where no code could be checked. Verify
+(net-entreprises.fr, « Cahier technique de la DSN ») and from memory; `None` where no code could be checked. Verify
 against the net-entreprises cahier technique before the DSN module relies on them.
 """
 
@@ -74,7 +74,7 @@ LINE_DSN_CODES: Parameter[dict[str, DsnCodes]] = Parameter(
         DatedValue(
             date(2025, 1, 1),
             _CODES,
-            "Cahier technique DSN CT2025/CT2026.1 d'après des tables tierces (FACTS §11.3) et de "
+            "Cahier technique DSN CT2025/CT2026.1 (net-entreprises.fr) d'après des tables tierces et de "
             "mémoire — à vérifier",
             unconfirmed=True,
         ),

@@ -38,7 +38,7 @@ PAYROLL_TAX_SCALE: Parameter[PayrollTaxScale] = Parameter(
         DatedValue(
             date(2026, 1, 1),
             PayrollTaxScale(Decimal("9229"), Decimal("18423"), *_RATES),
-            "CGI art. 231 ; décret n° 2026-562 du 29/06/2026 — FACTS §7.1 (OF taux_maj.yaml)",
+            "CGI art. 231 ; décret n° 2026-562 du 29/06/2026 — OF taxsal/taux_maj.yaml",
         ),
     ),
 )

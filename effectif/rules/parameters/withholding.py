@@ -84,7 +84,7 @@ NEUTRAL_GRID_METROPOLE: Parameter[NeutralGrid] = Parameter(
                 54088,
             ),
             "CGI art. 204 H III (LF 2024) — de mémoire ; cohérente avec la grille 2025 / 1,018 "
-            "(FACTS §7.4) ; appliquée jusqu'au 30/04/2025",
+            "; appliquée jusqu'au 30/04/2025",
             unconfirmed=True,
         ),
         DatedValue(
@@ -110,7 +110,7 @@ NEUTRAL_GRID_METROPOLE: Parameter[NeutralGrid] = Parameter(
                 25706,
                 55062,
             ),
-            "CGI art. 204 H III (LF 2025, revenus versés à partir du 01/05/2025) — FACTS §7.4 ; "
+            "CGI art. 204 H III (LF 2025, revenus versés à partir du 01/05/2025) — "
             "formulepaie.fr ; payroll-cases (2,9 % pour 1 943,56 €)",
             unconfirmed=True,
         ),
@@ -138,7 +138,7 @@ NEUTRAL_GRID_METROPOLE: Parameter[NeutralGrid] = Parameter(
                 55558,
             ),
             "CGI art. 204 H III (LF 2026, +0,9 %, revenus versés à partir du 01/05/2026) — "
-            "BOI-BAREME-000037 d'après des sources secondaires, égal à l'estimation de FACTS §7.4",
+            "BOI-BAREME-000037 d'après des sources secondaires, égal à la grille 2025 × 1,009, arrondie",
             unconfirmed=True,
         ),
     ),

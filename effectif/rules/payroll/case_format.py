@@ -1,4 +1,4 @@
-"""The JSON case format of `shared/payroll-cases/` (read) and of the simulator's results (written).
+"""The JSON case format of the reference cases, `tests/reference_cases/` (read) and of the simulator's results (written).
 
 A case holds the reference fields — `id`, `month` (YYYY-MM), `gross_monthly`,
 `hours_per_month`, `cadre`, `headcount`, `alsace_moselle`, `at_rate`, `mutuelle_total_monthly`,

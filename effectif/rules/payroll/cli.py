@@ -1,6 +1,6 @@
 """Command line: `python -m effectif.rules.payroll simulate FILE.json` and `bench --employees N`.
 
-`simulate` reads cases in the format of `shared/payroll-cases/` (see `case_format.py`) and
+`simulate` reads cases in the format of the reference cases (`tests/reference_cases/`) (see `case_format.py`) and
 writes their results as a JSON list on stdout. A case it cannot compute — unknown field,
 impossible value, month without parameters — stops it with a French message naming the case and
 the field, on stderr, and exit status 2.

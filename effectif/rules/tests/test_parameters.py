@@ -52,7 +52,8 @@ def test_one_rounding_rule_half_up_to_the_cent(value: str, expected: str) -> Non
 
 
 def test_travel_parameters_flag_their_unconfirmed_values() -> None:
-    """Business travel (FACTS §8 ⚠️): the 2026 long-stay reductions and mileage scale."""
+    """Business travel (arrêté du 20/12/2002 on professional costs; fiscal mileage scale, arrêté
+    du 27/03/2023): the 2026 long-stay reductions and mileage scale, not seen in an official text."""
     from effectif.rules.parameters.base import unconfirmed_values
     from effectif.rules.travel.parameters import ALL_PARAMETERS
 

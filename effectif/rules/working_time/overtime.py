@@ -17,7 +17,7 @@ is about overtime; we read it, conservatively, as covering the annual contingent
 use up and, for part time, the complementary hours and the legal duration they may not reach
 (the same threshold mechanism, L3123-28 and L3123-9): the hours the paid-leave days would have
 been worked (`Timeline.paid_leave`) count in `counted_minutes`. Other absences (sickness, RTT,
-unpaid leave…) count in none: FACTS.md says nothing of them, and the courts have not extended
+unpaid leave…) count in none: L3121-28 counts effective work, and the courts have not extended
 the ruling beyond paid leave.
 """
 

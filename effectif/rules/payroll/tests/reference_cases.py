@@ -1,9 +1,9 @@
-"""Reading the shared reference cases (`../shared/payroll-cases/` beside the repository)."""
+"""Reading the payslip reference cases kept in the repository (`reference_cases/` beside this
+module; see its README for where the expected figures come from)."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -11,15 +11,8 @@ from typing import Any
 
 from effectif.rules.payroll.results import Payslip
 
-#: The copy kept in the repository (always there).
-BUNDLED_DIR = Path(__file__).resolve().parent / "reference_cases"
-#: The shared folder beside the repository, when present: new cases land there first.
-CASES_DIR = Path(
-    os.environ.get(
-        "EFFECTIF_PAYROLL_CASES",
-        Path(__file__).resolve().parents[4].parent / "shared" / "payroll-cases",
-    )
-)
+#: The reference cases, in the repository: a fresh clone runs the same tests as any machine.
+CASES_DIR = Path(__file__).resolve().parent / "reference_cases"
 
 #: Our line codes that the reference model reports under one of its codes.
 REFERENCE_CODE = {
@@ -36,13 +29,12 @@ REFERENCE_CODE = {
 
 
 def reference_items() -> list[dict[str, Any]]:
-    """Every {"case", "expected"} item of the bundled copy and of the shared folder (which wins
-    for a case of the same id)."""
+    """Every {"case", "expected"} item of the files of `CASES_DIR` (a later file wins for a case
+    of the same id)."""
     by_id: dict[str, dict[str, Any]] = {}
-    for folder in (BUNDLED_DIR, CASES_DIR):
-        for path in sorted(folder.glob("*.json")):
-            for item in json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal):
-                by_id[str(item["case"]["id"])] = item
+    for path in sorted(CASES_DIR.glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal):
+            by_id[str(item["case"]["id"])] = item
     return list(by_id.values())
 
 

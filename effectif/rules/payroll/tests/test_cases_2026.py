@@ -1,6 +1,8 @@
-"""Reference cases beyond the shared ones, for 2026. Each expected figure is computed by hand in
-the docstring or comment next to it (r() = rounding to the cent, half up), from the rules cited.
-Rates: 2026 parameters (FACTS §0, §7.1); SMIC 12,02 € (1 823,03 €/month), PSS 4 005 €."""
+"""Reference cases beyond those of `reference_cases/`, for 2026. Each expected figure is computed
+by hand in the docstring or comment next to it (r() = rounding to the cent, half up), from the
+rules cited. Rates: the 2026 parameters of `effectif/rules/parameters/` (each citing its CSS
+article, decree or official scale); SMIC 12,02 € (1 823,03 €/month, décret n° 2025-1228 du
+17/12/2025), PSS 4 005 € (arrêté du 22/12/2025)."""
 
 from __future__ import annotations
 

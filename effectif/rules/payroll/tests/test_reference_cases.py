@@ -1,4 +1,4 @@
-"""Every case of `shared/payroll-cases/` (expected figures from the URSSAF's modele-social rules,
+"""Every case of `reference_cases/` (expected figures from the URSSAF's modele-social rules,
 cross-read against OpenFisca-France) matches within 0.05 € on every expected total.
 
 How totals are compared: our totals are sums of lines each rounded to the cent, the reference's

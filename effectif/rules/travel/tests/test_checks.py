@@ -1,9 +1,9 @@
 """The control of expense lines: one table of single lines with the anomalies expected, then
 duplicates, the exempt/taxable split and its properties.
 
-Limits: FACTS §8.1 (2026: restaurant 21,40 €, lodging 56,80 € / 76,60 € in Paris). Dates:
-10/03/2026 is a Tuesday, 14/03/2026 a Saturday, 06/04/2026 Easter Monday (public holidays from
-effectif.rules.working_time.holidays).
+Limits: arrêté du 20/12/2002 on professional costs, URSSAF 2026 values (restaurant 21,40 €,
+lodging 56,80 € / 76,60 € in Paris). Dates: 10/03/2026 is a Tuesday, 14/03/2026 a Saturday,
+06/04/2026 Easter Monday (public holidays from effectif.rules.working_time.holidays).
 """
 
 from __future__ import annotations
