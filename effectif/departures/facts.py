@@ -7,17 +7,18 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from effectif.contracts.models import Contract, ContractTerms
+from effectif.contracts.models import Contract
 from effectif.contracts.selectors import terms_as_of
 from effectif.departures.models import Departure, NoticePolicy, NoticeUnit
 from effectif.leave.models import Category as LeaveCategory
 from effectif.leave.models import LeaveType
-from effectif.leave.pay import reference_gross
+from effectif.leave.pay import pay_versions, reference_gross
 from effectif.leave.selectors import statement
 from effectif.rules.contracts.notice import NoticeLength
 from effectif.rules.contracts.severance import MonthPay
 from effectif.rules.leave.pay import LeavePayFacts, leave_pay
-from effectif.rules.leave.periods import add_months, days_between, month_end, month_start
+from effectif.rules.leave.periods import add_months, month_end, month_start
+from effectif.rules.leave.reference_pay import PayVersion, pro_rata_gross
 from effectif.rules.money import ZERO, round_amount
 from effectif.rules.parameters.departures import LEAVE_DAYS_PER_MONTH
 
@@ -37,45 +38,16 @@ def service_start(contract: Contract) -> dt.date:
     return start
 
 
-def _versions(employee_id: int) -> list[ContractTerms]:
-    return list(
-        ContractTerms.objects.filter(contract__employee_id=employee_id)
-        .select_related("contract")
-        .order_by("effective_date")
-    )
-
-
-def _gross_between(versions: list[ContractTerms], first: dt.date, last: dt.date) -> Decimal:
+def _gross_between(versions: list[PayVersion], first: dt.date, last: dt.date) -> Decimal:
     """Base gross pay from `first` to `last`: each month's pay in force, pro rata of the days
     under contract."""
-    total = ZERO
-    month = month_start(first)
-    while month <= last:
-        end = month_end(month)
-        days = list(days_between(month, end))
-        covered, gross = 0, ZERO
-        for day in days:
-            if day < first or day > last:
-                continue
-            current = [
-                v
-                for v in versions
-                if v.effective_date <= day
-                and v.contract.start_date <= day
-                and (v.contract.end_date is None or v.contract.end_date >= day)
-            ]
-            if current:
-                covered += 1
-                gross = current[-1].monthly_gross_amount
-        total += gross * Decimal(covered) / Decimal(len(days))
-        month = add_months(month, 1)
-    return round_amount(total)
+    return round_amount(pro_rata_gross(versions, first, last))
 
 
 def monthly_pay(departure: Departure, before: dt.date) -> list[MonthPay]:
     """The gross pay of each of the last 12 complete months before `before` (fewer when the
     service is shorter), from the contracts' base pay."""
-    versions = _versions(departure.employee_id)
+    versions = pay_versions(departure.employee_id)
     start = service_start(departure.contract)
     months = []
     for n in range(12, 0, -1):
@@ -88,7 +60,7 @@ def monthly_pay(departure: Departure, before: dt.date) -> list[MonthPay]:
 
 def contract_gross(contract: Contract, end: dt.date) -> Decimal:
     """Total base gross pay of a contract from its start to `end` (CDD indemnity base)."""
-    return _gross_between(_versions(contract.employee_id), contract.start_date, end)
+    return _gross_between(pay_versions(contract.employee_id), contract.start_date, end)
 
 
 def _length(amount: int | None, unit: str) -> NoticeLength | None:
@@ -157,7 +129,7 @@ def untaken_leave(departure: Departure, on: dt.date) -> LeaveOwed:
             period = bucket.period
             acquired = bucket.acquired + max(bucket.other, ZERO) or remaining
             if period.contains(on):  # the period in progress: pay earned so far
-                period_gross = _gross_between(_versions(employee.pk), period.start, on)
+                period_gross = _gross_between(pay_versions(employee.pk), period.start, on)
             else:
                 period_gross = reference_gross(employee, period)
             pay = leave_pay(

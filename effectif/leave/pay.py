@@ -26,7 +26,8 @@ from effectif.leave.models import (
 )
 from effectif.organisation.models import Employer
 from effectif.rules.leave.pay import LeavePay, LeavePayFacts, leave_pay
-from effectif.rules.leave.periods import Period, days_between, month_end, period_starting
+from effectif.rules.leave.periods import Period, month_end, period_starting
+from effectif.rules.leave.reference_pay import PayVersion, pro_rata_gross
 from effectif.timekeeping.calendar import planned_hours_many
 
 
@@ -52,33 +53,22 @@ def _terms(employee: Employee, on: dt.date) -> ContractTerms | None:
     )
 
 
+def pay_versions(employee_id: int) -> list[PayVersion]:
+    """The monthly base pay of each version of the employee's contracts' terms, in order."""
+    return [
+        PayVersion(
+            v.effective_date, v.contract.start_date, v.contract.end_date, v.monthly_gross_amount
+        )
+        for v in ContractTerms.objects.filter(contract__employee_id=employee_id)
+        .select_related("contract")
+        .order_by("effective_date")
+    ]
+
+
 def reference_gross(employee: Employee, period: Period) -> Decimal:
     """Base gross pay over the reference period: each month's pay in force, pro rata of the
     days under contract."""
-    versions = list(
-        ContractTerms.objects.filter(contract__employee=employee)
-        .select_related("contract")
-        .order_by("effective_date")
-    )
-    total = ZERO
-    for month in period.months():
-        last = month_end(month)
-        days = list(days_between(month, last))
-        covered = 0
-        gross = ZERO
-        for day in days:
-            current = [
-                v
-                for v in versions
-                if v.effective_date <= day
-                and v.contract.start_date <= day
-                and (v.contract.end_date is None or v.contract.end_date >= day)
-            ]
-            if current:
-                covered += 1
-                gross = current[-1].monthly_gross_amount
-        total += gross * Decimal(covered) / Decimal(len(days))
-    return total
+    return pro_rata_gross(pay_versions(employee.pk), period.start, period.end)
 
 
 def leave_pay_lines(employer: Employer, month: dt.date) -> list[LeavePayLine]:
