@@ -7,12 +7,15 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from effectif.accounts.grants import registry
+from effectif.accounts.models import User
 from effectif.accounts.services import (
     LoginLockedOut,
     login_attempt_failed,
     login_attempt_start,
     login_attempt_succeeded,
 )
+from effectif.core.forms import StyledFormMixin, set_queryset
 from effectif.core.middleware import client_ip
 
 
@@ -55,3 +58,33 @@ class TotpCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class UserForm(StyledFormMixin, forms.ModelForm[User]):
+    password = forms.CharField(
+        label=_("Mot de passe initial"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        help_text=_("Laisser vide pour ne pas le changer. 12 caractères au moins."),
+    )
+    employers: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Employeurs accessibles"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "role", "is_active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "employers", registry.get().employers())
+        if self.instance.pk:
+            self.fields["employers"].initial = list(
+                self.instance.granted_employers.values_list("pk", flat=True)
+            )
+        else:
+            self.fields["password"].required = True
+        self.fields["employers"].widget.attrs["col"] = "col-12"

@@ -47,11 +47,14 @@ class OrganisationConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_delete, post_save
 
+        from effectif.accounts.grants import registry as account_grants
         from effectif.core.roles import register_department_tree
         from effectif.organisation.models import Department, EmployerAccess
         from effectif.organisation.selectors import managed_department_ids
+        from effectif.organisation.services import EmployerGrants
 
         register_department_tree(managed_department_ids)
+        account_grants.set_grants(EmployerGrants())
 
         # A scope kept for the rest of a request (core.request_cache) is made of who runs
         # which department, who is granted which employer, and the user's role.

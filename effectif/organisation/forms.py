@@ -169,32 +169,3 @@ class GrantForm(StyledFormMixin, forms.Form):
         self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             is_active=True
         ).exclude(granted_employers=employer)
-
-
-class UserForm(StyledFormMixin, forms.ModelForm[User]):
-    password = forms.CharField(
-        label=_("Mot de passe initial"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        required=False,
-        help_text=_("Laisser vide pour ne pas le changer. 12 caractères au moins."),
-    )
-    employers = forms.ModelMultipleChoiceField(
-        label=_("Employeurs accessibles"),
-        queryset=Employer.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    class Meta:
-        model = User
-        fields = ["username", "first_name", "last_name", "email", "role", "is_active"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["employers"].initial = list(
-                self.instance.granted_employers.values_list("pk", flat=True)
-            )
-        else:
-            self.fields["password"].required = True
-        self.fields["employers"].widget.attrs["col"] = "col-12"

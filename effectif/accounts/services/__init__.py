@@ -1,5 +1,7 @@
-"""Writes about accounts: login throttling, the second factor, API tokens."""
+"""Writes about accounts: login throttling, the second factor, API tokens, accounts set by an
+administrator."""
 
+from effectif.accounts.services.accounts import user_save
 from effectif.accounts.services.second_factor import (
     TOTP_ISSUER,
     CodeCheck,
@@ -48,4 +50,5 @@ __all__ = [
     "totp_new_secret",
     "totp_provisioning_uri",
     "totp_required_for",
+    "user_save",
 ]
