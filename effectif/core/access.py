@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
 
 View = Callable[..., HttpResponseBase]
 
 
-def require(predicate: Callable[[Any], bool]) -> Callable[[View], View]:
-    """Log in first; then the user must satisfy `predicate`, or gets 403."""
+def require(predicate: Callable[[User], bool]) -> Callable[[View], View]:
+    """Log in first; then the user must satisfy `predicate`, or gets 403.
+
+    The predicate is asked once the user is logged in, so it is given a `User`; the role
+    predicates of `core.roles`, which also answer for an anonymous `Actor`, fit as well."""
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        def guarded(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not predicate(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

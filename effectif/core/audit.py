@@ -12,11 +12,14 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import models
 
 from effectif.core.models import AuditAction, AuditEntry
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 _client_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("client_ip", default=None)
 
@@ -101,15 +104,16 @@ def diff(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, list[
     }
 
 
-def _actor_fields(actor: Any) -> dict[str, Any]:
-    if actor is None or not getattr(actor, "is_authenticated", False):
+def _actor_fields(actor: Actor | None) -> dict[str, Any]:
+    """Who acted: a user, nobody logged in (« anonyme ») or the system itself (None)."""
+    if actor is None or not actor.is_authenticated:
         return {"actor": None, "actor_label": "système" if actor is None else "anonyme"}
     return {"actor": actor, "actor_label": actor.get_username()}
 
 
 def build_entry(
     *,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     target: models.Model | None = None,
     target_label: str = "",
@@ -148,7 +152,11 @@ def audit_many(entries: list[AuditEntry]) -> None:
 
 
 def audit_creation(
-    *, actor: Any, target: models.Model, fields: Iterable[str], sensitive: Iterable[str] = ()
+    *,
+    actor: Actor | None,
+    target: models.Model,
+    fields: Iterable[str],
+    sensitive: Iterable[str] = (),
 ) -> AuditEntry:
     values = snapshot(target, fields, sensitive)
     return audit(
@@ -161,7 +169,7 @@ def audit_creation(
 
 def audit_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     target: models.Model,
     before: Mapping[str, str],
     after: Mapping[str, str],
@@ -176,7 +184,7 @@ def audit_update(
     )
 
 
-def audit_read(*, actor: Any, target: models.Model, fields: Iterable[str]) -> AuditEntry:
+def audit_read(*, actor: Actor | None, target: models.Model, fields: Iterable[str]) -> AuditEntry:
     """Record that `actor` was shown sensitive `fields` of `target`."""
     return audit(
         actor=actor,

@@ -11,9 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.urls import reverse
+
+from effectif.core.roles import is_hr, is_manager
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.roles import Actor
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,13 @@ def page_link(view_name: str) -> Callable[[int], str]:
     return lambda pk: template.replace(str(sentinel), str(pk))
 
 
+def reads_deadlines(user: Actor) -> bool:
+    """HR and managers have a to-do (the page, the home page's excerpt, the digest, the API)."""
+    return is_hr(user) or is_manager(user)
+
+
 #: (user, start, end) -> the deadlines due from start to end that the user may see.
-Provider = Callable[[Any, dt.date, dt.date], Iterable[Deadline]]
+Provider: TypeAlias = "Callable[[User, dt.date, dt.date], Iterable[Deadline]]"
 
 
 @dataclass
@@ -63,7 +74,7 @@ class DeadlineRegistry:
 
     def collect(
         self,
-        user: Any,
+        user: User,
         start: dt.date,
         end: dt.date,
         kinds: Iterable[str] | None = None,

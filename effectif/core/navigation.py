@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 
-from effectif.core.roles import Role
+from effectif.core.roles import Role, has_role
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.roles import Actor
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class NavItem:
     section: Any
     roles: frozenset[str] = field(default_factory=lambda: frozenset(Role.values))
     order: int = 100
-    visible: Callable[[Any], bool] | None = None
+    visible: Callable[[User], bool] | None = None  # asked only of a logged-in user
 
 
 @dataclass
@@ -50,12 +54,13 @@ def _entries(script_prefix: str) -> tuple[tuple[NavItem, str], ...]:
     return tuple(entries)
 
 
-def menu_for(user: Any, current_path: str) -> list[NavSection]:
-    if not getattr(user, "is_authenticated", False):
+def menu_for(user: Actor | None, current_path: str) -> list[NavSection]:
+    """The sections of the menu and their entries for `user` (none before logging in)."""
+    if user is None or not user.is_authenticated:
         return []
     sections: dict[str, NavSection] = {}
     for item, url in _entries(get_script_prefix()):
-        if user.role not in item.roles or (item.visible is not None and not item.visible(user)):
+        if not has_role(user, item.roles) or (item.visible is not None and not item.visible(user)):
             continue
         key = str(item.section)
         section = sections.setdefault(key, NavSection(label=item.section, items=[]))

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
-def _always(user: Any, obj: Any) -> bool:
+def _always(user: User, obj: Any) -> bool:
     return True
 
 
@@ -25,7 +28,7 @@ class Panel:
     template: str
     context: Callable[[Any, Any], dict[str, Any]]  # (request, object) -> template context
     order: int = 100
-    visible: Callable[[Any, Any], bool] = _always  # (user, object) -> may the user see it
+    visible: Callable[[User, Any], bool] = _always  # (user, object) -> may the user see it
 
 
 class PanelRegistry:

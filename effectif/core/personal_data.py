@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 if TYPE_CHECKING:
+    from effectif.accounts.models import User
     from effectif.core.retention import Outcome
 
 #: What an erased value reads in the records that must stay (and in the audit trail).
@@ -46,7 +47,7 @@ class ExportSection:
 @dataclass(frozen=True)
 class ErasureContext:
     today: dt.date
-    by: Any  # the acting user, None for the periodic purge
+    by: User | None  # the acting user, None for the periodic purge
     pseudonym: str  # what replaces the person's name, e.g. « Ancien salarié n° 42 »
     #: the part's retention has run out since the departure: erase all the law lets go
     expired: bool

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.core.retention import NOTHING, DataKind, Outcome, retention
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 @dataclass
@@ -64,7 +67,9 @@ def purge_records(
     return reports
 
 
-def record_purges(reports: Iterable[KindReport], *, now: dt.datetime, by: Any = None) -> None:
+def record_purges(
+    reports: Iterable[KindReport], *, now: dt.datetime, by: User | None = None
+) -> None:
     """One audit entry per kind that erased or pseudonymised something."""
     today = timezone.localdate(now)
     for report in reports:
@@ -83,7 +88,7 @@ def purge_kinds(
     now: dt.datetime | None = None,
     dry_run: bool = False,
     only: Iterable[str] | None = None,
-    by: Any = None,
+    by: User | None = None,
 ) -> list[KindReport]:
     """The purges of the kinds whose records expire one by one (`only`: these kinds)."""
     now = now or timezone.now()

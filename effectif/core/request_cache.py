@@ -15,7 +15,10 @@ import contextvars
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 T = TypeVar("T")
 
@@ -41,15 +44,15 @@ def forget() -> None:
         answers.clear()
 
 
-def per_request(function: Callable[[Any], frozenset[T]]) -> Callable[[Any], frozenset[T]]:
+def per_request(function: Callable[[Actor], frozenset[T]]) -> Callable[[Actor], frozenset[T]]:
     """Keep `function(user)`'s answer for the rest of the request. The answer is immutable,
     so no caller can change what the next one is given."""
     name = f"{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
-    def kept(user: Any) -> frozenset[T]:
+    def kept(user: Actor) -> frozenset[T]:
         answers = _answers.get()
-        pk = getattr(user, "pk", None)
+        pk = user.pk
         if answers is None or pk is None:
             return function(user)
         key = (name, pk)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import models, transaction
 
 from effectif.core.audit import audit_creation, audit_update, snapshot
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 M = TypeVar("M", bound=models.Model)
 
@@ -26,7 +29,7 @@ def audited_fields(model: type[models.Model]) -> list[str]:
 def save_audited(
     *,
     instance: M,
-    by: Any,
+    by: Actor | None,
     fields: Iterable[str] | None = None,
     sensitive: Iterable[str] = (),
     detail: str = "",

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q
 
 from effectif.contracts.models import Contract
-from effectif.core.roles import HR_ROLES
+from effectif.core.roles import is_hr
 from effectif.employees.selectors import employees_for, own_employee, pending_change_requests
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def home_summary(user: Any, today: dt.date) -> dict[str, Any]:
+
+def home_summary(user: User, today: dt.date) -> dict[str, Any]:
     employees = employees_for(user)
     soon = today + dt.timedelta(days=30)
     contracts = Contract.objects.filter(employee__in=employees).select_related("employee")
@@ -27,9 +30,9 @@ def home_summary(user: Any, today: dt.date) -> dict[str, Any]:
             )
         ).count(),
         "own": own_employee(user),
-        "is_hr": user.role in HR_ROLES,
+        "is_hr": is_hr(user),
     }
-    if user.role not in HR_ROLES:
+    if not is_hr(user):
         return summary
     summary.update(
         {

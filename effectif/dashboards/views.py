@@ -4,31 +4,30 @@ import datetime as dt
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
 from effectif.core.dates import query_date
-from effectif.core.deadlines import deadlines
+from effectif.core.deadlines import deadlines, reads_deadlines
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, parse_id, query_without, requested_export
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.typing import AuthenticatedRequest
 from effectif.dashboards.selectors import home_summary
 from effectif.organisation.selectors import employers_for
 
-DEADLINE_ROLES = HR_ROLES | {Role.MANAGER}
-
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    today = dt.date.today()
+def home(request: AuthenticatedRequest) -> HttpResponse:
+    today = timezone.localdate()
     upcoming = (
         deadlines.collect(
             request.user, today - dt.timedelta(days=30), today + dt.timedelta(days=30)
         )
-        if getattr(request.user, "role", None) in DEADLINE_ROLES
+        if reads_deadlines(request.user)
         else []
     )
     return render(
@@ -45,10 +44,10 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(lambda user: user.role in DEADLINE_ROLES)
-def deadline_list(request: HttpRequest) -> HttpResponseBase:
+@require(reads_deadlines)
+def deadline_list(request: AuthenticatedRequest) -> HttpResponseBase:
     """The échéancier: every upcoming and overdue legal deadline the user may see."""
-    today = dt.date.today()
+    today = timezone.localdate()
     start = query_date(request, "du") or today - dt.timedelta(days=30)
     end = query_date(request, "au") or today + dt.timedelta(days=60)
     kind = request.GET.get("type") or None

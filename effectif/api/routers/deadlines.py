@@ -12,8 +12,7 @@ from ninja import Field, Router, Schema
 from effectif.api.auth import request_user
 from effectif.api.errors import forbidden
 from effectif.api.schemas.common import READ_ERRORS, Day, Id
-from effectif.core.deadlines import deadlines
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.deadlines import deadlines, reads_deadlines
 
 router = Router(tags=["Échéancier"])
 
@@ -41,7 +40,7 @@ def deadline_list(
     """Upcoming and overdue deadlines from `start` (30 days ago by default) to `end` (60 days
     ahead), for HR and managers, through the same scope as the pages."""
     user = request_user(request)
-    if user.role not in HR_ROLES | {Role.MANAGER}:
+    if not reads_deadlines(user):
         raise forbidden()
     today = timezone.localdate()
     items = deadlines.collect(

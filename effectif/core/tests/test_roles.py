@@ -1,9 +1,14 @@
-"""The role predicates every app composes, the audit filing mixin and the form helpers."""
+"""The role predicates every app composes, the audit filing mixin and the form helpers.
+
+Core sits below the apps that hold employers, departments and employees: the rows come from
+the shared `world` fixture and the models from the app registry, not from imports.
+"""
 
 from __future__ import annotations
 
 import pytest
 from django import forms
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
@@ -12,9 +17,6 @@ from effectif.core.forms import set_choices, set_queryset
 from effectif.core.htmx import is_htmx
 from effectif.core.models import AuditScoped
 from effectif.core.roles import Role
-from effectif.employees.tests.factories import EmployeeFactory
-from effectif.organisation.models import Employer
-from effectif.organisation.tests.factories import DepartmentFactory, EmployerFactory
 
 
 @pytest.mark.django_db
@@ -41,25 +43,31 @@ def test_roles_of_each_user(make_user):
 
 
 @pytest.mark.django_db
-def test_self_and_manager_of_an_employee(make_user):
-    boss = make_user(Role.MANAGER)
+def test_self_and_manager_of_an_employee(world, make_user):
+    boss = world.team.manager
     colleague = make_user(Role.MANAGER)
-    team = DepartmentFactory(manager=boss)
-    below = DepartmentFactory(employer=team.employer, parent=team)
-    worker = EmployeeFactory(employer=team.employer, department=below, user=make_user())
+    below = apps.get_model("organisation", "Department").objects.create(
+        employer=world.employer, parent=world.team, name="En dessous"
+    )
+    worker = world.colleague
+    worker.department, worker.user = below, make_user()
+    worker.save()
     assert roles.manages(boss, worker)
     assert not roles.manages(colleague, worker)
     assert not roles.manages(AnonymousUser(), worker)
     assert roles.is_self(worker.user, worker)
     assert not roles.is_self(boss, worker)
-    assert not roles.is_self(AnonymousUser(), EmployeeFactory())
+    assert not roles.is_self(AnonymousUser(), world.stranger)
     # A manager of their own department does not manage themself.
-    own = EmployeeFactory(employer=team.employer, department=team, user=boss)
+    own = world.manager_file
+    own.department = world.team
+    own.save()
+    assert own.user == boss
     assert not roles.manages(boss, own)
 
 
 @pytest.mark.django_db
-def test_audit_scope_follows_the_paths_a_model_names():
+def test_audit_scope_follows_the_paths_a_model_names(world):
     class OfAnEmployee(AuditScoped):
         audit_employer_path = "employee.employer_id"
         audit_employee_path = "employee_id"
@@ -68,7 +76,7 @@ def test_audit_scope_follows_the_paths_a_model_names():
             self.employee = employee
             self.employee_id = employee.pk if employee else None
 
-    worker = EmployeeFactory()
+    worker = world.member
     row = OfAnEmployee(worker)
     assert (row.audit_employer_id, row.audit_employee_id) == (worker.employer_id, worker.pk)
     empty = OfAnEmployee(None)
@@ -76,17 +84,20 @@ def test_audit_scope_follows_the_paths_a_model_names():
 
 
 @pytest.mark.django_db
-def test_form_helpers_set_the_rows_and_choices_offered():
+def test_form_helpers_set_the_rows_and_choices_offered(world):
+    Employer = apps.get_model("organisation", "Employer")
+
     class Choice(forms.Form):
         employer = forms.ModelChoiceField(queryset=Employer.objects.none())
         kind = forms.ChoiceField(choices=[])
         note = forms.CharField()
 
-    kept, _other = EmployerFactory(name="Gardé"), EmployerFactory(name="Autre")
+    kept = world.employer
     form = Choice()
     set_queryset(form, "employer", Employer.objects.filter(pk=kept.pk), lambda e: e.name.upper())
     set_choices(form, "kind", [("a", "A")])
-    assert [label for _value, label in form.fields["employer"].choices][1:] == ["GARDÉ"]
+    assert Employer.objects.exclude(pk=kept.pk).exists()
+    assert [label for _value, label in form.fields["employer"].choices][1:] == ["EMPLOYEUR A"]
     assert list(form.fields["kind"].choices) == [("a", "A")]
     with pytest.raises(TypeError):
         set_queryset(form, "note", Employer.objects.all())
