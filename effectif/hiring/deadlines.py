@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from effectif.contracts.deadlines import deadline_rows, kind_label, person
 from effectif.core.deadlines import Deadline, page_link
 from effectif.hiring import permissions as perms
-from effectif.hiring.declaration import BEFORE_ARTICLE
 from effectif.hiring.models import DpaeStatus
-from effectif.hiring.parameters import DPAE_EARLIEST_DAYS
 from effectif.hiring.selectors import contracts_to_declare, tasks_for
+from effectif.rules.hiring.dpae import BEFORE_ARTICLE
+from effectif.rules.parameters.hiring import DPAE_EARLIEST_DAYS
 
 
 def _fmt(day: dt.date) -> str:

@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 from effectif.core.exporting import csv_bytes
 from effectif.documents.printing import document_html, letterhead_view, pdf_bytes
 from effectif.employees.models import Sex
-from effectif.hiring.declaration import (
+from effectif.hiring.models import Dpae, JobPosting
+from effectif.hiring.services.dpae import dpae_facts
+from effectif.hiring.services.postings import publication_date
+from effectif.rules.hiring.dpae import (
     DpaeFacts,
     data_problems,
     earliest_filing,
     needs_trial_length,
     trial_days,
 )
-from effectif.hiring.models import Dpae, JobPosting
-from effectif.hiring.services.dpae import dpae_facts
-from effectif.hiring.services.postings import publication_date
 
 
 def posting_context(posting: JobPosting) -> dict[str, Any]:

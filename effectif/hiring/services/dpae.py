@@ -18,9 +18,9 @@ from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.core.services import save_audited
 from effectif.documents.subjects import head_office
-from effectif.hiring.declaration import DpaeFacts, Problem, data_problems, timing_problem
 from effectif.hiring.models import Dpae, DpaeStatus
 from effectif.organisation.models import Establishment
+from effectif.rules.hiring.dpae import DpaeFacts, Problem, data_problems, timing_problem
 
 DPAE_FIELDS = ["hire_at", "nir_absence_reason"]
 

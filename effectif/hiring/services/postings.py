@@ -23,8 +23,9 @@ from effectif.hiring.models import (
     JobRequisition,
     PostingStatus,
 )
-from effectif.hiring.wording import Finding, Term, find_terms, has_neutral_title
 from effectif.organisation.models import Employer, Position
+from effectif.rules.hiring.posting import Mention, posting_mentions
+from effectif.rules.hiring.wording import Finding, Term, find_terms
 
 POSTING_FIELDS = [
     "requisition",
@@ -90,17 +91,6 @@ def next_reference(employer: Employer, year: int) -> str:
     return f"{prefix}{number:03d}"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mandatory mention or rule of a posting, and whether the posting meets it."""
-
-    label: str
-    article: str
-    ok: bool | None  # None: to check by a person (no automatic test)
-    blocking: bool = False
-    detail: str = ""
-
-
 @dataclass
 class Review:
     findings: list[Finding] = field(default_factory=list)
@@ -126,66 +116,13 @@ def active_terms() -> list[Term]:
 def review(posting: JobPosting) -> Review:
     """The wording found and the mandatory mentions, as publishing checks them."""
     findings = find_terms(posting.texts(), active_terms())
-    excused = bool(posting.wording_exception.strip())
-    if findings and excused:
-        wording = _("Termes maintenus au titre d'une exigence professionnelle (L1133-1).")
-    elif findings:
-        wording = _("%(n)s terme(s) à reformuler.") % {"n": len(findings)}
-    else:
-        wording = ""
-    mentions = [
-        Mention(
-            _("Intitulé neutre : « (H/F) »"),
-            "C. trav. L1142-1",
-            has_neutral_title(posting.title),
-            blocking=True,
-            detail=_("Une offre ne mentionne pas le sexe du candidat recherché."),
-        ),
-        Mention(
-            _("Aucun terme discriminatoire"),
-            "C. trav. L1132-1, L1142-1, L5331-2 ; C. pén. 225-2",
-            not findings or excused,
-            blocking=True,
-            detail=wording,
-        ),
-        Mention(
-            _("Description du poste"),
-            "C. trav. L5331-3",
-            bool(posting.summary.strip()),
-            blocking=True,
-            detail=_("Ni fausse ni trompeuse : le poste, ses missions, son lieu."),
-        ),
-        Mention(
-            _("Offre datée"),
-            "C. trav. L5332-1",
-            True,
-            detail=_("La date de publication est imprimée sur l'offre."),
-        ),
-        Mention(
-            _("Nom de l'employeur"),
-            "C. trav. L5332-2",
-            True,
-            detail=_("La raison sociale est imprimée sur l'offre."),
-        ),
-        Mention(
-            _("Rédigée en français"),
-            "C. trav. L5331-4",
-            None,
-            detail=_("Un terme étranger sans équivalent est décrit en français."),
-        ),
-        Mention(
-            _("Rémunération indiquée"),
-            "Directive (UE) 2023/970, art. 5 (transposition attendue)",
-            bool(posting.pay_range.strip()),
-            detail=_("Recommandé : la rémunération ou sa fourchette."),
-        ),
-        Mention(
-            _("Information des candidats sur leurs données"),
-            "RGPD art. 13 ; C. trav. L1221-8",
-            True,
-            detail=_("La page carrières la donne avec le formulaire."),
-        ),
-    ]
+    mentions = posting_mentions(
+        title=posting.title,
+        summary=posting.summary,
+        pay_range=posting.pay_range,
+        findings=len(findings),
+        excused=bool(posting.wording_exception.strip()),
+    )
     return Review(findings=findings, mentions=mentions)
 
 

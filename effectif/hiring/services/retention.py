@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
-from effectif.hiring.parameters import CANDIDATE_RETENTION_YEARS
+from effectif.rules.parameters.retention import CANDIDATE_RETENTION_YEARS
 
 REDACTED = "[supprimé]"
 

@@ -22,7 +22,6 @@ from effectif.core.uploads import file_response
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import CandidateForm, StatusForm
 from effectif.hiring.models import Candidate, CandidateStatus, PostingStatus
-from effectif.hiring.parameters import CANDIDATE_RETENTION_YEARS
 from effectif.hiring.selectors import candidate_get, candidates_for, postings_for
 from effectif.hiring.services.candidates import (
     allowed_moves,
@@ -32,6 +31,7 @@ from effectif.hiring.services.candidates import (
 )
 from effectif.hiring.services.letters import rejection_letter_pending
 from effectif.hiring.services.retention import candidate_erase, erasure_date
+from effectif.rules.parameters.retention import CANDIDATE_RETENTION_YEARS
 
 
 @require(perms.can_follow_recruitment)

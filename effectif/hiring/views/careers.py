@@ -20,7 +20,6 @@ from effectif.core.middleware import client_ip
 from effectif.documents.subjects import employer_values
 from effectif.hiring.forms.candidates import ApplicationForm
 from effectif.hiring.models import Candidate
-from effectif.hiring.parameters import CANDIDATE_RETENTION_YEARS
 from effectif.hiring.selectors import (
     careers_employer,
     internal_board,
@@ -29,6 +28,7 @@ from effectif.hiring.selectors import (
 )
 from effectif.hiring.services.candidates import application_attempt, candidate_apply, client_hash
 from effectif.organisation.models import Employer
+from effectif.rules.parameters.retention import CANDIDATE_RETENTION_YEARS
 
 
 def consent_text(employer: Employer, years: int) -> str:

@@ -6,10 +6,8 @@ from datetime import date
 
 from effectif.rules.parameters.base import DatedValue, Parameter
 
-# The retention of candidates' data is in the one retention schedule (privacy).
-from effectif.rules.parameters.retention import (
-    CANDIDATE_RETENTION_YEARS as CANDIDATE_RETENTION_YEARS,
-)
+# The retention of candidates' data is in the one retention schedule
+# (`retention.CANDIDATE_RETENTION_YEARS`).
 
 #: How many days before the hire a DPAE may be filed at the earliest.
 DPAE_EARLIEST_DAYS: Parameter[int] = Parameter(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from effectif.hiring.declaration import (
+from effectif.rules.hiring.dpae import (
     DpaeFacts,
     data_problems,
     earliest_filing,

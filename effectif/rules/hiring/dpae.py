@@ -4,8 +4,8 @@ Content: C. trav. R1221-1 — the employer (name, APE code, address, SIRET, occu
 service), the employee (names, sex, date and place of birth, NIR if already registered), the
 date and hour of hire, the nature and duration of the contract and the trial period for a CDI
 or a CDD of more than six months. Timing: before the hire (L1221-10), and not earlier than
-8 days before it (see `parameters.DPAE_EARLIEST_DAYS`). The checks take plain facts, so they
-run without a database.
+8 days before it (see `rules.parameters.hiring.DPAE_EARLIEST_DAYS`). The checks take plain
+facts, so they run without a database.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
-from effectif.hiring.parameters import DPAE_EARLIEST_DAYS
 from effectif.rules.contracts.trial_period import end_after_months
 from effectif.rules.identity.checks import (
     InvalidIdentifier,
@@ -25,6 +22,7 @@ from effectif.rules.identity.checks import (
     check_siret,
     nir_consistency_errors,
 )
+from effectif.rules.parameters.hiring import DPAE_EARLIEST_DAYS
 
 CONTENT_ARTICLE = "C. trav. R1221-1"
 BEFORE_ARTICLE = "C. trav. L1221-10"
@@ -68,9 +66,7 @@ class Problem:
 
 
 def _missing(field: str, label: str) -> Problem:
-    return Problem(
-        field, _("%(label)s : information manquante.") % {"label": label}, CONTENT_ARTICLE
-    )
+    return Problem(field, f"{label} : information manquante.", CONTENT_ARTICLE)
 
 
 def _identifier(field: str, value: str, check: Callable[[str], str], label: str) -> Problem | None:
@@ -85,16 +81,16 @@ def _identifier(field: str, value: str, check: Callable[[str], str], label: str)
 
 def _employer_problems(facts: DpaeFacts) -> list[Problem]:
     found = [
-        _identifier("siret", facts.siret, check_siret, _("SIRET de l'établissement")),
-        _identifier("naf_code", facts.naf_code, check_naf, _("Code NAF/APE")),
+        _identifier("siret", facts.siret, check_siret, "SIRET de l'établissement"),
+        _identifier("naf_code", facts.naf_code, check_naf, "Code NAF/APE"),
     ]
     if not facts.employer_address.strip():
-        found.append(_missing("employer_address", _("Adresse de l'employeur")))
+        found.append(_missing("employer_address", "Adresse de l'employeur"))
     if not facts.health_service.strip():
         found.append(
             Problem(
                 "health_service",
-                _(
+                (
                     "Service de santé au travail de l'établissement : à renseigner dans "
                     "l'organisation (il figure sur la déclaration)."
                 ),
@@ -107,15 +103,15 @@ def _employer_problems(facts: DpaeFacts) -> list[Problem]:
 def _employee_problems(facts: DpaeFacts) -> list[Problem]:
     found: list[Problem] = []
     for field, value, label in (
-        ("last_name", facts.last_name, _("Nom de naissance")),
-        ("first_names", facts.first_names, _("Prénoms")),
-        ("sex", facts.sex, _("Sexe")),
-        ("birth_place", facts.birth_place, _("Lieu de naissance")),
+        ("last_name", facts.last_name, "Nom de naissance"),
+        ("first_names", facts.first_names, "Prénoms"),
+        ("sex", facts.sex, "Sexe"),
+        ("birth_place", facts.birth_place, "Lieu de naissance"),
     ):
         if not value.strip():
             found.append(_missing(field, label))
     if facts.birth_date is None:
-        found.append(_missing("birth_date", _("Date de naissance")))
+        found.append(_missing("birth_date", "Date de naissance"))
     if facts.nir:
         try:
             nir = check_nir(facts.nir)
@@ -130,7 +126,7 @@ def _employee_problems(facts: DpaeFacts) -> list[Problem]:
         found.append(
             Problem(
                 "nir_absence_reason",
-                _(
+                (
                     "NIR absent : indiquez pourquoi (salarié pas encore immatriculé, "
                     "immatriculation en cours…) ; la date et le lieu de naissance en tiennent lieu."
                 ),
@@ -160,21 +156,18 @@ def needs_trial_length(facts: DpaeFacts) -> bool:
 def _contract_problems(facts: DpaeFacts) -> list[Problem]:
     found: list[Problem] = []
     if facts.hire_at is None:
-        found.append(_missing("hire_at", _("Date et heure d'embauche")))
+        found.append(_missing("hire_at", "Date et heure d'embauche"))
     elif facts.hire_at.date() != facts.contract_start:
         found.append(
             Problem(
                 "hire_at",
-                _("La date d'embauche déclarée (%(hire)s) diffère du début du contrat (%(start)s).")
-                % {
-                    "hire": facts.hire_at.strftime("%d/%m/%Y"),
-                    "start": facts.contract_start.strftime("%d/%m/%Y"),
-                },
+                f"La date d'embauche déclarée ({facts.hire_at:%d/%m/%Y}) diffère du début du "
+                f"contrat ({facts.contract_start:%d/%m/%Y}).",
                 CONTENT_ARTICLE,
             )
         )
     if facts.contract_kind in FIXED_TERM_KINDS and facts.contract_end is None:
-        found.append(_missing("contract_end", _("Date de fin du contrat à durée déterminée")))
+        found.append(_missing("contract_end", "Date de fin du contrat à durée déterminée"))
     return found
 
 
@@ -193,29 +186,17 @@ def timing_problem(hire_at: dt.datetime, declared_at: dt.datetime) -> Problem | 
     if declared_at > hire_at:
         return Problem(
             "declared_at",
-            _(
-                "Déclaration effectuée après l'embauche (le %(declared)s pour une embauche le "
-                "%(hire)s) : elle doit précéder la prise de poste ; à défaut, pénalité et risque "
-                "de travail dissimulé (C. trav. L8221-5)."
-            )
-            % {
-                "declared": declared_at.strftime("%d/%m/%Y à %H:%M"),
-                "hire": hire_at.strftime("%d/%m/%Y à %H:%M"),
-            },
+            f"Déclaration effectuée après l'embauche (le {declared_at:%d/%m/%Y à %H:%M} pour une "
+            f"embauche le {hire_at:%d/%m/%Y à %H:%M}) : elle doit précéder la prise de poste ; à "
+            "défaut, pénalité et risque de travail dissimulé (C. trav. L8221-5).",
             BEFORE_ARTICLE,
         )
     earliest = earliest_filing(hire_at)
     if declared_at.date() < earliest:
         return Problem(
             "declared_at",
-            _(
-                "Déclaration effectuée plus de %(days)s jours avant l'embauche : au plus tôt le "
-                "%(earliest)s."
-            )
-            % {
-                "days": DPAE_EARLIEST_DAYS.at(hire_at.date()),
-                "earliest": earliest.strftime("%d/%m/%Y"),
-            },
+            f"Déclaration effectuée plus de {DPAE_EARLIEST_DAYS.at(hire_at.date())} jours avant "
+            f"l'embauche : au plus tôt le {earliest:%d/%m/%Y}.",
             EARLIEST_ARTICLE,
         )
     return None
