@@ -120,6 +120,22 @@ def effective_trial_end(renewed: bool, end: date | None, renewal_end: date | Non
 class Contract(TimeStampedModel):
     """A contract of employment (or an internship agreement, or a public-sector appointment)."""
 
+    #: What the contract itself says (its amendable terms are `ContractTerms`); the person's data
+    #: export adds the temporary work agency and the tutor.
+    DESCRIBING_FIELDS = (
+        "number",
+        "kind",
+        "fixed_term_reason",
+        "replaced_person",
+        "start_date",
+        "end_date",
+        "imprecise_term",
+        "trial_end_date",
+        "trial_renewed",
+        "trial_renewal_end_date",
+        "end_reason",
+    )
+
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="contracts"
     )
@@ -261,10 +277,8 @@ class Contract(TimeStampedModel):
 class ContractTerms(TimeStampedModel):
     """The terms of a contract from `effective_date` on: at hiring, then at each amendment."""
 
-    #: Fields an amendment may change; the audit compares them with the previous version.
-    AMENDABLE_FIELDS = (
-        "establishment",
-        "position",
+    #: The terms' own values (beside the establishment and the position they refer to).
+    VALUE_FIELDS = (
         "job_title",
         "category",
         "classification",
@@ -275,6 +289,12 @@ class ContractTerms(TimeStampedModel):
         "monthly_gross_amount",
         "hourly_rate_amount",
     )
+    #: Fields an amendment may change; the audit compares them with the previous version.
+    AMENDABLE_FIELDS = ("establishment", "position", *VALUE_FIELDS)
+    #: What a new amendment starts from: the latest terms, except the rate recomputed from the pay.
+    COPIED_ON_AMENDMENT = tuple(name for name in AMENDABLE_FIELDS if name != "hourly_rate_amount")
+    #: The pay, hidden from those who may not see it (a manager reading a team member's contract).
+    PAY_FIELDS = ("monthly_gross_amount", "hourly_rate_amount")
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="versions")
     effective_date = models.DateField(_("date d'effet"))

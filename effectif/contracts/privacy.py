@@ -16,29 +16,8 @@ from effectif.employees.models import Employee
 from effectif.rules.parameters.retention import PAYSLIP_RETENTION_YEARS
 from effectif.rules.privacy.dates import Unit
 
-CONTRACT_FIELDS = (
-    "number",
-    "kind",
-    "fixed_term_reason",
-    "replaced_person",
-    "start_date",
-    "end_date",
-    "imprecise_term",
-    "trial_end_date",
-    "trial_renewed",
-    "trial_renewal_end_date",
-    "end_reason",
-    "temp_agency_name",
-    "temp_agency_address",
-    "tutor",
-)
-TERMS_FIELDS = (
-    "effective_date",
-    "reason",
-    "establishment",
-    "position",
-    *ContractTerms.AMENDABLE_FIELDS[2:],
-)
+CONTRACT_FIELDS = (*Contract.DESCRIBING_FIELDS, "temp_agency_name", "temp_agency_address", "tutor")
+TERMS_FIELDS = ("effective_date", "reason", *ContractTerms.AMENDABLE_FIELDS)
 
 CONTRACTS = DataKind(
     key="contracts",

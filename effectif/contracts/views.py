@@ -29,9 +29,6 @@ from effectif.employees import permissions as employee_perms
 from effectif.employees.selectors import employee_get
 from effectif.rules.parameters.base import MissingParameter
 
-#: What a new amendment starts from: the latest terms, except the rate recomputed from the pay.
-AMENDMENT_COPY = [name for name in ContractTerms.AMENDABLE_FIELDS if name != "hourly_rate_amount"]
-
 
 def _spread_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
     """Put each error on the form that shows its field (the first form otherwise)."""
@@ -115,7 +112,7 @@ def contract_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     if latest is not None:
         initial = {
             name: getattr(latest, f"{name}_id", None) or getattr(latest, name)
-            for name in AMENDMENT_COPY
+            for name in ContractTerms.COPIED_ON_AMENDMENT
         }
     form = bound(request, AmendmentForm, employer=contract.employee.employer, initial=initial)
     if request.method == "POST":

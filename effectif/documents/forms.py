@@ -79,20 +79,7 @@ class LetterheadForm(StyledFormMixin, forms.ModelForm[Letterhead]):
 
     class Meta:
         model = Letterhead
-        fields = [
-            "address",
-            "siret",
-            "phone",
-            "email",
-            "website",
-            "footer",
-            "signatory_name",
-            "signatory_title",
-            "signature_city",
-            "pension_body",
-            "provident_body",
-            "health_cover_body",
-        ]
+        fields = list(Letterhead.TYPED_FIELDS)
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "footer": forms.Textarea(attrs={"rows": 3}),

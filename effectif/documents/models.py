@@ -145,6 +145,21 @@ class Letterhead(CheckedFieldsMixin, TimeStampedModel):
     and the bodies a contract must name (retirement, provident and health cover)."""
 
     field_checks = {"siret": check_siret}
+    #: What HR types on the letterhead page (the logo is uploaded and converted apart).
+    TYPED_FIELDS = (
+        "address",
+        "siret",
+        "phone",
+        "email",
+        "website",
+        "footer",
+        "signatory_name",
+        "signatory_title",
+        "signature_city",
+        "pension_body",
+        "provident_body",
+        "health_cover_body",
+    )
 
     employer = models.OneToOneField(
         Employer, verbose_name=_("employeur"), on_delete=models.CASCADE, related_name="letterhead"

@@ -33,21 +33,7 @@ from effectif.employees.services import employee_document_add
 from effectif.organisation.models import Employer
 
 TEMPLATE_FIELDS = ["employer", "kind", "name", "body", "docx_file", "is_active"]
-LETTERHEAD_FIELDS = [
-    "logo",
-    "address",
-    "siret",
-    "phone",
-    "email",
-    "website",
-    "footer",
-    "signatory_name",
-    "signatory_title",
-    "signature_city",
-    "pension_body",
-    "provident_body",
-    "health_cover_body",
-]
+LETTERHEAD_FIELDS = ["logo", *Letterhead.TYPED_FIELDS]
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_BOX = (800, 300)
 

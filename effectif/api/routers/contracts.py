@@ -38,39 +38,11 @@ from effectif.organisation.selectors import establishments_for, positions_for
 
 router = Router(tags=["Contrats"])
 
-_CONTRACT_FIELDS = (
-    "number",
-    "kind",
-    "fixed_term_reason",
-    "replaced_person",
-    "start_date",
-    "end_date",
-    "imprecise_term",
-    "trial_end_date",
-    "trial_renewed",
-    "trial_renewal_end_date",
-    "end_reason",
-)
-_TERMS_FIELDS = (
-    "effective_date",
-    "reason",
-    "job_title",
-    "category",
-    "classification",
-    "coefficient",
-    "working_time",
-    "monthly_hours",
-    "days_per_year",
-    "monthly_gross_amount",
-    "hourly_rate_amount",
-)
+_TERMS_FIELDS = ("effective_date", "reason", *ContractTerms.VALUE_FIELDS)
 #: A new contract's terms are nested under `terms`: its errors are named so.
 _AS_TERMS = {
     name: f"terms.{name}" for name in (*_TERMS_FIELDS, "establishment", "position", "contract")
 }
-
-
-_PAY_FIELDS = ("monthly_gross_amount", "hourly_rate_amount")
 
 
 def terms_out(terms: ContractTerms, *, show_pay: bool) -> dict[str, Any]:
@@ -78,7 +50,7 @@ def terms_out(terms: ContractTerms, *, show_pay: bool) -> dict[str, Any]:
     manager reading a team member's contract), as on the pages."""
     data: dict[str, Any] = {name: getattr(terms, name) for name in _TERMS_FIELDS}
     if not show_pay:
-        data.update(dict.fromkeys(_PAY_FIELDS))
+        data.update(dict.fromkeys(ContractTerms.PAY_FIELDS))
     data.update(id=terms.pk, establishment=ref(terms.establishment), position=ref(terms.position))
     return data
 
@@ -98,7 +70,7 @@ def contract_out(
     versions = list(contract.versions.all())
     employee = contract.employee
     on = on or max(timezone.localdate(), contract.start_date)
-    data: dict[str, Any] = {name: getattr(contract, name) for name in _CONTRACT_FIELDS}
+    data: dict[str, Any] = {name: getattr(contract, name) for name in Contract.DESCRIBING_FIELDS}
     terms = _in_effect(versions, on)
     show_pay = can_see_personal(user, employee)
     data.update(
@@ -255,9 +227,8 @@ def contract_amendment(request: HttpRequest, contract_id: int, payload: Amendmen
         or contract.versions.order_by("effective_date").first()
     )
     if previous is not None:
-        for name in ContractTerms.AMENDABLE_FIELDS:
-            if name != "hourly_rate_amount":
-                setattr(terms, name, getattr(previous, name))
+        for name in ContractTerms.COPIED_ON_AMENDMENT:
+            setattr(terms, name, getattr(previous, name))
     assign(terms, payload.model_dump(exclude_unset=True), _terms_references(user))
     contract_amend(contract=contract, terms=terms, by=user)
     return Status(201, terms_out(terms, show_pay=True))
