@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.deadlines import Deadline
 from effectif.privacy.models import OPEN_REQUEST_STATUSES
 from effectif.privacy.selectors import rights_requests_for
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def requests_to_answer(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
-    today = dt.date.today()
+
+def requests_to_answer(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+    today = timezone.localdate()
     requests = rights_requests_for(user).filter(
         Q(deadline_date__range=(start, end)) | Q(deadline_date__lt=min(start, today)),
         status__in=OPEN_REQUEST_STATUSES,

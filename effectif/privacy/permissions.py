@@ -4,17 +4,18 @@ their own data."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import AUDIT_READER_ROLES
+from effectif.core.roles import can_read_audit
 
-#: Roles that handle rights requests, erasures and the record of processing activities.
-PRIVACY_OFFICER_ROLES = AUDIT_READER_ROLES
-
-
-def is_privacy_officer(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in PRIVACY_OFFICER_ROLES
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 
-def has_own_file(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and hasattr(user, "employee")
+def is_privacy_officer(user: Actor) -> bool:
+    """Handles rights requests, erasures and the record of processing activities."""
+    return can_read_audit(user)
+
+
+def has_own_file(user: Actor) -> bool:
+    return user.is_authenticated and hasattr(user, "employee")

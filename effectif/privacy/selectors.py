@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from effectif.core.models import AuditEntry
-from effectif.core.roles import AUDIT_READER_ROLES, Role
+from effectif.core.roles import can_read_audit, is_admin
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
@@ -19,11 +19,14 @@ from effectif.organisation.selectors import hr_employers_for
 from effectif.privacy.models import DataExport, RightsRequest
 from effectif.privacy.permissions import is_privacy_officer
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def audit_entries_for(user: Any) -> QuerySet[AuditEntry]:
-    if not getattr(user, "is_authenticated", False) or user.role not in AUDIT_READER_ROLES:
+
+def audit_entries_for(user: User) -> QuerySet[AuditEntry]:
+    if not can_read_audit(user):
         return AuditEntry.objects.none()
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return AuditEntry.objects.all()
     employer_ids = list(hr_employers_for(user).values_list("pk", flat=True))
     return AuditEntry.objects.filter(employer_id__in=employer_ids)
@@ -44,7 +47,7 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def audit_search(user: Any, filters: AuditFilters) -> QuerySet[AuditEntry]:
+def audit_search(user: User, filters: AuditFilters) -> QuerySet[AuditEntry]:
     entries = audit_entries_for(user).select_related("actor")
     if filters.start:
         entries = entries.filter(at__gte=_day_start(filters.start))
@@ -68,28 +71,28 @@ def audit_search(user: Any, filters: AuditFilters) -> QuerySet[AuditEntry]:
 # --- Rights requests and archives ------------------------------------------------------------
 
 
-def rights_requests_for(user: Any) -> QuerySet[RightsRequest]:
+def rights_requests_for(user: User) -> QuerySet[RightsRequest]:
     """The requests of the employers the user handles (all of them for an administrator)."""
     if not is_privacy_officer(user):
         return RightsRequest.objects.none()
     requests = RightsRequest.objects.select_related("employee", "employer")
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return requests
     return requests.filter(employer__in=hr_employers_for(user))
 
 
-def rights_request_get(user: Any, pk: Any) -> RightsRequest:
+def rights_request_get(user: User, pk: Any) -> RightsRequest:
     return get_in_scope(rights_requests_for(user), pk)
 
 
-def subjects_for(user: Any) -> QuerySet[Employee]:
+def subjects_for(user: User) -> QuerySet[Employee]:
     """The people whose rights the user may handle."""
     if not is_privacy_officer(user):
         return Employee.objects.none()
     return employees_for(user)
 
 
-def subject_get(user: Any, pk: Any) -> Employee:
+def subject_get(user: User, pk: Any) -> Employee:
     return get_in_scope(subjects_for(user).select_related("employer"), pk)
 
 
@@ -97,8 +100,7 @@ def exports_of(employee: Employee) -> QuerySet[DataExport]:
     return DataExport.objects.filter(employee=employee).select_related("requested_by")
 
 
-def export_get(user: Any, pk: Any) -> DataExport:
+def export_get(user: User, pk: Any) -> DataExport:
     """An archive of the user's own data, or of someone whose rights they handle."""
-    own = Q(employee__user=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
-    exports = DataExport.objects.filter(own | Q(employee__in=subjects_for(user)))
+    exports = DataExport.objects.filter(Q(employee__user=user) | Q(employee__in=subjects_for(user)))
     return get_in_scope(exports.select_related("employee"), pk)

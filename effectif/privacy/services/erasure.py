@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Count, Max, Q, QuerySet
@@ -27,6 +27,9 @@ from effectif.core.retention import NOTHING, DataKind, Outcome, retention
 from effectif.employees.models import Employee
 from effectif.privacy.models import PersonErasure, RightsRequest
 from effectif.privacy.services.requests import request_record
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 def pseudonym_of(employee: Employee) -> str:
@@ -159,7 +162,7 @@ class ErasureReport:
 def person_erase(
     *,
     employee: Employee,
-    by: Any,
+    by: User | None,
     today: dt.date | None = None,
     request: RightsRequest | None = None,
     reason: str = "",

@@ -13,7 +13,7 @@ import logging
 import shutil
 import tempfile
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
@@ -30,6 +30,9 @@ from effectif.core.retention import retention
 from effectif.employees.models import Employee
 from effectif.privacy.models import DataExport, ExportStatus, RightsRequest
 from effectif.privacy.services.requests import request_record
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 logger = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
@@ -115,7 +118,7 @@ def build_archive(export_id: int) -> str:
 
 
 def export_request(
-    *, employee: Employee, by: Any, request: RightsRequest | None = None
+    *, employee: Employee, by: User, request: RightsRequest | None = None
 ) -> DataExport:
     """Ask for the archive of a person's data; one at a time per person."""
     from effectif.privacy.tasks import build_data_export
@@ -146,7 +149,7 @@ def export_request(
     return export
 
 
-def export_downloaded(*, export: DataExport, by: Any) -> None:
+def export_downloaded(*, export: DataExport, by: User) -> None:
     audit(
         actor=by,
         action=AuditAction.EXPORT,

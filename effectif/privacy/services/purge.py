@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,6 +22,9 @@ from effectif.core.purging import KindReport, purge_records, record_purges, sele
 from effectif.core.retention import DataKind
 from effectif.employees.models import Employee
 from effectif.privacy.services.erasure import departed_before, erasure_plan, person_erase
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 def people_due(today: dt.date, kinds: Iterable[DataKind]) -> QuerySet[Employee]:
@@ -37,7 +40,11 @@ def people_due(today: dt.date, kinds: Iterable[DataKind]) -> QuerySet[Employee]:
 
 
 def _erase_people(
-    today: dt.date, kinds: list[DataKind], reports: dict[str, KindReport], dry_run: bool, by: Any
+    today: dt.date,
+    kinds: list[DataKind],
+    reports: dict[str, KindReport],
+    dry_run: bool,
+    by: User | None,
 ) -> None:
     for employee in people_due(today, kinds):
         if dry_run:
@@ -57,7 +64,7 @@ def purge_personal_data(
     now: dt.datetime | None = None,
     dry_run: bool = False,
     only: Iterable[str] | None = None,
-    by: Any = None,
+    by: User | None = None,
 ) -> list[KindReport]:
     """Erase or pseudonymise every kind's data past retention (`only`: these kinds; a kind
     that runs from the departure erases all of each person's data that may go)."""

@@ -4,7 +4,7 @@ by two months when announced in time and with a reason, and what was done for th
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,12 +17,15 @@ from effectif.employees.models import Employee
 from effectif.privacy.models import RequestStatus, RightKind, RightsRequest
 from effectif.rules.privacy.dates import response_deadline
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 AUDITED = ("kind", "received_date", "details", "deadline_date", "status", "answer")
 
 
 @transaction.atomic
 def request_create(
-    *, employee: Employee, kind: str, received_date: dt.date, details: str, by: Any
+    *, employee: Employee, kind: str, received_date: dt.date, details: str, by: User
 ) -> RightsRequest:
     if kind not in RightKind.values:
         raise ValidationError({"kind": [_("Choisissez le droit exercé.")]})
@@ -51,7 +54,7 @@ def _locked_open(request: RightsRequest) -> RightsRequest:
 
 
 @transaction.atomic
-def request_extend(*, request: RightsRequest, reason: str, by: Any) -> RightsRequest:
+def request_extend(*, request: RightsRequest, reason: str, by: User) -> RightsRequest:
     """Extend the deadline by two months; the person must be told, with the reasons, within
     the first month."""
     locked = _locked_open(request)
@@ -91,7 +94,7 @@ def request_extend(*, request: RightsRequest, reason: str, by: Any) -> RightsReq
 
 @transaction.atomic
 def request_answer(
-    *, request: RightsRequest, status: str, answer: str, answered_date: dt.date, by: Any
+    *, request: RightsRequest, status: str, answer: str, answered_date: dt.date, by: User
 ) -> RightsRequest:
     """Close the request with its answer; a refusal states its reasons and the right to lodge
     a complaint with the CNIL (RGPD art. 12.4)."""
@@ -124,7 +127,7 @@ def request_answer(
     return locked
 
 
-def request_record(*, request: RightsRequest, by: Any, what: str) -> RightsRequest:
+def request_record(*, request: RightsRequest, by: User | None, what: str) -> RightsRequest:
     """Note on the request something done for it (an archive, an erasure, a rectification)."""
     with transaction.atomic():
         locked = RightsRequest.objects.select_for_update().get(pk=request.pk)

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from effectif.core.access import require
 from effectif.core.audit import audit
@@ -11,21 +12,22 @@ from effectif.core.dates import query_date
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
-from effectif.core.roles import AUDIT_READER_ROLES
+from effectif.core.roles import can_read_audit
+from effectif.core.typing import AuthenticatedRequest
 from effectif.organisation.selectors import employers_for
 from effectif.privacy.selectors import AuditFilters, audit_search
 
 TARGET_TYPES = [
-    ("employees.Employee", _("Dossier du personnel")),
-    ("employees.EmployeeDocument", _("Document du dossier")),
-    ("employees.ChangeRequest", _("Demande de modification")),
-    ("contracts.Contract", _("Contrat")),
-    ("contracts.ContractTerms", _("Version du contrat (avenant)")),
-    ("organisation.Employer", _("Employeur")),
-    ("organisation.Establishment", _("Établissement")),
-    ("organisation.Department", _("Service")),
-    ("organisation.Position", _("Fiche de poste")),
-    ("accounts.User", _("Compte utilisateur")),
+    ("employees.Employee", _lazy("Dossier du personnel")),
+    ("employees.EmployeeDocument", _lazy("Document du dossier")),
+    ("employees.ChangeRequest", _lazy("Demande de modification")),
+    ("contracts.Contract", _lazy("Contrat")),
+    ("contracts.ContractTerms", _lazy("Version du contrat (avenant)")),
+    ("organisation.Employer", _lazy("Employeur")),
+    ("organisation.Establishment", _lazy("Établissement")),
+    ("organisation.Department", _lazy("Service")),
+    ("organisation.Position", _lazy("Fiche de poste")),
+    ("accounts.User", _lazy("Compte utilisateur")),
 ]
 
 
@@ -42,8 +44,8 @@ def _filters(request: HttpRequest) -> AuditFilters:
     )
 
 
-@require(lambda user: user.role in AUDIT_READER_ROLES)
-def audit_log(request: HttpRequest) -> HttpResponseBase:
+@require(can_read_audit)
+def audit_log(request: AuthenticatedRequest) -> HttpResponseBase:
     filters = _filters(request)
     entries = audit_search(request.user, filters)
     if export := requested_export(request):

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import require
 from effectif.core.retention import retention
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.selectors import own_employee
 from effectif.privacy.models import DataExport, ExportStatus
 from effectif.privacy.permissions import has_own_file
@@ -32,7 +33,7 @@ def schedule_rows(today: dt.date) -> list[dict[str, object]]:
 
 
 @require(has_own_file)
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         raise Http404
@@ -51,7 +52,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @require(has_own_file)
 @require_POST
-def my_data_export(request: HttpRequest) -> HttpResponse:
+def my_data_export(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         raise Http404
@@ -67,14 +68,14 @@ def my_data_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_status(request: HttpRequest, pk: int) -> HttpResponse:
+def export_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The state of an archive, for the page to poll (htmx) while it is being built."""
     export = export_get(request.user, pk)
     return render(request, "privacy/partials/export_row.html", {"export": export})
 
 
 @login_required
-def export_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def export_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     export: DataExport = export_get(request.user, pk)
     if export.status != ExportStatus.READY or not export.file:
         raise Http404

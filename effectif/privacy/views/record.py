@@ -3,7 +3,7 @@ and as a PDF, for HR managers and administrators."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,6 +13,7 @@ from effectif.core.access import require
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.core.scoping import get_in_scope
+from effectif.core.typing import AuthenticatedRequest
 from effectif.organisation.selectors import hr_employers_for
 from effectif.privacy.permissions import is_privacy_officer
 from effectif.privacy.record import record_of, record_pdf
@@ -20,7 +21,7 @@ from effectif.privacy.views.mine import schedule_rows
 
 
 @require(is_privacy_officer)
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "privacy/schedule.html",
@@ -29,7 +30,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 
 @require(is_privacy_officer)
-def processing_record(request: HttpRequest) -> HttpResponse:
+def processing_record(request: AuthenticatedRequest) -> HttpResponse:
     employers = hr_employers_for(request.user).order_by("name")
     chosen = request.GET.get("employeur", "")
     employer = get_in_scope(employers, chosen) if chosen else employers.first()

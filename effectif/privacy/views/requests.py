@@ -17,6 +17,7 @@ from effectif.core.access import ensure, require
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.typing import AuthenticatedRequest
 from effectif.privacy.forms import AnswerForm, ErasureForm, ExtendForm, RecordForm, RequestForm
 from effectif.privacy.models import OPEN_REQUEST_STATUSES, RightKind, RightsRequest
 from effectif.privacy.permissions import is_privacy_officer
@@ -38,7 +39,7 @@ from effectif.privacy.services.requests import (
 
 
 @require(is_privacy_officer)
-def request_list(request: HttpRequest) -> HttpResponseBase:
+def request_list(request: AuthenticatedRequest) -> HttpResponseBase:
     state = request.GET.get("etat", "ouvertes")
     requests = rights_requests_for(request.user)
     if state == "ouvertes":
@@ -71,7 +72,7 @@ def request_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(is_privacy_officer)
-def request_new(request: HttpRequest) -> HttpResponse:
+def request_new(request: AuthenticatedRequest) -> HttpResponse:
     employees = subjects_for(request.user)
     initial: dict[str, object] = {}
     if (pk := request.GET.get("salarie", "")).isdigit():
@@ -126,13 +127,13 @@ def _detail(request: HttpRequest, rights: RightsRequest, **forms: object) -> Htt
 
 
 @require(is_privacy_officer)
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _detail(request, rights_request_get(request.user, pk))
 
 
 @require(is_privacy_officer)
 @require_POST
-def request_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
+def request_extend_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rights = rights_request_get(request.user, pk)
     form = ExtendForm(request.POST)
     done = submit(
@@ -153,7 +154,7 @@ def request_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_privacy_officer)
 @require_POST
-def request_record_view(request: HttpRequest, pk: int) -> HttpResponse:
+def request_record_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rights = rights_request_get(request.user, pk)
     form = RecordForm(request.POST)
     if (
@@ -170,7 +171,7 @@ def request_record_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_privacy_officer)
 @require_POST
-def request_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def request_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rights = rights_request_get(request.user, pk)
     export_request(employee=rights.employee, by=request.user, request=rights)
     messages.success(
@@ -181,7 +182,7 @@ def request_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_privacy_officer)
 @require_POST
-def request_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def request_erase(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rights = rights_request_get(request.user, pk)
     ensure(rights.kind == RightKind.ERASURE and rights.is_open)
     form = ErasureForm(request.POST)
@@ -202,7 +203,7 @@ def request_erase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_privacy_officer)
 @require_POST
-def request_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
+def request_answer_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     rights = rights_request_get(request.user, pk)
     form = AnswerForm(request.POST)
     done = submit(
