@@ -6,7 +6,8 @@ When a reference period ends, for one paid-leave type of one employer:
 2. the fractionnement days earned by the leave taken during it are credited (L3141-23);
 3. the days of the previous period not taken are lost, unless illness prevented taking them:
    then they are carried over for 15 months (L3141-19-1).
-A closing is done once; the report lists who must still take leave, and by when.
+A closing is done once; the report lists who must still take leave, and by when. The law's
+decisions are in `effectif.rules.leave.closing`; this service reads the ledger and writes it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
-from effectif.leave.ledger import ZERO, buckets_by_employee, deadline_of
+from effectif.leave.ledger import ZERO, Bucket, buckets_by_employee, deadline_of
 from effectif.leave.models import (
     Category,
     EntryKind,
@@ -34,7 +35,13 @@ from effectif.leave.models import (
     Status,
 )
 from effectif.rules.leave.acquisition import rounded_entitlement
-from effectif.rules.leave.carry_over import illness_carry_over
+from effectif.rules.leave.closing import (
+    ROUNDING_BASIS,
+    SPLITTING_BASIS,
+    UnusedDays,
+    preventing_illness_from,
+    unused_days,
+)
 from effectif.rules.leave.periods import Period
 from effectif.rules.leave.splitting import splitting_days
 
@@ -68,10 +75,6 @@ def _taken_days(leave_type: LeaveType, period: Period) -> dict[int, list[tuple[d
     return taken
 
 
-#: An illness in the last days of the taking period is taken to have prevented taking the leave.
-PREVENTING_WINDOW_DAYS = 30
-
-
 def _sick_spells(leave_type: LeaveType, period: Period) -> dict[int, tuple[dt.date, dt.date]]:
     """The absence for illness or accident of each employee that ran into the last month of
     `period` (the days could not be taken before the deadline: L3141-19-1)."""
@@ -82,7 +85,7 @@ def _sick_spells(leave_type: LeaveType, period: Period) -> dict[int, tuple[dt.da
             leave_type__category__in=SICK_CATEGORIES,
             status=Status.APPROVED,
             start_date__lte=period.end,
-            end_date__gte=period.end - dt.timedelta(days=PREVENTING_WINDOW_DAYS),
+            end_date__gte=preventing_illness_from(period),
         )
         .order_by("end_date")
         .values_list("employee_id", "start_date", "end_date")
@@ -92,8 +95,20 @@ def _sick_spells(leave_type: LeaveType, period: Period) -> dict[int, tuple[dt.da
     return spells
 
 
+def _unused(
+    period: Period, bucket: Bucket, spells: dict[int, tuple[dt.date, dt.date]], employee_id: int
+) -> UnusedDays | None:
+    return unused_days(period, bucket.available_until, bucket.remaining, spells.get(employee_id))
+
+
 def closing_preview(leave_type: LeaveType, period: Period) -> list[ClosingLine]:
     """What closing `period` would post, employee by employee (nothing is written)."""
+    return _preview(leave_type, period)[0]
+
+
+def _preview(
+    leave_type: LeaveType, period: Period
+) -> tuple[list[ClosingLine], dict[int, tuple[dt.date, dt.date]]]:
     everything = LedgerEntry.objects.filter(leave_type=leave_type)
     buckets = buckets_by_employee(everything, dt.date.max)
     taken = _taken_days(leave_type, period) if leave_type.splitting else {}
@@ -104,18 +119,12 @@ def closing_preview(leave_type: LeaveType, period: Period) -> list[ClosingLine]:
         for bucket in buckets.get(employee_id, {}).get(leave_type.pk, []):
             if bucket.period_start == period.start:
                 line.acquired += bucket.acquired
-            elif (
-                bucket.available_until is not None
-                and bucket.available_until <= period.end
-                and bucket.remaining > 0
-            ):
-                spell = spells.get(employee_id)
-                if spell is not None and bucket.available_until == period.end:
-                    carry = illness_carry_over(period.previous(), *spell)
-                    line.carried_over += bucket.remaining
-                    line.carried_until = carry.deadline
-                else:
+            elif fate := _unused(period, bucket, spells, employee_id):
+                if fate.expire:
                     line.expiring += bucket.remaining
+                else:
+                    line.carried_over += bucket.remaining
+                    line.carried_until = fate.carried_until
         if line.acquired:
             line.rounding = rounded_entitlement(line.acquired, leave_type.counting, period.end)
             line.rounding -= line.acquired
@@ -125,7 +134,7 @@ def closing_preview(leave_type: LeaveType, period: Period) -> list[ClosingLine]:
             )
         if line.acquired or line.splitting or line.expiring or line.carried_over:
             lines.append(line)
-    return lines
+    return lines, spells
 
 
 def _entry(leave_type: LeaveType, employee_id: int, by: Any, **values: Any) -> LedgerEntry:
@@ -152,7 +161,7 @@ def leave_year_close(
         raise ValidationError(
             _("La période %(label)s est déjà clôturée.") % {"label": period.label}
         )
-    lines = closing_preview(leave_type, period)
+    lines, spells = _preview(leave_type, period)
     next_deadline = deadline_of(leave_type, period)
     day_after = period.end + dt.timedelta(days=1)
     entries: list[LedgerEntry] = []
@@ -169,7 +178,7 @@ def leave_year_close(
                     amount=line.rounding,
                     available_until=next_deadline,
                     label=_("Arrondi au jour supérieur (période %(p)s)") % {"p": label},
-                    basis="C. trav. art. L3141-7",
+                    basis=ROUNDING_BASIS,
                     **common,
                 )
             )
@@ -183,34 +192,24 @@ def leave_year_close(
                     amount=line.splitting,
                     available_until=next_deadline,
                     label=_("Jours de fractionnement (congés pris en %(p)s)") % {"p": label},
-                    basis="C. trav. art. L3141-23",
+                    basis=SPLITTING_BASIS,
                     **common,
                 )
             )
     everything = buckets_by_employee(LedgerEntry.objects.filter(leave_type=leave_type), dt.date.max)
-    by_line = {line.employee_id: line for line in lines}
     for employee_id, types in everything.items():
-        found = by_line.get(employee_id)
         for bucket in types.get(leave_type.pk, []):
-            if (
-                bucket.available_until is None
-                or bucket.available_until > period.end
-                or bucket.remaining <= 0
-            ):
+            fate = _unused(period, bucket, spells, employee_id)
+            if fate is None:
                 continue
             old = {
                 "entry_date": day_after,
                 "period_start": bucket.period_start,
                 "available_until": bucket.available_until,
             }
-            carried = (
-                found is not None
-                and found.carried_until is not None
-                and bucket.available_until == period.end
-            )
-            if carried and found is not None:
+            if fate.carried_until is not None:
                 what = _("Report pour maladie jusqu'au %(day)s") % {
-                    "day": found.carried_until.strftime("%d/%m/%Y") if found.carried_until else ""
+                    "day": fate.carried_until.strftime("%d/%m/%Y")
                 }
                 entries.append(
                     _entry(
@@ -220,7 +219,7 @@ def leave_year_close(
                         kind=EntryKind.CARRY_OVER,
                         amount=-bucket.remaining,
                         label=what,
-                        basis="C. trav. art. L3141-19-1",
+                        basis=fate.basis,
                         **old,
                     )
                 )
@@ -233,9 +232,9 @@ def leave_year_close(
                         amount=bucket.remaining,
                         entry_date=day_after,
                         period_start=bucket.period_start,
-                        available_until=found.carried_until,
+                        available_until=fate.carried_until,
                         label=what,
-                        basis="C. trav. art. L3141-19-1",
+                        basis=fate.basis,
                     )
                 )
             else:
@@ -247,7 +246,7 @@ def leave_year_close(
                         kind=EntryKind.EXPIRY,
                         amount=-bucket.remaining,
                         label=_("Congés non pris perdus au %(day)s")
-                        % {"day": bucket.available_until.strftime("%d/%m/%Y")},
+                        % {"day": fate.due.strftime("%d/%m/%Y")},
                         **old,
                     )
                 )
