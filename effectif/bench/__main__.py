@@ -20,15 +20,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from effectif.bench import engines
@@ -92,27 +89,18 @@ def payroll(sizes: list[int]) -> list[dict[str, Any]] | str:
     return results
 
 
-def database(
-    engine: engines.Engine, employees: int, requests: int, import_rows: int
-) -> dict[str, Any] | str:
-    _say(f"\n== {engine.name} : liste des salariés (page et API) et import ==")
-    with tempfile.TemporaryDirectory() as tmp:
-        output = Path(tmp) / "figures.json"
-        command = [
-            sys.executable,
-            "-m",
-            "effectif.bench.worker",
-            f"--employees={employees}",
-            f"--requests={requests}",
-            f"--import-rows={import_rows}",
-            f"--output={output}",
-        ]
-        environment = {**os.environ, "DATABASE_URL": engine.url}
-        done = subprocess.run(command, env=environment, cwd=engines.BASE_DIR, check=False)
-        if done.returncode != 0 or not output.exists():
-            return f"échec des mesures (code {done.returncode})"
-        figures: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
-        return figures
+def databases(
+    kinds: list[str], postgres_url: str, employees: int, requests: int, import_rows: int
+) -> dict[str, Any]:
+    """The employee list and the import, once per engine (`effectif.bench.worker`)."""
+    return engines.per_engine(
+        "effectif.bench.worker",
+        [f"--employees={employees}", f"--requests={requests}", f"--import-rows={import_rows}"],
+        postgres_url=postgres_url,
+        kinds=kinds,
+        heading=lambda name: f"\n== {name} : liste des salariés (page et API) et import ==",
+        report=lambda name, figures: None,
+    )
 
 
 def summary(results: dict[str, dict[str, Any] | str]) -> None:
@@ -182,20 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     header()
     if "paie" in parts:
         payroll(_sizes(args.payroll_sizes))
-    results: dict[str, dict[str, Any] | str] = {}
-    for part in ("sqlite", "postgresql"):
-        if part not in parts:
-            continue
-        try:
-            engine = engines.sqlite() if part == "sqlite" else engines.postgresql(args.postgres_url)
-        except engines.EngineUnavailable as error:
-            results["PostgreSQL" if part == "postgresql" else "SQLite"] = f"non mesuré : {error}"
-            _say(f"\n== {part} : non mesuré ({error}) ==")
-            continue
-        try:
-            results[engine.name] = database(engine, args.employees, args.requests, args.import_rows)
-        finally:
-            engine.drop()
+    kinds = [kind for kind in ("sqlite", "postgresql") if kind in parts]
+    results = databases(kinds, args.postgres_url, args.employees, args.requests, args.import_rows)
     if results:
         summary(results)
     if "conges" in parts:

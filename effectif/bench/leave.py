@@ -10,14 +10,9 @@ median over several runs against the 2 s target, and the number of SQL queries.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from effectif.bench import engines
@@ -109,62 +104,20 @@ def describe(name: str, figures: dict[str, Any]) -> str:
 def run(employees: int, postgres_url: str) -> dict[str, Any]:
     """The harness's entry point: each engine in a process of its own, throwaway databases."""
     _say("\n== Congés : soldes de tous les salariés à une date (cible < 2 s) ==")
-    results: dict[str, Any] = {}
-    for part in ("sqlite", "postgresql"):
-        try:
-            if part == "sqlite":
-                engines.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-                path = engines.BENCH_DIR / "effectif-bench-conges.sqlite3"
-                engine = engines.Engine("SQLite", f"sqlite:///{path}", path)
-                engine.drop()
-            else:
-                url = postgres_url.rsplit("/", 1)[0] + "/effectif_bench_conges"
-                engine = engines.postgresql(url)
-        except engines.EngineUnavailable as error:
-            results[part] = f"non mesuré : {error}"
-            _say(f"  {part} : non mesuré ({error})")
-            continue
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                output = Path(tmp) / "figures.json"
-                command = [
-                    sys.executable,
-                    "-m",
-                    "effectif.bench.leave",
-                    f"--employees={employees}",
-                    f"--output={output}",
-                ]
-                environment = {**os.environ, "DATABASE_URL": engine.url}
-                done = subprocess.run(command, env=environment, cwd=engines.BASE_DIR, check=False)
-                if done.returncode != 0 or not output.exists():
-                    results[engine.name] = f"échec des mesures (code {done.returncode})"
-                    _say(f"  {engine.name} : {results[engine.name]}")
-                    continue
-                figures = json.loads(output.read_text(encoding="utf-8"))
-                results[engine.name] = figures
-                _say(describe(engine.name, figures))
-        finally:
-            engine.drop()
-    return results
+    return engines.per_engine(
+        "effectif.bench.leave",
+        [f"--employees={employees}"],
+        postgres_url=postgres_url,
+        database="conges",
+        report=lambda name, figures: _say(describe(name, figures)),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m effectif.bench.leave")
     parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--output", required=True)
-    args = parser.parse_args(argv)
-    if "DATABASE_URL" not in os.environ:
-        parser.error("DATABASE_URL doit désigner une base jetable")
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    figures = measure(args.employees)
-    Path(args.output).write_text(json.dumps(figures), encoding="utf-8")
-    return 0
+    return engines.measure_in_this_process(parser, argv, lambda args: measure(args.employees))
 
 
 if __name__ == "__main__":

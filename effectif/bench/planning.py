@@ -18,15 +18,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from effectif.bench import engines
@@ -353,44 +348,18 @@ def run(postgres_url: str, employees: int = EMPLOYEES) -> dict[str, Any]:
         "\n== Planning : page du mois d'un établissement de 200 salariés (cible < 300 ms) "
         "et son PDF (cible < 5 s) =="
     )
-    results: dict[str, Any] = {}
-    for part in ("sqlite", "postgresql"):
-        try:
-            if part == "sqlite":
-                engines.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-                path = engines.BENCH_DIR / "effectif-bench-planning.sqlite3"
-                engine = engines.Engine("SQLite", f"sqlite:///{path}", path)
-                engine.drop()
-            else:
-                url = postgres_url.rsplit("/", 1)[0] + "/effectif_bench_planning"
-                engine = engines.postgresql(url)
-        except engines.EngineUnavailable as error:
-            results[part] = f"non mesuré : {error}"
-            _say(f"  {part} : non mesuré ({error})")
-            continue
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                output = Path(tmp) / "figures.json"
-                command = [
-                    sys.executable,
-                    "-m",
-                    "effectif.bench.planning",
-                    f"--employees={employees}",
-                    f"--output={output}",
-                ]
-                environment = {**os.environ, "DATABASE_URL": engine.url}
-                done = subprocess.run(command, env=environment, cwd=engines.BASE_DIR, check=False)
-                if done.returncode != 0 or not output.exists():
-                    results[engine.name] = f"échec des mesures (code {done.returncode})"
-                    _say(f"  {engine.name} : {results[engine.name]}")
-                    continue
-                figures = json.loads(output.read_text(encoding="utf-8"))
-                results[engine.name] = figures
-                _say(describe(engine.name, figures))
-                _say(describe_pdf(engine.name, figures))
-        finally:
-            engine.drop()
-    return results
+
+    def report(name: str, figures: dict[str, Any]) -> None:
+        _say(describe(name, figures))
+        _say(describe_pdf(name, figures))
+
+    return engines.per_engine(
+        "effectif.bench.planning",
+        [f"--employees={employees}"],
+        postgres_url=postgres_url,
+        database="planning",
+        report=report,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -398,19 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=EMPLOYEES)
     parser.add_argument("--requests", type=int, default=REQUESTS)
     parser.add_argument("--output", required=True)
-    args = parser.parse_args(argv)
-    if "DATABASE_URL" not in os.environ:
-        parser.error("DATABASE_URL doit désigner une base jetable")
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    figures = measure(args.employees, args.requests)
-    Path(args.output).write_text(json.dumps(figures), encoding="utf-8")
-    return 0
+    return engines.measure_in_this_process(
+        parser, argv, lambda args: measure(args.employees, args.requests)
+    )
 
 
 if __name__ == "__main__":

@@ -15,14 +15,9 @@ then the same check again, when nothing changed (no writes), and the number of S
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from effectif.bench import engines
@@ -235,37 +230,14 @@ def run(
     _say(
         "\n== Frais (base de données) : contrôle de 100 000 lignes de notes de frais (cible < 5 s) =="
     )
-    results: dict[str, Any] = {}
-    for part in engines_wanted:
-        try:
-            if part == "sqlite":
-                engines.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-                path = engines.BENCH_DIR / "effectif-bench-frais.sqlite3"
-                engine = engines.Engine("SQLite", f"sqlite:///{path}", path)
-                engine.drop()
-            else:
-                url = postgres_url.rsplit("/", 1)[0] + "/effectif_bench_frais"
-                engine = engines.postgresql(url)
-        except engines.EngineUnavailable as error:
-            results[part] = f"non mesuré : {error}"
-            _say(f"  {part} : non mesuré ({error})")
-            continue
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                output = Path(tmp) / "figures.json"
-                command = [sys.executable, "-m", "effectif.bench.travel_db", f"--output={output}"]
-                environment = {**os.environ, "DATABASE_URL": engine.url}
-                done = subprocess.run(command, env=environment, cwd=engines.BASE_DIR, check=False)
-                if done.returncode != 0 or not output.exists():
-                    results[engine.name] = f"échec des mesures (code {done.returncode})"
-                    _say(f"  {engine.name} : {results[engine.name]}")
-                    continue
-                figures = json.loads(output.read_text(encoding="utf-8"))
-                results[engine.name] = figures
-                _say(describe(engine.name, figures))
-        finally:
-            engine.drop()
-    return results
+    return engines.per_engine(
+        "effectif.bench.travel_db",
+        [],
+        postgres_url=postgres_url,
+        database="frais",
+        kinds=engines_wanted,
+        report=lambda name, figures: _say(describe(name, figures)),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,19 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=EMPLOYEES)
     parser.add_argument("--lines", type=int, default=LINES)
     parser.add_argument("--output", required=True)
-    args = parser.parse_args(argv)
-    if "DATABASE_URL" not in os.environ:
-        parser.error("DATABASE_URL doit désigner une base jetable")
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    figures = measure(args.employees, args.lines)
-    Path(args.output).write_text(json.dumps(figures), encoding="utf-8")
-    return 0
+    return engines.measure_in_this_process(
+        parser, argv, lambda args: measure(args.employees, args.lines)
+    )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,7 @@ import datetime as dt
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -240,40 +238,13 @@ def part(engine_names: list[str], employees: int, postgres_url: str) -> dict[str
     from effectif.bench import engines
 
     _say("\n== Temps de travail : contrôles légaux sur un mois ==")
-    results: dict[str, Any] = {}
-    for name in engine_names:
-        try:
-            engine = engines.sqlite() if name == "sqlite" else engines.postgresql(postgres_url)
-        except engines.EngineUnavailable as error:
-            _say(f"  {name} : non mesuré ({error})")
-            results[name] = str(error)
-            continue
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                output = Path(tmp) / "figures.json"
-                command = [
-                    sys.executable,
-                    "-m",
-                    "effectif.bench.working_time",
-                    f"--employees={employees}",
-                    f"--output={output}",
-                ]
-                done = subprocess.run(
-                    command,
-                    env={**os.environ, "DATABASE_URL": engine.url},
-                    cwd=engines.BASE_DIR,
-                    check=False,
-                )
-                if done.returncode != 0 or not output.exists():
-                    results[engine.name] = f"échec (code {done.returncode})"
-                    _say(f"  {engine.name} : échec (code {done.returncode})")
-                    continue
-                figures = json.loads(output.read_text(encoding="utf-8"))
-                results[engine.name] = figures
-                _say(f"  {engine.name} : {describe(figures)}")
-        finally:
-            engine.drop()
-    return results
+    return engines.per_engine(
+        "effectif.bench.working_time",
+        [f"--employees={employees}"],
+        postgres_url=postgres_url,
+        kinds=engine_names,
+        report=lambda name, figures: _say(f"  {name} : {describe(figures)}"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
