@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.audit import audit, audit_creation, audit_update, snapshot
 from effectif.core.models import AuditAction
 from effectif.employees.models import DocumentKind, Employee
@@ -23,7 +24,14 @@ from effectif.employees.permissions import is_self
 from effectif.employees.services import employee_document_add
 from effectif.leave.checks import Evaluation, amount_label, evaluate
 from effectif.leave.ledger import allocate, deadline_of, period_of
-from effectif.leave.models import EntryKind, LeaveRequest, LeaveType, LedgerEntry, Status
+from effectif.leave.models import (
+    EntryKind,
+    LeaveRequest,
+    LeaveType,
+    LedgerEntry,
+    Notification,
+    Status,
+)
 from effectif.leave.notifications import approvers, notify
 from effectif.leave.visibility import TypeReader
 from effectif.rules.leave.counting import Span
@@ -362,3 +370,10 @@ def ledger_adjust(
         detail=_("Ajustement du solde %(type)s") % {"type": leave_type.label},
     )
     return entry
+
+
+def notifications_mark_read(*, user: User) -> int:
+    """Mark the user's unread notifications read, now; how many there were."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

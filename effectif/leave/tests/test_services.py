@@ -21,6 +21,7 @@ from effectif.leave.services import (
     leave_request_refuse,
     leave_request_submit,
     ledger_adjust,
+    notifications_mark_read,
 )
 from effectif.rules.leave.counting import Span
 
@@ -180,3 +181,18 @@ def test_hr_records_on_behalf_approved_at_once(world, types, hr_assistant, emplo
     request = submit(world, types, hr_assistant, MON, MON).request
     assert request.status == Status.APPROVED
     assert Notification.objects.filter(user=employee_user, message__contains="pour vous").exists()
+
+
+def test_marking_notifications_read_touches_only_the_users_unread_ones(
+    world, types, employee_user, manager_user, hr_manager
+):
+    acquisitions_post(leave_type=types["cp"], up_to=date(2026, 5, 31))
+    submit(world, types, employee_user, MON, MON)
+    others = Notification.objects.exclude(user=manager_user).filter(read_at__isnull=True).count()
+    assert Notification.objects.filter(user=manager_user, read_at__isnull=True).exists()
+    assert notifications_mark_read(user=manager_user) >= 1
+    assert not Notification.objects.filter(user=manager_user, read_at__isnull=True).exists()
+    assert Notification.objects.exclude(user=manager_user).filter(read_at__isnull=True).count() == (
+        others
+    )
+    assert notifications_mark_read(user=manager_user) == 0

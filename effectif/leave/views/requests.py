@@ -24,6 +24,7 @@ from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
 from effectif.core.roles import HR_ROLES, Role
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.models import Employee
 from effectif.employees.permissions import is_self
 from effectif.employees.selectors import employee_get, own_employee
@@ -48,6 +49,7 @@ from effectif.leave.services import (
     leave_request_cancel,
     leave_request_refuse,
     leave_request_submit,
+    notifications_mark_read,
 )
 from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import employers_for
@@ -293,11 +295,9 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = notifications_for(request.user)
+def notification_list(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST":
-        notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        notifications_mark_read(user=request.user)
         return redirect("leave:notifications")
-    return render(
-        request, "leave/notifications.html", {"page_obj": page_of(request, notifications)}
-    )
+    page = page_of(request, notifications_for(request.user))
+    return render(request, "leave/notifications.html", {"page_obj": page})
