@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
@@ -15,13 +15,16 @@ from effectif.budgets.models import Budget
 from effectif.budgets.services import budget_create
 from effectif.organisation.models import Department, Employer
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 #: A year's travel budget per person of the department, and the least a department gets.
 PER_PERSON = Decimal("1500")
 FLOOR = Decimal("3000")
 
 
 @transaction.atomic
-def load_budgets_demo(*, employers: QuerySet[Employer], today: dt.date, by: Any) -> bool:
+def load_budgets_demo(*, employers: QuerySet[Employer], today: dt.date, by: User) -> bool:
     """False when the demo employers' departments already have budgets."""
     if Budget.objects.filter(department__employer__in=employers).exists():
         return False

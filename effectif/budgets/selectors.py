@@ -14,14 +14,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
 from effectif.budgets.figures import YearFigures, added, monthly_figures
 from effectif.budgets.models import Budget, BudgetKind
-from effectif.core.roles import HR_ROLES, Role
+from effectif.budgets.permissions import is_active, may_edit
+from effectif.core.roles import is_hr, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import Department, Employer
 from effectif.organisation.selectors import hr_employers_for, managed_department_ids, subtree_ids
@@ -29,47 +30,46 @@ from effectif.rules.money import ZERO
 from effectif.travel.models import ExpenseReport, ExpenseStatus, Trip
 from effectif.travel.models.trips import COMMITTED_STATUSES
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.is_active
 
-
-def budgets_for(user: Any) -> QuerySet[Budget]:
+def budgets_for(user: User) -> QuerySet[Budget]:
     """Budgets the user may read."""
     rows = Budget.objects.select_related("department", "department__employer")
-    if not _active(user):
+    if not is_active(user):
         return rows.none()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return rows.filter(department__employer__in=hr_employers_for(user))
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         return rows.filter(department_id__in=managed_department_ids(user))
     return rows.none()
 
 
-def editable_budgets_for(user: Any) -> QuerySet[Budget]:
+def editable_budgets_for(user: User) -> QuerySet[Budget]:
     """Budgets the user may change: HR of the department's employer."""
-    if not _active(user) or user.role not in HR_ROLES:
+    if not may_edit(user):
         return Budget.objects.none()
     return budgets_for(user)
 
 
-def budget_get(user: Any, pk: Any) -> Budget:
+def budget_get(user: User, pk: Any) -> Budget:
     return get_in_scope(budgets_for(user), pk)
 
 
-def budget_for_edit(user: Any, pk: Any) -> Budget:
+def budget_for_edit(user: User, pk: Any) -> Budget:
     return get_in_scope(editable_budgets_for(user), pk)
 
 
-def budget_departments(user: Any) -> QuerySet[Department]:
+def budget_departments(user: User) -> QuerySet[Department]:
     """Departments the user may give a budget to."""
-    if not _active(user) or user.role not in HR_ROLES:
+    if not may_edit(user):
         return Department.objects.none()
     return Department.objects.filter(employer__in=hr_employers_for(user)).select_related("employer")
 
 
 def budget_list(
-    user: Any, *, year: int | None = None, employer_id: int | None = None
+    user: User, *, year: int | None = None, employer_id: int | None = None
 ) -> QuerySet[Budget]:
     rows = budgets_for(user)
     if year:
@@ -79,30 +79,30 @@ def budget_list(
     return rows.order_by("-year", "department__employer__name", "department__name")
 
 
-def followup_employers(user: Any) -> QuerySet[Employer]:
+def followup_employers(user: User) -> QuerySet[Employer]:
     """Employers whose follow-up the user may open: HR's, or those of managed departments."""
-    if not _active(user):
+    if not is_active(user):
         return Employer.objects.none()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return hr_employers_for(user).order_by("name")
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         ids = managed_department_ids(user)
         return Employer.objects.filter(departments__id__in=ids).distinct().order_by("name")
     return Employer.objects.none()
 
 
-def followup_employer_get(user: Any, pk: Any) -> Employer:
+def followup_employer_get(user: User, pk: Any) -> Employer:
     return get_in_scope(followup_employers(user), pk)
 
 
-def followup_departments(user: Any, employer: Employer) -> QuerySet[Department]:
+def followup_departments(user: User, employer: Employer) -> QuerySet[Department]:
     """The departments of `employer` whose figures the user may read."""
     rows = Department.objects.filter(employer=employer).order_by("name")
-    if not _active(user):
+    if not is_active(user):
         return rows.none()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return rows if hr_employers_for(user).filter(pk=employer.pk).exists() else rows.none()
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         return rows.filter(id__in=managed_department_ids(user))
     return rows.none()
 
@@ -195,7 +195,7 @@ def _tree_order(departments: list[Department], roots: set[int]) -> list[tuple[De
 
 
 def followup(
-    user: Any, *, employer: Employer, year: int, department: Department | None = None
+    user: User, *, employer: Employer, year: int, department: Department | None = None
 ) -> FollowUp:
     """The year's figures of the departments of `employer` the user may read, month by month;
     with `department`, that department and those below it."""
@@ -238,7 +238,7 @@ def followup(
             rows.append(DepartmentFigures(dept, depth, budgets.get(dept.pk), figures))
     parts = [owns[i] for i in shown_ids]
     # What is charged to no department (or to one of a now-deleted tree) is HR's only.
-    everything = department is None and user.role in HR_ROLES
+    everything = department is None and is_hr(user)
     if everything:
         unassigned = own(None)
         if unassigned.committed or unassigned.spent:
@@ -253,7 +253,7 @@ def followup(
     )
 
 
-def followup_years(user: Any, employer: Employer) -> list[int]:
+def followup_years(user: User, employer: Employer) -> list[int]:
     """Years with a budget in the user's view of the employer (for the year picker)."""
     ids = followup_departments(user, employer).values("id")
     return sorted(

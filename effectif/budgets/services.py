@@ -5,7 +5,7 @@ audited in the same transaction."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,10 +19,13 @@ from effectif.core.services import save_audited
 from effectif.organisation.models import Department
 from effectif.rules.money import round_amount
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 AUDITED = ("department", "kind", "year", "amount", "comment")
 
 
-def _check(*, user: Any, department: Department, amount: Decimal) -> None:
+def _check(*, user: User, department: Department, amount: Decimal) -> None:
     errors: dict[str, list[str]] = {}
     if not budget_departments(user).filter(pk=department.pk).exists():
         errors["department"] = [_("Ce service n'est pas dans votre périmètre.")]
@@ -40,7 +43,7 @@ def budget_create(
     amount: Decimal,
     comment: str = "",
     kind: str = BudgetKind.TRAVEL,
-    by: Any,
+    by: User,
 ) -> Budget:
     _check(user=by, department=department, amount=amount)
     budget = Budget(
@@ -51,7 +54,7 @@ def budget_create(
 
 @transaction.atomic
 def budget_update(
-    *, budget: Budget, year: int, amount: Decimal, comment: str = "", by: Any
+    *, budget: Budget, year: int, amount: Decimal, comment: str = "", by: User
 ) -> Budget:
     """Change the year, the amount or the comment (the department stays: delete and create
     again to move a budget)."""
@@ -62,7 +65,7 @@ def budget_update(
 
 
 @transaction.atomic
-def budget_delete(*, budget: Budget, by: Any) -> None:
+def budget_delete(*, budget: Budget, by: User) -> None:
     budget = Budget.objects.select_for_update().select_related("department").get(pk=budget.pk)
     _check(user=by, department=budget.department, amount=budget.amount)
     values = snapshot(budget, AUDITED)

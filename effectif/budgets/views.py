@@ -37,10 +37,11 @@ from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, parse_id
 from effectif.core.scoping import get_in_scope
+from effectif.core.typing import AuthenticatedRequest
 
 
 @require(perms.may_read)
-def budget_list_view(request: HttpRequest) -> HttpResponse:
+def budget_list_view(request: AuthenticatedRequest) -> HttpResponse:
     year = parse_year(request.GET.get("annee"))
     employer_id = parse_id(request.GET.get("employeur"))
     rows = budget_list(request.user, year=year, employer_id=employer_id)
@@ -66,7 +67,7 @@ def _form_page(request: HttpRequest, form: BudgetForm, title: str) -> HttpRespon
 
 
 @require(perms.may_edit)
-def budget_create_view(request: HttpRequest) -> HttpResponse:
+def budget_create_view(request: AuthenticatedRequest) -> HttpResponse:
     initial = {"department": parse_id(request.GET.get("service"))}
     form = bound(request, BudgetForm, departments=budget_departments(request.user), initial=initial)
     if request.method == "POST" and saved(
@@ -85,7 +86,7 @@ def budget_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.may_edit)
-def budget_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def budget_edit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     budget = budget_for_edit(request.user, pk)
     initial = {
         "department": budget.department,
@@ -117,7 +118,7 @@ def budget_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.may_edit)
 @require_POST
-def budget_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def budget_delete_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     budget = budget_for_edit(request.user, pk)
     budget_delete(budget=budget, by=request.user)
     messages.success(request, _("Budget supprimé."))
@@ -200,7 +201,7 @@ def _export_rows(data: FollowUp) -> Iterator[tuple[str, str, MonthFigures]]:
 
 
 @require(perms.may_read)
-def followup_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+def followup_view(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     employers = list(followup_employers(request.user))
     year = parse_year(request.GET.get("annee")) or timezone.localdate().year
     requested = parse_id(request.GET.get("employeur"))

@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from effectif.accounts.models import User
 from effectif.api.auth import request_user
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.budgets import BudgetDetailOut, BudgetOut
@@ -46,7 +47,7 @@ def budget_out(budget: Budget, figures: YearFigures) -> dict[str, Any]:
     }
 
 
-def _with_figures(user: Any, budgets: list[Budget]) -> list[dict[str, Any]]:
+def _with_figures(user: User, budgets: list[Budget]) -> list[dict[str, Any]]:
     """Each budget with its figures: one follow-up per employer and year of the page."""
     groups: dict[tuple[int, int], list[Budget]] = defaultdict(list)
     for budget in budgets:
