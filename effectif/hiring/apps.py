@@ -38,7 +38,7 @@ class HiringConfig(AppConfig):
         from effectif.documents.merging import registry
         from effectif.hiring import deadlines as hiring_deadlines
         from effectif.hiring import privacy
-        from effectif.hiring.merge import GROUPS, subjects
+        from effectif.hiring.merging import GROUPS, subjects
         from effectif.hiring.panels import EMPLOYEE_ONBOARDING
 
         for group in GROUPS:

@@ -20,7 +20,7 @@ from effectif.documents.merging import registry
 from effectif.documents.models import DocumentTemplate, TemplateKind
 from effectif.documents.selectors import templates_for_generation
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
-from effectif.hiring.services.candidates import touch
+from effectif.hiring.services.candidates import interview_save, touch
 
 
 @transaction.atomic
@@ -110,6 +110,24 @@ def letter_email(*, letter: CandidateLetter, by: Any) -> CandidateLetter:
     )
     touch(candidate, letter.emailed_at)
     return letter
+
+
+@transaction.atomic
+def interview_schedule(
+    *, interview: Interview, by: Any, interviewers: Any = None, invite: bool = False
+) -> Interview:
+    """Save an interview and, when asked, generate the invitation from the employer's template
+    and e-mail it to the candidate: no interview without its invitation, when one is asked."""
+    interview = interview_save(interview=interview, by=by, interviewers=interviewers)
+    if invite:
+        letter = letter_generate(
+            candidate=interview.candidate,
+            kind=TemplateKind.RECRUITMENT_INTERVIEW,
+            interview=interview,
+            by=by,
+        )
+        letter_email(letter=letter, by=by)
+    return interview
 
 
 def rejection_letter_pending(candidate: Candidate) -> bool:

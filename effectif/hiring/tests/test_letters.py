@@ -13,7 +13,7 @@ from django.utils import timezone
 from effectif.documents.merging import registry
 from effectif.documents.models import DocumentTemplate
 from effectif.documents.tests.helpers import pdf_text
-from effectif.hiring.merge import candidate_merge_values, interview_merge_values
+from effectif.hiring.merging import candidate_merge_values, interview_merge_values
 from effectif.hiring.models import CandidateLetter
 from effectif.hiring.services.letters import letter_email, letter_generate
 from effectif.hiring.tests.conftest import NOW, PARIS

@@ -22,7 +22,7 @@ from effectif.hiring.forms.hire import (
     HireStepsForm,
     HireTermsForm,
 )
-from effectif.hiring.merge import NEUTRAL_SUFFIX
+from effectif.hiring.merging import NEUTRAL_SUFFIX
 from effectif.hiring.models import Candidate, CandidateStatus, Civility, Onboarding
 from effectif.hiring.selectors import best_template, candidate_get, onboarding_templates_for
 from effectif.hiring.services.hire import candidate_hire, suggest_matricule

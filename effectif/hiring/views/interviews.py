@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import add_service_errors, bound
+from effectif.core.typing import AuthenticatedRequest
 from effectif.core.uploads import file_response
 from effectif.documents.models import TemplateKind
 from effectif.hiring import permissions as perms
@@ -24,34 +24,24 @@ from effectif.hiring.selectors import (
     interviewers_for,
     letter_get,
 )
-from effectif.hiring.services.candidates import interview_save
-from effectif.hiring.services.letters import letter_email, letter_generate
+from effectif.hiring.services.letters import interview_schedule, letter_email, letter_generate
 
 
-def _save(request: HttpRequest, form: InterviewForm, creating: bool) -> Interview | None:
+def _save(request: AuthenticatedRequest, form: InterviewForm, creating: bool) -> Interview | None:
     if not form.is_valid():
         return None
+    invite = creating and bool(form.cleaned_data.get("send_invitation"))
     try:
-        with transaction.atomic():  # no interview without its invitation, when one is asked
-            interview = _save_and_invite(request, form, creating)
+        interview = interview_schedule(
+            interview=form.instance,
+            by=request.user,
+            interviewers=form.cleaned_data["interviewers"],
+            invite=invite,
+        )
     except ValidationError as error:
         add_service_errors(form, error)
         return None
-    return interview
-
-
-def _save_and_invite(request: HttpRequest, form: InterviewForm, creating: bool) -> Interview:
-    interview = interview_save(
-        interview=form.instance, by=request.user, interviewers=form.cleaned_data["interviewers"]
-    )
-    if creating and form.cleaned_data.get("send_invitation"):
-        letter = letter_generate(
-            candidate=interview.candidate,
-            kind=TemplateKind.RECRUITMENT_INTERVIEW,
-            interview=interview,
-            by=request.user,
-        )
-        letter_email(letter=letter, by=request.user)
+    if invite:
         messages.info(
             request,
             _("Invitation envoyée à %(email)s.") % {"email": interview.candidate.email},
@@ -60,7 +50,7 @@ def _save_and_invite(request: HttpRequest, form: InterviewForm, creating: bool) 
 
 
 @require(perms.can_schedule_interview)
-def interview_create(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
     ensure(candidate.status not in (CandidateStatus.HIRED, CandidateStatus.REJECTED))
     form = bound(
@@ -90,7 +80,7 @@ def interview_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_schedule_interview)
-def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     interview = interview_get(request.user, pk)
     candidate = interview.candidate
     form = bound(
@@ -117,7 +107,7 @@ def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_edit_candidate)
 @require_POST
-def letter_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def letter_create(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse:
     """Generate a letter from the employer's template (or the default) and keep it."""
     candidate = candidate_get(request.user, pk)
     ensure(kind in (TemplateKind.APPLICATION_REJECTED, TemplateKind.RECRUITMENT_INTERVIEW))
@@ -135,7 +125,7 @@ def letter_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @require(perms.can_edit_candidate)
 @require_POST
-def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_send(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     letter = letter_get(request.user, pk)
     try:
         letter_email(letter=letter, by=request.user)
@@ -148,6 +138,6 @@ def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_edit_candidate)
-def letter_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def letter_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     letter = letter_get(request.user, pk)
     return file_response(request, letter.file, filename=f"{letter.title[:80]}.pdf")
