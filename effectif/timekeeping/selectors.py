@@ -82,7 +82,7 @@ def working_time_settings_of(employer: Employer) -> WorkingTimeSettings:
 
 def sheets_for(user: Any) -> QuerySet[TimeSheet]:
     return TimeSheet.objects.filter(employee__in=employees_for(user)).select_related(
-        "employee", "employee__employer", "employee__department", "validated_by"
+        "employee", "employee__employer", "employee__department", "manager_decided_by"
     )
 
 

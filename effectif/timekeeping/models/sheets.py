@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
+from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee
 from effectif.timekeeping.shifts import REST, Shift, shift_from_pairs, untimed_shift
 
@@ -29,8 +29,9 @@ class RecordSource(models.TextChoices):
     CLOCKED = "pointage", _("Pointage importé")
 
 
-class TimeSheet(TimeStampedModel):
-    """One employee's week, Monday to Sunday. Once validated, its weekly hours are computed by
+class TimeSheet(Approvable, TimeStampedModel):
+    """One employee's week, Monday to Sunday, validated by the manager (`manager_decided_at`,
+    or returned with a `decision_comment`). Once validated, its weekly hours are computed by
     the rules and kept with the version of the parameters used: they are what payroll reads."""
 
     employee = models.ForeignKey(
@@ -40,17 +41,6 @@ class TimeSheet(TimeStampedModel):
     status = models.CharField(
         _("statut"), max_length=10, choices=SheetStatus.choices, default=SheetStatus.DRAFT
     )
-    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True)
-    validated_at = models.DateTimeField(_("validée le"), null=True, blank=True)
-    validated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("validée par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    comment = models.TextField(_("commentaire du responsable"), blank=True)
     worked_hours = models.DecimalField(_("heures travaillées"), **HOURS)  # type: ignore[arg-type]
     overtime_first_hours = models.DecimalField(_("heures supplémentaires à 25 %"), **HOURS)  # type: ignore[arg-type]
     overtime_second_hours = models.DecimalField(_("heures supplémentaires à 50 %"), **HOURS)  # type: ignore[arg-type]

@@ -220,9 +220,9 @@ def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
     )
     hours = week_hours_of(sheet)
     sheet.status = SheetStatus.VALIDATED
-    sheet.validated_at = timezone.now()
-    sheet.validated_by = by if getattr(by, "is_authenticated", False) else None
-    sheet.comment = ""
+    sheet.manager_decided_at = timezone.now()
+    sheet.manager_decided_by = by if getattr(by, "is_authenticated", False) else None
+    sheet.decision_comment = ""
     sheet.worked_hours = hours.worked
     sheet.overtime_first_hours = hours.overtime_first
     sheet.overtime_second_hours = hours.overtime_second
@@ -255,14 +255,14 @@ def timesheet_return(*, sheet: TimeSheet, by: Any, comment: str) -> TimeSheet:
         sheet, SheetStatus.SUBMITTED, _("Seule une semaine soumise peut être renvoyée.")
     )
     sheet.status = SheetStatus.DRAFT
-    sheet.comment = comment.strip()
-    sheet.save(update_fields=["status", "comment", "updated_at"])
+    sheet.decision_comment = comment.strip()
+    sheet.save(update_fields=["status", "decision_comment", "updated_at"])
     audit(
         actor=by,
         action=AuditAction.UPDATE,
         target=sheet,
         changes={"status": [str(SheetStatus.SUBMITTED.label), str(SheetStatus.DRAFT.label)]},
-        detail=sheet.comment,
+        detail=sheet.decision_comment,
     )
     return sheet
 
@@ -277,9 +277,9 @@ def timesheet_reopen(*, sheet: TimeSheet, by: Any, reason: str) -> TimeSheet:
         sheet, SheetStatus.VALIDATED, _("Seule une semaine validée peut être rouverte.")
     )
     sheet.status = SheetStatus.DRAFT
-    sheet.validated_at = None
-    sheet.validated_by = None
-    sheet.comment = reason.strip()
+    sheet.manager_decided_at = None
+    sheet.manager_decided_by = None
+    sheet.decision_comment = reason.strip()
     for name in (
         "worked_hours",
         "overtime_first_hours",
@@ -295,6 +295,6 @@ def timesheet_reopen(*, sheet: TimeSheet, by: Any, reason: str) -> TimeSheet:
         action=AuditAction.UPDATE,
         target=sheet,
         changes={"status": [str(SheetStatus.VALIDATED.label), str(SheetStatus.DRAFT.label)]},
-        detail=sheet.comment,
+        detail=sheet.decision_comment,
     )
     return sheet

@@ -86,7 +86,10 @@ def test_a_submitted_week_cannot_be_changed_until_returned(
     with pytest.raises(ValidationError):
         timesheet_return(sheet=sheet, by=manager_user, comment="  ")
     sheet = timesheet_return(sheet=sheet, by=manager_user, comment="Mercredi : 16 h, pas 17 h 36.")
-    assert (sheet.status, sheet.comment) == (SheetStatus.DRAFT, "Mercredi : 16 h, pas 17 h 36.")
+    assert (sheet.status, sheet.decision_comment) == (
+        SheetStatus.DRAFT,
+        "Mercredi : 16 h, pas 17 h 36.",
+    )
     timesheet_save(employee=world.member, week_start=MONDAY, days={}, by=employee_user)
     assert sheet.records.count() == 0
 

@@ -200,7 +200,10 @@ def _sheet_columns() -> list[Column]:
         Column(_("HS 50 %"), lambda s: s.overtime_second_hours),
         Column(_("HC 10 %"), lambda s: s.complementary_first_hours),
         Column(_("HC 25 %"), lambda s: s.complementary_second_hours),
-        Column(_("Validée par"), lambda s: s.validated_by.get_username() if s.validated_by else ""),
+        Column(
+            _("Validée par"),
+            lambda s: s.manager_decided_by.get_username() if s.manager_decided_by else "",
+        ),
     ]
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
+from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee
 from effectif.organisation.models import Department, Employer
 from effectif.travel.models.policy import Vehicle
@@ -93,7 +94,7 @@ class PaymentBatch(TimeStampedModel):
         return self.employer_id
 
 
-class ExpenseReport(NamedUniqueMixin, TimeStampedModel):
+class ExpenseReport(NamedUniqueMixin, Approvable, TimeStampedModel):
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="expense_reports")
     reference = models.CharField(_("référence"), max_length=20, editable=False)
     employee = models.ForeignKey(
@@ -122,16 +123,6 @@ class ExpenseReport(NamedUniqueMixin, TimeStampedModel):
     status = models.CharField(
         _("statut"), max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.DRAFT
     )
-    submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True)
-    manager_decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("validée par (manager)"),
-    )
-    manager_decided_at = models.DateTimeField(_("validée le (manager)"), null=True, blank=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -141,7 +132,6 @@ class ExpenseReport(NamedUniqueMixin, TimeStampedModel):
         verbose_name=_("contrôlée par"),
     )
     checked_at = models.DateTimeField(_("contrôlée le"), null=True, blank=True)
-    decision_comment = models.TextField(_("commentaire"), blank=True)
     reimbursement_method = models.CharField(
         _("mode de remboursement"),
         max_length=10,

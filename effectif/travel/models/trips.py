@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.models import TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
+from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee, EmployeeDocument
 from effectif.organisation.models import Department, Employer
 from effectif.travel.models.policy import PriceListEntry, TransportMode, Vehicle
@@ -38,7 +39,7 @@ class TripStatus(models.TextChoices):
 COMMITTED_STATUSES = (TripStatus.APPROVED,)
 
 
-class Trip(NamedUniqueMixin, TimeStampedModel):
+class Trip(NamedUniqueMixin, Approvable, TimeStampedModel):
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="trips")
     reference = models.CharField(_("référence"), max_length=20, editable=False)
     employee = models.ForeignKey(
@@ -95,16 +96,6 @@ class Trip(NamedUniqueMixin, TimeStampedModel):
     status = models.CharField(
         _("statut"), max_length=20, choices=TripStatus.choices, default=TripStatus.DRAFT
     )
-    submitted_at = models.DateTimeField(_("soumis le"), null=True, blank=True)
-    manager_decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("validé par (manager)"),
-    )
-    manager_decided_at = models.DateTimeField(_("validé le (manager)"), null=True, blank=True)
     hr_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -114,7 +105,6 @@ class Trip(NamedUniqueMixin, TimeStampedModel):
         verbose_name=_("approuvé par (RH)"),
     )
     hr_decided_at = models.DateTimeField(_("approuvé le (RH)"), null=True, blank=True)
-    decision_comment = models.TextField(_("commentaire de la décision"), blank=True)
     mission_order = models.ForeignKey(
         EmployeeDocument,
         on_delete=models.SET_NULL,
