@@ -29,4 +29,5 @@ def test_the_part_measures_and_describes_a_small_run() -> None:
     text = "\n".join(describe(figures))
     assert "3 000 lignes" in text
     assert "check_lines" in text
+    assert "cinquième (600 lignes)" in text
     assert "split_exempt" in text

@@ -8,7 +8,6 @@ lodging 56,80 € / 76,60 € in Paris). Dates: 10/03/2026 is a Tuesday, 14/03/2
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -242,17 +241,18 @@ def test_normalise_merchant(merchant: str, expected: str) -> None:
     assert normalise_merchant(merchant) == expected
 
 
-def test_many_lines_are_checked_quickly() -> None:
-    """20,000 lines, a fifth of the bench: far under a second even on a busy machine."""
+def test_many_lines_are_checked_in_one_call() -> None:
+    """20,000 lines, a fifth of the bench, in one call. How long it takes is measured by
+    `make bench` (part « frais », against its targets), not here: a timed test fails at random
+    on a loaded machine."""
     lines = [
         line(key=k, employee_key=k % 900, amount=D(10 + k % 30), merchant=f"M{k % 50}",
              expense_date=date(2026, 1 + k % 6, 1 + k % 28), trip_start=None, trip_end=None)
         for k in range(20_000)
     ]  # fmt: skip
-    started = time.perf_counter()
     found = check_lines(lines, POLICY, holidays=HOLIDAYS, today=TODAY)
-    assert time.perf_counter() - started < 2.0
     assert found
+    assert set(found) <= set(range(20_000))
 
 
 # --- split_exempt ------------------------------------------------------------------------
