@@ -14,20 +14,7 @@ from effectif.organisation.models import Department, Position
 class RequisitionForm(StyledFormMixin, forms.ModelForm[JobRequisition]):
     class Meta:
         model = JobRequisition
-        fields = [
-            "position",
-            "department",
-            "reason",
-            "replaced_person",
-            "contract_kind",
-            "fixed_term_reason",
-            "working_time",
-            "headcount",
-            "start_date",
-            "end_date",
-            "budget_amount",
-            "justification",
-        ]
+        fields = list(JobRequisition.REQUESTED_FIELDS)
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),

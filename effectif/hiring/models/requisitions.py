@@ -33,6 +33,22 @@ class RequisitionStatus(models.TextChoices):
 class JobRequisition(TimeStampedModel):
     """A request to hire for a position, raised by a manager and decided by HR."""
 
+    #: What the requester fills in (the form's fields; the service saves these and the employer).
+    REQUESTED_FIELDS = (
+        "position",
+        "department",
+        "reason",
+        "replaced_person",
+        "contract_kind",
+        "fixed_term_reason",
+        "working_time",
+        "headcount",
+        "start_date",
+        "end_date",
+        "budget_amount",
+        "justification",
+    )
+
     employer = models.ForeignKey(
         Employer,
         verbose_name=_("employeur"),

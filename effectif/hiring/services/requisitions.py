@@ -14,21 +14,7 @@ from effectif.core.models import AuditAction
 from effectif.core.services import save_audited
 from effectif.hiring.models import JobRequisition, RequisitionStatus
 
-REQUISITION_FIELDS = [
-    "employer",
-    "position",
-    "department",
-    "reason",
-    "replaced_person",
-    "contract_kind",
-    "fixed_term_reason",
-    "working_time",
-    "headcount",
-    "start_date",
-    "end_date",
-    "budget_amount",
-    "justification",
-]
+REQUISITION_FIELDS = ["employer", *JobRequisition.REQUESTED_FIELDS]
 
 
 @transaction.atomic
