@@ -9,13 +9,16 @@ The tests check that both give the same values.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.audit import build_entry, format_value, mask
 from effectif.core.models import AuditAction, AuditEntry
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 class CreationEntries:
@@ -51,7 +54,9 @@ class CreationEntries:
             values[name] = mask(text) if name in self.hidden and text else text
         return values
 
-    def entry(self, instance: models.Model, *, by: Any, detail: str, label: str = "") -> AuditEntry:
+    def entry(
+        self, instance: models.Model, *, by: User, detail: str, label: str = ""
+    ) -> AuditEntry:
         return build_entry(
             actor=by,
             action=AuditAction.CREATE,

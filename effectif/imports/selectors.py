@@ -3,7 +3,7 @@ employer."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -13,23 +13,24 @@ from effectif.employees.selectors import employees_for
 from effectif.imports.models import ImportBatch
 from effectif.organisation.selectors import hr_employers_for
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def batches_for(user: Any) -> QuerySet[ImportBatch]:
-    if not getattr(user, "is_authenticated", False):
-        return ImportBatch.objects.none()
+
+def batches_for(user: User) -> QuerySet[ImportBatch]:
     return ImportBatch.objects.filter(
         user=user, employer__in=hr_employers_for(user)
     ).select_related("employer")
 
 
-def batch_get(user: Any, pk: Any) -> ImportBatch:
+def batch_get(user: User, pk: Any) -> ImportBatch:
     try:
         return batches_for(user).get(pk=pk)
     except (ImportBatch.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
-def created_contracts(user: Any, batch: ImportBatch, ids: list[int]) -> list[Contract]:
+def created_contracts(user: User, batch: ImportBatch, ids: list[int]) -> list[Contract]:
     """Contracts the import created among `ids`, in the order of the file, within the files
     the user may see."""
     created = set(batch.created_contract_ids)

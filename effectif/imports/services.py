@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
@@ -24,11 +24,14 @@ from effectif.imports.models import ImportBatch, ImportFormat, ImportStatus
 from effectif.organisation.models import Employer
 from effectif.organisation.selectors import hr_employers_for
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 #: Rows per INSERT statement.
 BULK_SIZE = 500
 
 
-def _check_scope(user: Any, employer_id: int) -> None:
+def _check_scope(user: User, employer_id: int) -> None:
     if not hr_employers_for(user).filter(pk=employer_id).exists():
         raise PermissionDenied(_("Vous n'administrez pas le personnel de cet employeur."))
 
@@ -47,7 +50,7 @@ def _store(batch: ImportBatch, analysis: Analysis) -> None:
     batch.sample = analysis.sample()
 
 
-def import_upload(*, employer: Employer, upload: File[Any], by: Any) -> ImportBatch:
+def import_upload(*, employer: Employer, upload: File[Any], by: User) -> ImportBatch:
     """Keep the file and analyse it: every error, and what it would create. Nothing else is
     written until the user confirms."""
     _check_scope(by, employer.pk)
@@ -91,7 +94,7 @@ def _forget_file(batch: ImportBatch) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def _write(batch: ImportBatch, analysis: Analysis, by: Any) -> list[AuditEntry]:
+def _write(batch: ImportBatch, analysis: Analysis, by: User) -> list[AuditEntry]:
     plans = analysis.plans
     employees = [plan.employee for plan in plans if plan.creates_employee]
     Employee.objects.bulk_create(employees, batch_size=BULK_SIZE)
@@ -126,7 +129,7 @@ def _write(batch: ImportBatch, analysis: Analysis, by: Any) -> list[AuditEntry]:
     return entries
 
 
-def import_confirm(*, batch: ImportBatch, by: Any) -> ImportBatch:
+def import_confirm(*, batch: ImportBatch, by: User) -> ImportBatch:
     """Write the whole file, or nothing: the file is analysed again in the transaction (the
     database may have changed since the preview), with the files it completes locked."""
     if batch.user_id != getattr(by, "pk", None):
@@ -190,7 +193,7 @@ def import_confirm(*, batch: ImportBatch, by: Any) -> ImportBatch:
 
 
 @transaction.atomic
-def import_cancel(*, batch: ImportBatch, by: Any) -> ImportBatch:
+def import_cancel(*, batch: ImportBatch, by: User) -> ImportBatch:
     """Drop a batch that was not confirmed, and its file."""
     if batch.user_id != getattr(by, "pk", None):
         raise PermissionDenied

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from effectif.core.exporting import XLSX_TYPE, Column, export_response
+from effectif.core.typing import AuthenticatedRequest
 from effectif.imports.columns import COLUMNS, accepted_values, choice_values
 from effectif.imports.forms import ImportUploadForm
 from effectif.imports.models import ImportBatch, ImportStatus
@@ -30,7 +31,7 @@ ERRORS_PER_PAGE = 100
 CONTRACTS_PER_PAGE = 50
 
 
-def _hr_employers(request: HttpRequest) -> QuerySet[Employer]:
+def _hr_employers(request: AuthenticatedRequest) -> QuerySet[Employer]:
     """The employers the user may import into; none at all means no access to the import."""
     employers = hr_employers_for(request.user)
     if not employers.exists():
@@ -68,7 +69,7 @@ def _help_rows() -> list[dict[str, Any]]:
 
 
 @login_required
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedRequest) -> HttpResponse:
     employers = _hr_employers(request)
     if request.method == "POST":
         posted = request.POST.get("employer")
@@ -96,7 +97,7 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cancel_replaced(request: HttpRequest, pk: int | None) -> None:
+def _cancel_replaced(request: AuthenticatedRequest, pk: int | None) -> None:
     """A corrected file replaces the batch it was uploaded from."""
     if not pk:
         return
@@ -109,7 +110,7 @@ def _cancel_replaced(request: HttpRequest, pk: int | None) -> None:
 
 
 @login_required
-def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def template_download(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     employers = _hr_employers(request)
     establishment = (
         Establishment.objects.filter(employer__in=employers)
@@ -126,7 +127,7 @@ def template_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
+def preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     if batch.status == ImportStatus.CONFIRMED:
         return redirect("imports:result", pk=batch.pk)
@@ -152,7 +153,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     try:
         batch = import_confirm(batch=batch, by=request.user)
@@ -170,7 +171,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     try:
         import_cancel(batch=batch, by=request.user)
@@ -191,7 +192,7 @@ def employee_url(pk: int) -> str | None:
 
 
 @login_required
-def result(request: HttpRequest, pk: int) -> HttpResponse:
+def result(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     if batch.status != ImportStatus.CONFIRMED:
         return redirect("imports:preview", pk=batch.pk)
@@ -216,7 +217,7 @@ def _error_columns() -> list[Column]:
 
 
 @login_required
-def errors_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
+def errors_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponseBase:
     batch: ImportBatch = batch_get(request.user, pk)
     return export_response(
         export_format=fmt,
