@@ -43,7 +43,8 @@ from effectif.leave.services import leave_request_submit
 from effectif.rules.leave.counting import Span
 from effectif.wsgi import application
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
+#: `slow`: about 80 s on two cores; `make test` runs it, `pytest -m "not slow"` skips it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root"), pytest.mark.slow]
 
 SCHEMA = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
