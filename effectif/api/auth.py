@@ -65,7 +65,7 @@ class SessionAuth(APIKeyCookie):
 
 def request_user(request: HttpRequest) -> User:
     """The authenticated user of an operation (authentication already ran)."""
-    user: Any = getattr(request, "auth", None)
+    user: object = getattr(request, "auth", None)
     if not isinstance(user, User):  # pragma: no cover - every operation but the token is authed
         raise HttpError(401, _("Authentification requise."))
     return user

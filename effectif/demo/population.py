@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,6 +37,9 @@ from effectif.employees.models import Employee
 from effectif.organisation.models import Department, Employer, Establishment, Position
 from effectif.rules.contracts.trial_period import add_months
 from effectif.rules.identity.generate import make_siren, make_siret
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 MATRICULE_PREFIX = "SYN"
 DETAIL = "Population synthétique (generate_population)"
@@ -89,7 +92,7 @@ class PopulationReport:
     seconds: float
 
 
-def synthetic_employer(*, by: Any = None) -> Employer:
+def synthetic_employer(*, by: User | None = None) -> Employer:
     """The employer of synthetic populations, with its establishments, departments and
     positions (created on first use, through the audited service)."""
     employer = Employer.objects.filter(siren=SYNTHETIC_SIREN).first()
@@ -167,7 +170,7 @@ def generate_population(
     *,
     employees: int,
     employer: Employer | None = None,
-    by: Any = None,
+    by: User | None = None,
     today: date | None = None,
 ) -> PopulationReport:
     """Add `employees` synthetic files with their contracts to `employer` (by default the
@@ -188,7 +191,7 @@ def generate_population(
 
 
 class _Builder:
-    def __init__(self, employer: Employer, today: date, by: Any) -> None:
+    def __init__(self, employer: Employer, today: date, by: User | None) -> None:
         self.employer = employer
         self.today = today
         self.by = by
