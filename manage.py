@@ -7,6 +7,9 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
+    from effectif import instance
+
+    instance.prepare()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -6,19 +6,21 @@ Wiring only: every value that differs between installations comes from the envir
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
+from effectif import instance
+
 # Generic Django classes (ModelForm[Employer], QuerySet[Employee]) are subscriptable at runtime.
 django_stubs_ext.monkeypatch()
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("EFFECTIF_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+BASE_DIR = instance.BASE_DIR
+# Importing the settings writes nothing: `var/` and the secret key kept there are created by
+# `effectif.instance.prepare()`, called by manage.py, wsgi and asgi.
+VAR_DIR = instance.VAR_DIR
 
 
 def _env_bool(name: str, default: bool) -> bool:
@@ -28,18 +30,8 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on", "oui"}
 
 
-def _secret_key() -> str:
-    """The secret key from the environment, or one generated once and kept under var/."""
-    if key := os.environ.get("EFFECTIF_SECRET_KEY"):
-        return key
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# From the environment, or generated once and kept under var/ (docs/production.md).
+SECRET_KEY = instance.secret_key()
 DEBUG = _env_bool("EFFECTIF_DEBUG", False)
 ALLOWED_HOSTS = os.environ.get("EFFECTIF_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
@@ -223,8 +215,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+STATIC_ROOT = instance.STATIC_ROOT
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [BASE_DIR / "effectif" / "static"]
 STATICFILES_FINDERS = [
