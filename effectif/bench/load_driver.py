@@ -102,7 +102,7 @@ def hr_employee_list(b: Browser, u: User) -> None:
 
 
 def hr_leave_requests(b: Browser, u: User) -> None:
-    params = u.pick([{}, {"statut": "en_attente"}, {"page": u.rng.randint(2, 20)}])
+    params = u.pick([{}, {"statut": "submitted"}, {"page": u.rng.randint(2, 20)}])
     b.get("RH · demandes de congés", "/conges/demandes/", params)
 
 
@@ -136,7 +136,7 @@ HR: list[tuple[int, Action]] = [
 
 def manager_decision(b: Browser, u: User) -> None:
     """The requests waiting, one of them opened, approved (or refused), the page after."""
-    page = b.get("manager · demandes à valider", "/conges/demandes/", {"statut": "en_attente"})
+    page = b.get("manager · demandes à valider", "/conges/demandes/", {"statut": "submitted"})
     if page is None:
         return
     waiting = sorted({int(pk) for pk in PENDING.findall(page)})
@@ -172,7 +172,7 @@ def manager_decision(b: Browser, u: User) -> None:
 MANAGER: list[tuple[int, Action]] = [
     (10, visit("manager · accueil", "/")),
     (30, manager_decision),
-    (8, visit("manager · demandes à valider", "/conges/demandes/", {"statut": "en_attente"})),
+    (8, visit("manager · demandes à valider", "/conges/demandes/", {"statut": "submitted"})),
     (
         10,
         visit(

@@ -226,7 +226,7 @@ def _pending_requests(
                     end_date=day,
                     amount=count.total,
                     days_detail={d.isoformat(): str(v) for d, v in sorted(count.per_day.items())},
-                    status=Status.PENDING,
+                    status=Status.SUBMITTED,
                     requested_by=files[pk].user,
                     comment="Demande préparée pour le test de charge",
                 )

@@ -78,7 +78,7 @@ def cases(plan: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
         ("RH · soldes de congés", "hr", "/conges/soldes/", {}),
         ("RH · journal d'audit", "hr", "/donnees-personnelles/journal/", {}),
         ("manager · accueil", "manager", "/", {}),
-        ("manager · demandes à valider", "manager", "/conges/demandes/", {"statut": "en_attente"}),
+        ("manager · demandes à valider", "manager", "/conges/demandes/", {"statut": "submitted"}),
         ("manager · demande", "manager", "pending", {}),
         ("manager · son équipe", "manager", "/salaries/", {"service": team}),
         ("manager · planning de l'équipe", "manager", "/planning/equipes/", month),
@@ -125,7 +125,7 @@ def measure(plan: dict[str, Any], requests: int) -> list[dict[str, Any]]:
         clients[who] = Client(HTTP_HOST="127.0.0.1")
         clients[who].force_login(User.objects.get(username=username))
     pending = (
-        LeaveRequest.objects.filter(employee_id__in=manager["members"], status=Status.PENDING)
+        LeaveRequest.objects.filter(employee_id__in=manager["members"], status=Status.SUBMITTED)
         .values_list("pk", flat=True)
         .first()
     )

@@ -180,7 +180,7 @@ def populate(employer: Any) -> dict[str, int]:
         if n % 5 == 0:
             requests.append((pk, "cp", monday, monday + dt.timedelta(days=4), Status.APPROVED, {}))
         if n % 10 == 3:
-            requests.append((pk, "rtt", monday, monday, Status.PENDING, {}))
+            requests.append((pk, "rtt", monday, monday, Status.SUBMITTED, {}))
         if n % 10 == 7:
             half = {"start_afternoon": True}
             requests.append((pk, "formation", monday, monday, Status.APPROVED, half))

@@ -29,7 +29,7 @@ class DayAbsence:
     colour: str  # « #2e7d32 »
     category: str  # the type's nature (« conges_payes », « maladie »…, empty when not shown)
     part: str  # FULL, MORNING or AFTERNOON
-    status: str  # « en_attente » or « validee »
+    status: str  # « submitted » or « approved »
     request_id: int
 
 

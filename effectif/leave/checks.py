@@ -120,7 +120,7 @@ def check_overlaps(employee: Employee, span: Span, exclude: int | None = None) -
 
 def pending_amount(employee: Employee, leave_type: LeaveType, exclude: int | None) -> Decimal:
     pending = LeaveRequest.objects.filter(
-        employee=employee, leave_type=leave_type, status=Status.PENDING
+        employee=employee, leave_type=leave_type, status=Status.SUBMITTED
     )
     if exclude is not None:
         pending = pending.exclude(pk=exclude)

@@ -209,14 +209,14 @@ class LeaveType(NamedUniqueMixin, TimeStampedModel):
 
 
 class Status(models.TextChoices):
-    PENDING = "en_attente", _("En attente")
-    APPROVED = "validee", _("Validée")
-    REFUSED = "refusee", _("Refusée")
-    CANCELLED = "annulee", _("Annulée")
+    SUBMITTED = "submitted", _("En attente")
+    APPROVED = "approved", _("Validée")
+    REJECTED = "rejected", _("Refusée")
+    CANCELLED = "cancelled", _("Annulée")
 
 
 #: Statuses of a request that holds its days (overlaps are checked against them).
-HOLDING = (Status.PENDING, Status.APPROVED)
+HOLDING = (Status.SUBMITTED, Status.APPROVED)
 
 
 class LeaveRequest(TimeStampedModel):
@@ -237,7 +237,7 @@ class LeaveRequest(TimeStampedModel):
     amount = models.DecimalField(_("décompte"), max_digits=7, decimal_places=2)
     days_detail = models.JSONField(_("détail par jour"), default=dict, blank=True)
     status = models.CharField(
-        _("statut"), max_length=12, choices=Status.choices, default=Status.PENDING
+        _("statut"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
     )
     comment = models.TextField(_("commentaire"), blank=True)
     requested_by = models.ForeignKey(

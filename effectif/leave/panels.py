@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
-from effectif.leave.models import LeaveRequest
+from effectif.leave.models import HOLDING, LeaveRequest
 from effectif.leave.permissions import can_request_for, is_hr
 from effectif.leave.selectors import statement
 from effectif.leave.visibility import TypeReader
@@ -24,7 +24,7 @@ def _employee_leave(request: Any, employee: Any) -> dict[str, Any]:
         "can_manage": is_hr(request.user),
         "upcoming": LeaveRequest.objects.filter(
             employee=employee,
-            status__in=("en_attente", "validee"),
+            status__in=HOLDING,
             end_date__gte=timezone.localdate(),
         )
         .select_related("leave_type", "employee")

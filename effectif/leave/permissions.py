@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import HR_ROLES, Role, is_self
 from effectif.employees.models import Employee
-from effectif.employees.permissions import is_self
 from effectif.leave.models import LeaveRequest, Status
 
 
@@ -22,7 +21,7 @@ def can_request_for(user: Any, employee: Employee) -> bool:
 
 def can_decide(user: Any, request: LeaveRequest) -> bool:
     """HR, or the manager of the employee's team, decides; never on one's own request."""
-    if request.status != Status.PENDING or is_self(user, request.employee):
+    if request.status != Status.SUBMITTED or is_self(user, request.employee):
         return False
     return is_hr(user) or getattr(user, "role", None) == Role.MANAGER
 

@@ -40,7 +40,7 @@ def to_decide(user: Any) -> QuerySet[LeaveRequest]:
     (never their own)."""
     return (
         requests_for(user)
-        .filter(status=Status.PENDING)
+        .filter(status=Status.SUBMITTED)
         .exclude(employee__user=user)
         .order_by("start_date", "id")
     )

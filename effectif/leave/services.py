@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from effectif.accounts.models import User
 from effectif.core.audit import audit, audit_creation, audit_update, snapshot
 from effectif.core.models import AuditAction
+from effectif.core.roles import is_self
 from effectif.employees.models import DocumentKind, Employee
-from effectif.employees.permissions import is_self
 from effectif.employees.services import employee_document_add
 from effectif.leave.checks import Evaluation, amount_label, evaluate
 from effectif.leave.ledger import allocate, deadline_of, period_of
@@ -169,7 +169,7 @@ def leave_request_submit(
     request.full_clean()
     request.save()
     audit_creation(actor=by, target=request, fields=REQUEST_FIELDS)
-    on_behalf = not is_self(by, employee)
+    on_behalf = by is None or not is_self(by, employee)
     if on_behalf or not leave_type.requires_approval:
         _decide(request, Status.APPROVED, by, "")
         _post_takings(request, by)
@@ -194,7 +194,7 @@ def leave_request_submit(
 
 def _pending(request: LeaveRequest) -> LeaveRequest:
     current = _locked(request)
-    if current.status != Status.PENDING:
+    if current.status != Status.SUBMITTED:
         raise ValidationError(
             _("Cette demande a déjà été traitée (%(status)s).")
             % {"status": current.get_status_display().lower()}
@@ -225,7 +225,7 @@ def leave_request_refuse(*, request: LeaveRequest, by: Any, comment: str) -> Lea
     if not comment.strip():
         raise ValidationError({"comment": [_("Indiquez le motif du refus.")]})
     current = _pending(request)
-    _decide(current, Status.REFUSED, by, comment.strip())
+    _decide(current, Status.REJECTED, by, comment.strip())
     _tell_employee(current, _("Demande refusée : %(what)s."), comment)
     return current
 
@@ -282,7 +282,7 @@ def leave_request_cancel(*, request: LeaveRequest, by: Any, comment: str = "") -
             created_by=by,
         )
     message = _("Demande annulée : %(what)s.") % {"what": describe(current)}
-    if is_self(by, current.employee):
+    if by is not None and is_self(by, current.employee):
         notify(
             approvers(current.employee),
             lambda user: (

@@ -133,7 +133,7 @@ def _absence_words(absence: DayAbsence) -> str:
         when = _("l'après-midi")
     else:
         when = _("toute la journée")
-    status = _("en attente") if absence.status == Status.PENDING else _("validé")
+    status = _("en attente") if absence.status == Status.SUBMITTED else _("validé")
     return _("%(label)s %(when)s (%(status)s)") % {
         "label": absence.label,
         "when": when,
@@ -145,7 +145,7 @@ Look = tuple[str, tuple[str, ...], str, str, str, str, str, str, bool]  # a Cell
 
 
 def _leave_look(planned: PlannedDay, absence: DayAbsence, week: bool, css: list[str]) -> Look:
-    pending = absence.status == Status.PENDING
+    pending = absence.status == Status.SUBMITTED
     code = leave_code(absence) + (PENDING_MARK if pending else "")
     words = _absence_words(absence)
     css.append("pl-leave")

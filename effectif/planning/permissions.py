@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import HR_ROLES, Role, is_self
 from effectif.employees.models import Employee
-from effectif.employees.permissions import is_self
 from effectif.organisation.models import Department
 from effectif.organisation.selectors import managed_department_ids
 

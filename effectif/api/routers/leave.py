@@ -18,9 +18,8 @@ from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Day, Id
 from effectif.api.schemas.leave import BalancesOut, DecisionIn, LeaveRequestIn, LeaveRequestOut
-from effectif.core.roles import Role
+from effectif.core.roles import Role, is_self
 from effectif.employees.models import Employee
-from effectif.employees.permissions import is_self
 from effectif.employees.selectors import employee_get, employees_for, own_employee
 from effectif.leave import permissions as perms
 from effectif.leave.models import LeaveRequest, LeaveType
@@ -82,7 +81,7 @@ def leave_request_list(
     end: Day | None = None,
 ) -> Any:
     """Requests of the files in scope, latest first; `start`/`end`: those overlapping the
-    dates; `status`: « en_attente », « validee », « refusee », « annulee »."""
+    dates; `status`: « submitted », « approved », « rejected », « cancelled »."""
     user = request_user(request)
     reader = TypeReader(user)
     requests = requests_for(user).order_by("-start_date", "-id")
@@ -161,7 +160,7 @@ def _decide(request: HttpRequest, request_id: int, payload: DecisionIn, action: 
         done = leave_request_cancel(request=leave, by=user, comment=payload.comment)
     else:
         deciders = perms.is_hr(user) or user.role == Role.MANAGER
-        if leave.status != LeaveStatus.PENDING and deciders and not is_self(user, leave.employee):
+        if leave.status != LeaveStatus.SUBMITTED and deciders and not is_self(user, leave.employee):
             raise ValidationError(
                 {
                     "status": [

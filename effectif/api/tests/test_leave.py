@@ -80,7 +80,7 @@ def test_create_for_oneself(api_for, cp, world, role):
     if response.status_code == 201:
         data = response.json()
         assert data["amount"] == "6.00"  # Monday to Friday: six jours ouvrables
-        assert data["status"] == "en_attente"
+        assert data["status"] == "submitted"
 
 
 ON_BEHALF = {

@@ -196,5 +196,5 @@ def test_leave_for_the_demo(demo):
     assert LeaveType.objects.filter(code="cp").count() == 2
     assert LedgerEntry.objects.filter(kind="acquisition").count() > 500  # ~70 people × 17 months
     salarie = Employee.objects.get(user__username="salarie")
-    assert LeaveRequest.objects.filter(employee=salarie, status=Status.PENDING).exists()
+    assert LeaveRequest.objects.filter(employee=salarie, status=Status.SUBMITTED).exists()
     assert LeaveRequest.objects.filter(status=Status.APPROVED, leave_type__code="maladie").exists()

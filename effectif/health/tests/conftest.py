@@ -68,7 +68,7 @@ def leave_types(world, hr_manager):
     return {t.code: t for t in leave_types_install_defaults(employer=world.employer, by=hr_manager)}
 
 
-def absence(employee, leave_type: LeaveType, start: dt.date, end: dt.date, status="validee"):
+def absence(employee, leave_type: LeaveType, start: dt.date, end: dt.date, status="approved"):
     return LeaveRequest.objects.create(
         employee=employee,
         leave_type=leave_type,

@@ -80,7 +80,7 @@ def test_absences_by_day_in_a_constant_number_of_queries(world, types, hr_manage
     assert len(queries) == 1
     assert len(days) == 9
     first = days[(world.member.pk, date(2026, 6, 8))]
-    assert (first.code, first.part, first.status) == ("cp", AFTERNOON, "validee")
+    assert (first.code, first.part, first.status) == ("cp", AFTERNOON, "approved")
     assert days[(world.member.pk, date(2026, 6, 9))].part == FULL
     from effectif.employees.models import Employee
 

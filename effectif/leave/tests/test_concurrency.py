@@ -185,7 +185,7 @@ def test_refusing_while_the_employee_cancels(pending, manager_user, employee_use
     assert kind == "refused", message
     assert "refusée" in message
     pending.refresh_from_db()
-    assert pending.status == Status.REFUSED
+    assert pending.status == Status.REJECTED
 
 
 def test_cancelling_a_request_seen_approved_still_works(pending, manager_user, employee_user):

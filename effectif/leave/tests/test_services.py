@@ -73,7 +73,7 @@ def test_employee_asks_manager_approves_balance_drops(world, types, employee_use
     acquisitions_post(leave_type=types["cp"], up_to=date(2026, 5, 31))
     submission = submit(world, types, employee_user, MON, MON.replace(day=12))
     request = submission.request
-    assert request.status == Status.PENDING
+    assert request.status == Status.SUBMITTED
     assert request.amount == D(6)  # Monday to Friday: six jours ouvrables
     assert submission.evaluation.after == D(24)
     assert Notification.objects.filter(user=manager_user).count() == 1

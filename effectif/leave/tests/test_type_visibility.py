@@ -259,7 +259,7 @@ def test_a_manager_approves_a_sensitive_request_without_its_nature(
             by=employee_user,
             comment="Naissance de notre fille",
         ).request
-    assert paternity.status == Status.PENDING
+    assert paternity.status == Status.SUBMITTED
     notice = Notification.objects.get(user=manager_user)
     assert "paternité" not in notice.message.lower()
     assert "Absence" in notice.message

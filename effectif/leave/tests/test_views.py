@@ -103,8 +103,8 @@ def test_stranger_requests_are_not_found(client_for, world, types, hr_manager):
 @pytest.mark.parametrize(
     ("role", "expected", "status"),
     [
-        ("employee_user", 403, Status.PENDING),  # never on one's own request
-        ("outsider", 404, Status.PENDING),
+        ("employee_user", 403, Status.SUBMITTED),  # never on one's own request
+        ("outsider", 404, Status.SUBMITTED),
         ("manager_user", 302, Status.APPROVED),
     ],
 )
@@ -131,10 +131,10 @@ def test_manager_sees_who_else_is_away_and_refuses_with_a_reason(
     response = client.post(reverse("leave:request_refuse", args=[pending.pk]), {"comment": ""})
     assert response.status_code == 302
     pending.refresh_from_db()
-    assert pending.status == Status.PENDING  # a refusal needs its reason
+    assert pending.status == Status.SUBMITTED  # a refusal needs its reason
     client.post(reverse("leave:request_refuse", args=[pending.pk]), {"comment": "Inventaire"})
     pending.refresh_from_db()
-    assert pending.status == Status.REFUSED
+    assert pending.status == Status.REJECTED
 
 
 @pytest.mark.parametrize(

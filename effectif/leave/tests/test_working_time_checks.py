@@ -124,7 +124,7 @@ def test_refused_cancelled_and_pending_leave_is_still_worked(
     ).request
     statuses = LeaveRequest.objects.filter(pk__in=[refused.pk, cancelled.pk, pending.pk])
     assert sorted(statuses.values_list("status", flat=True)) == sorted(
-        [Status.CANCELLED, Status.PENDING, Status.REFUSED]
+        [Status.CANCELLED, Status.SUBMITTED, Status.REJECTED]
     )
     # Only approved leave takes the days off: a pending request may yet be refused.
     assert rules(world.member) == [Rule.WEEKLY_MAXIMUM]

@@ -31,7 +31,7 @@ GRID = reverse("planning:grid")
 def april(world, away):
     """Easter Monday, a week of paid leave for the member, pending RTT, a missed minimum."""
     away(world.member, "cp", dt.date(2026, 4, 7), dt.date(2026, 4, 8))
-    away(world.member, "rtt", dt.date(2026, 4, 9), status=Status.PENDING)
+    away(world.member, "rtt", dt.date(2026, 4, 9), status=Status.SUBMITTED)
     StaffingMinimum.objects.create(department=world.team, weekday=1, minimum=1)
     return f"{GRID}?pour=service-{world.team.pk}&periode=semaine&date=2026-04-06"
 

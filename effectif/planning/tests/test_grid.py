@@ -73,7 +73,7 @@ def test_a_day_known_by_its_hours(world, hr_manager) -> None:
 
 def test_leave_whole_half_and_pending(world, hr_manager, away) -> None:
     away(world.member, "cp", TUESDAY)
-    away(world.member, "rtt", dt.date(2026, 4, 8), status=Status.PENDING)
+    away(world.member, "rtt", dt.date(2026, 4, 8), status=Status.SUBMITTED)
     away(world.member, "formation", dt.date(2026, 4, 9), end_morning=True)
     found = grid(hr_manager, [world.member], EASTER_MONDAY)
     paid = cell_of(found, world.member, TUESDAY)
@@ -151,7 +151,7 @@ def test_minimum_staffing_misses_risks_and_holidays(world, hr_manager, away) -> 
     for weekday in range(5):
         StaffingMinimum.objects.create(department=world.team, weekday=weekday, minimum=2)
     away(teammate, "cp", dt.date(2026, 4, 8))
-    away(teammate, "rtt", dt.date(2026, 4, 9), status=Status.PENDING)
+    away(teammate, "rtt", dt.date(2026, 4, 9), status=Status.SUBMITTED)
     away(teammate, "rtt", dt.date(2026, 4, 10), start_afternoon=True)
     target = team_of(world)
     people = planning_people(hr_manager, target, EASTER_MONDAY, EASTER_MONDAY)

@@ -66,7 +66,7 @@ def test_the_feed_needs_no_session_and_lists_shifts_leave_and_holidays(
 ) -> None:
     token = calendar_feed_issue(employee=world.member, by=employee_user)
     away(world.member, "cp", dt.date(2026, 3, 10), dt.date(2026, 3, 12))
-    away(world.member, "rtt", dt.date(2026, 3, 16), status=Status.PENDING)
+    away(world.member, "rtt", dt.date(2026, 3, 16), status=Status.SUBMITTED)
     away(world.member, "maladie", dt.date(2026, 3, 18))
     away(world.member, "formation", dt.date(2026, 3, 19), end_morning=True)
     shift_set(

@@ -108,7 +108,7 @@ def test_navigation_between_periods(client_for, world, hr_manager) -> None:
 
 
 def test_the_grid_page_shows_leave_and_a_missed_minimum(client_for, world, hr_manager, away):
-    away(world.member, "cp", dt.date(2026, 3, 3), status=Status.PENDING)
+    away(world.member, "cp", dt.date(2026, 3, 3), status=Status.SUBMITTED)
     StaffingMinimum.objects.create(department=world.team, weekday=2, minimum=1)
     away(world.member, "maladie", dt.date(2026, 3, 4))
     page = client_for(hr_manager).get(f"{GRID}?pour={team(world)}").content.decode()
