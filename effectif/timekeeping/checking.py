@@ -70,7 +70,7 @@ def declared_weeks(ids: Any, start: dt.date, end: dt.date) -> dict[int, set[dt.d
     found: dict[int, set[dt.date]] = defaultdict(set)
     for employee_id, monday in TimeSheet.objects.filter(
         employee_id__in=ids,
-        status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED],
+        status__in=[SheetStatus.SUBMITTED, SheetStatus.APPROVED],
         week_start__gte=monday_of(start),
         week_start__lte=end,
     ).values_list("employee_id", "week_start"):
@@ -204,7 +204,7 @@ def overtime_before(ids: Any, monday: dt.date) -> dict[int, Decimal]:
     rows = (
         TimeSheet.objects.filter(
             employee_id__in=ids,
-            status=SheetStatus.VALIDATED,
+            status=SheetStatus.APPROVED,
             week_start__gte=first_week,
             week_start__lt=monday,
         )

@@ -310,7 +310,7 @@ def _check_against_database(
     validated = set(
         TimeSheet.objects.filter(
             employee_id__in=ids,
-            status=SheetStatus.VALIDATED,
+            status=SheetStatus.APPROVED,
             week_start__gte=first - dt.timedelta(days=6),
             week_start__lte=last,
         ).values_list("employee_id", "week_start")

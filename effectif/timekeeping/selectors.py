@@ -184,7 +184,7 @@ def variable_elements(user: Any, employer: Employer, month: dt.date) -> list[Var
     sheets = TimeSheet.objects.filter(
         employee__employer=employer, week_start__gte=first, week_start__lte=last
     )
-    validated = Q(status=SheetStatus.VALIDATED)
+    validated = Q(status=SheetStatus.APPROVED)
     totals = (
         sheets.values("employee_id")
         .annotate(

@@ -101,4 +101,4 @@ def test_two_hr_checking_the_same_report_at_once(world, api_for, employee_user, 
         detail="Note de frais contrôlée",
     )
     assert checks.count() == 1
-    assert ExpenseReport.objects.get(pk=report.pk).status == "controlee"
+    assert ExpenseReport.objects.get(pk=report.pk).status == "checked"

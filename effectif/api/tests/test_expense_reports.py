@@ -148,7 +148,7 @@ def test_detail_has_lines_anomalies_decisions_and_no_receipt_inline(
 
 def test_filters_and_pagination(api_for, world, reports):
     client = api_for("hr_manager")
-    assert ids(client.get("/api/v1/expense-reports?status=brouillon")) == {reports["colleague"].pk}
+    assert ids(client.get("/api/v1/expense-reports?status=draft")) == {reports["colleague"].pk}
     by_employee = client.get(f"/api/v1/expense-reports?employee={world.employee_file.pk}")
     assert ids(by_employee) == {reports["employee"].pk}
     by_trip = client.get(f"/api/v1/expense-reports?trip={reports['employee'].trip_id}")

@@ -56,7 +56,7 @@ def test_create_for_the_employee_by_role(world, api_for, role):
     assert response.status_code == expected, (role, response.content)
     if expected == 201:
         created = response.json()
-        assert (created["status"], created["line_count"], created["lines"]) == ("brouillon", 0, [])
+        assert (created["status"], created["line_count"], created["lines"]) == ("draft", 0, [])
         assert created["reference"].startswith("NF-")
         assert created["employee"]["id"] == world.employee_file.pk
         assert AuditEntry.objects.filter(
@@ -182,7 +182,7 @@ def test_the_whole_workflow_through_the_api(world, api_for):
 
     sent = post(employee, f"{base}/submit")
     assert sent.status_code == 200, sent.content
-    assert (sent.json()["status"], sent.json()["line_count"]) == ("soumise", 3)
+    assert (sent.json()["status"], sent.json()["line_count"]) == ("submitted", 3)
     assert Decimal(sent.json()["total_amount"]) == Decimal("197.40")
     # The checks ran at the submission: the meal is over the URSSAF limit, the others lack
     # their receipts.
@@ -205,14 +205,14 @@ def test_the_whole_workflow_through_the_api(world, api_for):
     )
     approved = post(manager, f"{base}/approve", {"comment": "Vu"})
     assert approved.status_code == 200, approved.content
-    assert approved.json()["status"] == "validee_manager"
+    assert approved.json()["status"] == "manager_approved"
     assert Decimal(approved.json()["accepted_amount"]) == Decimal("190.40")
     assert post(manager, f"{base}/check").json() == FORBIDDEN  # the check is HR's
 
     checked = post(hr, f"{base}/check")
     assert checked.status_code == 200, checked.content
     report = checked.json()
-    assert report["status"] == "controlee"
+    assert report["status"] == "checked"
     assert Decimal(report["payable_amount"]) == Decimal("190.40")
     assert Decimal(report["exempt_amount"]) + Decimal(report["taxable_amount"]) == Decimal("190.40")
     assert report["parameters_version"]
@@ -243,7 +243,7 @@ def test_reject_needs_a_comment(world, api_for, employee_user):
     assert report.status == ExpenseStatus.SUBMITTED
     done = post(manager, path, {"comment": "Hors mission"})
     assert done.status_code == 200, done.content
-    assert (done.json()["status"], done.json()["decision_comment"]) == ("refusee", "Hors mission")
+    assert (done.json()["status"], done.json()["decision_comment"]) == ("rejected", "Hors mission")
 
 
 def test_a_reduction_needs_an_amount_below_the_line_and_a_comment(world, api_for, employee_user):

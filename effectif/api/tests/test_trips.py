@@ -110,7 +110,7 @@ def test_detail_has_destinations_travellers_and_options(api_for, world, trips):
     assert body["reference"] == trip.reference
     assert body["employee"]["name"] == world.employee_file.display_name
     assert body["department"] == {"id": world.team.pk, "name": str(world.team)}
-    assert (body["status"], body["status_label"]) == ("approuve", "Approuvé")
+    assert (body["status"], body["status_label"]) == ("approved", "Approuvé")
     assert Decimal(body["estimated_cost_amount"]) == Decimal("612.40")
     assert [d["postal_code"] for d in body["destinations"]] == ["75015"]
     assert {t["id"] for t in body["travellers"]} == {world.employee_file.pk, world.manager_file.pk}
@@ -130,7 +130,7 @@ def test_filters(api_for, world, trips):
         assert response.status_code == 200, response.content
         return ids(response)
 
-    assert listed("status=approuve") == {trips["employee"].pk}
+    assert listed("status=approved") == {trips["employee"].pk}
     assert listed(f"employee={world.colleague.pk}") == {trips["colleague"].pk, trips["shared"].pk}
     # Under way during the period: ends on or after `from`, starts on or before `to`.
     assert listed("from=2026-03-12&to=2026-04-30") == {trips["employee"].pk, trips["colleague"].pk}

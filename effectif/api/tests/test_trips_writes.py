@@ -45,7 +45,7 @@ def test_create_for_the_employee_by_role(world, api_for, role):
     assert response.status_code == expected, (role, response.content)
     if expected == 201:
         created = response.json()
-        assert created["status"] == "brouillon"
+        assert created["status"] == "draft"
         assert created["reference"].startswith("OM-")
         assert created["employee"]["id"] == world.employee_file.pk
         assert created["department"]["id"] == world.team.pk  # the requester's by default
@@ -134,7 +134,7 @@ def test_a_submitted_trip_is_withdrawn_by_its_requester_not_by_the_manager(
     path = f"/api/v1/trips/{trip.pk}/cancel"
     assert post(api_for("manager"), path).json() == FORBIDDEN
     done = post(api_for("employee"), path, {"comment": "Salon annulé"})
-    assert (done.status_code, done.json()["status"]) == (200, "annule")
+    assert (done.status_code, done.json()["status"]) == (200, "cancelled")
     assert trip_audit(trip, detail="Demande annulée", actor=employee_user).exists()
 
 
@@ -170,7 +170,7 @@ def test_the_whole_workflow_through_the_api(world, api_for):
 
     sent = post(employee, f"{base}/submit")
     assert sent.status_code == 200, sent.content
-    assert sent.json()["status"] == "soumis"
+    assert sent.json()["status"] == "submitted"
     assert Decimal(sent.json()["estimated_cost_amount"]) == Decimal(
         train.json()["total_cost_amount"]
     )
@@ -181,13 +181,13 @@ def test_the_whole_workflow_through_the_api(world, api_for):
 
     seen = post(manager, f"{base}/approve", {"comment": "OK pour le salon"})
     assert seen.status_code == 200, seen.content
-    assert seen.json()["status"] == "valide_manager"
+    assert seen.json()["status"] == "manager_approved"
     assert fields_of(post(manager, f"{base}/approve")) == {  # HR's step
         "status": at_status("En attente des RH")
     }
     done = post(hr, f"{base}/approve")
     assert done.status_code == 200, done.content
-    assert (done.json()["status"], done.json()["has_mission_order"]) == ("approuve", True)
+    assert (done.json()["status"], done.json()["has_mission_order"]) == ("approved", True)
     assert done.json()["decision_comment"] == "OK pour le salon"
 
     trip = Trip.objects.get(pk=trip_id)
@@ -216,7 +216,7 @@ def test_reject_needs_a_comment(world, api_for, employee_user):
     assert trip.status == TripStatus.SUBMITTED
     done = post(manager, f"/api/v1/trips/{trip.pk}/reject", {"comment": "Budget épuisé"})
     assert done.status_code == 200, done.content
-    assert (done.json()["status"], done.json()["decision_comment"]) == ("refuse", "Budget épuisé")
+    assert (done.json()["status"], done.json()["decision_comment"]) == ("rejected", "Budget épuisé")
     # Rejected: closed for everyone, cancelling included.
     again = post(api_for("employee"), f"/api/v1/trips/{trip.pk}/cancel")
     assert fields_of(again) == {"__all__": "Ce déplacement ne peut plus être annulé."}
@@ -238,4 +238,4 @@ def test_hr_approves_at_once_a_trip_without_a_manager(world, api_for, manager_us
     assert post(manager, f"{base}/approve").status_code == 403  # not their own
     done = post(api_for("hr_assistant"), f"{base}/approve")
     assert done.status_code == 200, done.content
-    assert done.json()["status"] == "approuve"
+    assert done.json()["status"] == "approved"

@@ -94,10 +94,10 @@ def person_with_everything(world, make_user, *, left: dt.date, name: str, with_t
         end_date=left - dt.timedelta(days=38),
         amount=Decimal("3"),
         comment="Mariage de ma sœur",
-        status="validee",
+        status="approved",
     )
     monday = left - dt.timedelta(days=left.weekday() + 7)
-    sheet = TimeSheet.objects.create(employee=person, week_start=monday, status="validee")
+    sheet = TimeSheet.objects.create(employee=person, week_start=monday, status="approved")
     TimeRecord.objects.create(sheet=sheet, day=monday, hours=Decimal("7.00"))
     MedicalVisit.objects.create(
         employee=person,

@@ -19,9 +19,9 @@ HOURS = {"max_digits": 6, "decimal_places": 2, "default": Decimal("0.00")}
 
 
 class SheetStatus(models.TextChoices):
-    DRAFT = "brouillon", _("En cours de saisie")
-    SUBMITTED = "soumise", _("À valider")
-    VALIDATED = "validee", _("Validée")
+    DRAFT = "draft", _("En cours de saisie")
+    SUBMITTED = "submitted", _("À valider")
+    APPROVED = "approved", _("Validée")
 
 
 class RecordSource(models.TextChoices):

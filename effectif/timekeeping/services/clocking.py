@@ -83,7 +83,7 @@ def clock_import_confirm(*, batch: ClockImport, by: Any) -> ClockImport:
     locked = sorted(
         (sheet.employee.display_name, week)
         for (employee, week), sheet in sheets.items()
-        if (employee, week) in keys and sheet.status == SheetStatus.VALIDATED
+        if (employee, week) in keys and sheet.status == SheetStatus.APPROVED
     )
     if locked:
         name, week = locked[0]

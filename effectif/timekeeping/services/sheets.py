@@ -219,7 +219,7 @@ def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
         sheet, SheetStatus.SUBMITTED, _("Seule une semaine soumise peut être validée.")
     )
     hours = week_hours_of(sheet)
-    sheet.status = SheetStatus.VALIDATED
+    sheet.status = SheetStatus.APPROVED
     sheet.manager_decided_at = timezone.now()
     sheet.manager_decided_by = by if getattr(by, "is_authenticated", False) else None
     sheet.decision_comment = ""
@@ -235,7 +235,7 @@ def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
         action=AuditAction.UPDATE,
         target=sheet,
         changes={
-            "status": [str(SheetStatus.SUBMITTED.label), str(SheetStatus.VALIDATED.label)],
+            "status": [str(SheetStatus.SUBMITTED.label), str(SheetStatus.APPROVED.label)],
             "worked_hours": ["", str(hours.worked)],
             "overtime_first_hours": ["", str(hours.overtime_first)],
             "overtime_second_hours": ["", str(hours.overtime_second)],
@@ -274,7 +274,7 @@ def timesheet_reopen(*, sheet: TimeSheet, by: Any, reason: str) -> TimeSheet:
     if not reason.strip():
         raise ValidationError({"reason": [_("Indiquez pourquoi la semaine est rouverte.")]})
     sheet = _transition(
-        sheet, SheetStatus.VALIDATED, _("Seule une semaine validée peut être rouverte.")
+        sheet, SheetStatus.APPROVED, _("Seule une semaine validée peut être rouverte.")
     )
     sheet.status = SheetStatus.DRAFT
     sheet.manager_decided_at = None
@@ -294,7 +294,7 @@ def timesheet_reopen(*, sheet: TimeSheet, by: Any, reason: str) -> TimeSheet:
         actor=by,
         action=AuditAction.UPDATE,
         target=sheet,
-        changes={"status": [str(SheetStatus.VALIDATED.label), str(SheetStatus.DRAFT.label)]},
+        changes={"status": [str(SheetStatus.APPROVED.label), str(SheetStatus.DRAFT.label)]},
         detail=sheet.decision_comment,
     )
     return sheet

@@ -217,7 +217,7 @@ def test_manager_returns_then_validates_and_hr_sees_the_month(
     timesheet_submit(sheet=sheet, by=employee_user)
     manager.post(f"/temps/feuilles/{sheet.pk}/valider/")
     sheet.refresh_from_db()
-    assert sheet.status == SheetStatus.VALIDATED
+    assert sheet.status == SheetStatus.APPROVED
 
     hr = client_for(hr_manager)
     page = hr.get("/temps/elements-variables/", {"employer": world.employer.pk, "month": "2026-03"})

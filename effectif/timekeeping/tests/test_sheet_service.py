@@ -45,7 +45,7 @@ def test_declare_submit_validate_computes_the_overtime(world, employee_user, man
     sheet = timesheet_submit(sheet=sheet, by=employee_user)
     sheet = timesheet_validate(sheet=sheet, by=manager_user)
     # 43 h − 35 h = 8 h, all in the first band (+25 %, L3121-36).
-    assert sheet.status == SheetStatus.VALIDATED
+    assert sheet.status == SheetStatus.APPROVED
     assert (sheet.worked_hours, sheet.overtime_first_hours, sheet.overtime_second_hours) == (
         D("43.00"),
         D("8.00"),

@@ -170,7 +170,7 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"day": day, "planned": planned[day].label(), "record": records.get(day)}
         for day in (monday + dt.timedelta(days=n) for n in range(7))
     ]
-    hours = week_hours_of(sheet) if sheet.status != SheetStatus.VALIDATED else stored_hours(sheet)
+    hours = week_hours_of(sheet) if sheet.status != SheetStatus.APPROVED else stored_hours(sheet)
     return render(
         request,
         "timekeeping/sheet_detail.html",
@@ -178,10 +178,10 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sheet": sheet,
             "days": days,
             "hours": hours,
-            "computed": sheet.status != SheetStatus.VALIDATED,
+            "computed": sheet.status != SheetStatus.APPROVED,
             "breaches": _breaches(sheet, monday),
             "can_validate": can_validate,
-            "can_reopen": perms.is_hr(request.user) and sheet.status == SheetStatus.VALIDATED,
+            "can_reopen": perms.is_hr(request.user) and sheet.status == SheetStatus.APPROVED,
             "return_form": return_form,
             "reopen_form": reopen_form,
         },

@@ -101,7 +101,7 @@ class Spend:
 @dataclass(frozen=True)
 class Sheet:
     title: str
-    status: str  # brouillon, soumise, validee_manager, controlee, remboursee, refusee
+    status: str  # draft, submitted, manager_approved, checked, reimbursed, rejected
     spends: tuple[Spend, ...]
     on_trip: bool = False
     ago: int = 20  # days before today of the report's first expense, when not on a trip
@@ -114,7 +114,7 @@ class Sheet:
 SHEETS = [
     Sheet(
         "Mission chez le client",
-        "soumise",
+        "submitted",
         (
             Spend(M, 0, "34.50", "Brasserie des Arts", description="Déjeuner client"),
             Spend(L, 0, "89.00", "Hôtel Mercure Centre"),
@@ -125,7 +125,7 @@ SHEETS = [
     ),
     Sheet(
         "Déplacements du mois",
-        "soumise",
+        "submitted",
         (
             Spend(K, 0, "", km="124", description="Visite fournisseur"),
             Spend(M, 2, "16.90", "Le Comptoir"),
@@ -136,15 +136,15 @@ SHEETS = [
     ),
     Sheet(
         "Salon du week-end",
-        "soumise",
+        "submitted",
         (Spend(M, 0, "19.80", "Café du Salon"), Spend(P, 0, "9.00", "Parking du Parc")),
         ago=-1,  # the last Saturday
         person=2,
     ),
-    Sheet("Réunion d'équipe à Lyon", "brouillon", (Spend(T, 0, "62.00", "SNCF Connect"),), ago=3),
+    Sheet("Réunion d'équipe à Lyon", "draft", (Spend(T, 0, "62.00", "SNCF Connect"),), ago=3),
     Sheet(
         "Rendez-vous partenaires",
-        "validee_manager",
+        "manager_approved",
         (
             Spend(M, 0, "28.60", "Bistrot Gourmand", guests=1),
             Spend(T, 0, "24.50", "G7 Taxi"),
@@ -156,7 +156,7 @@ SHEETS = [
     ),
     Sheet(
         "Conférence à Londres",
-        "validee_manager",
+        "manager_approved",
         (
             Spend(T, 0, "150.00", "Eurostar", currency="GBP", rate="1.16", description="Billet"),
             Spend(M, 1, "32.00", "Dishoom", currency="GBP", rate="1.16"),
@@ -166,7 +166,7 @@ SHEETS = [
     ),
     Sheet(
         "Formation à Paris",
-        "controlee",
+        "checked",
         (
             Spend(L, 0, "96.00", "Hôtel Lutetia Express", paris_area=True),
             Spend(M, 0, "22.00", "Chez Paul"),
@@ -177,7 +177,7 @@ SHEETS = [
     ),
     Sheet(
         "Tournée des agences",
-        "controlee",
+        "checked",
         (Spend(K, 0, "", km="212"), Spend(P, 0, "14.20", "Vinci Autoroutes")),
         ago=45,
         method=ReimbursementMethod.PAYROLL,
@@ -185,7 +185,7 @@ SHEETS = [
     ),
     Sheet(
         "Audit interne",
-        "remboursee",
+        "reimbursed",
         (Spend(M, 0, "18.50", "La Table d'Hôte"), Spend(T, 0, "45.00", "SNCF Connect")),
         ago=60,
         method=ReimbursementMethod.PAYROLL,
@@ -193,7 +193,7 @@ SHEETS = [
     ),
     Sheet(
         "Visite de chantier",
-        "remboursee",
+        "reimbursed",
         (Spend(K, 0, "", km="86"), Spend(M, 0, "13.20", "Boulangerie Paul")),
         ago=50,
         method=ReimbursementMethod.TRANSFER,
@@ -201,7 +201,7 @@ SHEETS = [
     ),
     Sheet(
         "Dîner d'équipe",
-        "refusee",
+        "rejected",
         (Spend(M, 0, "145.00", "Le Grand Café", guests=2),),
         ago=40,
         person=2,
@@ -209,7 +209,7 @@ SHEETS = [
     ),
     Sheet(
         "Déplacements du mois (complément)",
-        "soumise",
+        "submitted",
         (Spend(M, 2, "16.90", "LE COMPTOIR", description="Saisi deux fois ?"),),
         ago=24,
         person=1,
@@ -327,13 +327,13 @@ class _Employer:
                     receipt=_receipt(self.pdf, person, spend, on),
                     by=author,
                 )
-        if not report.lines.exists() or sheet.status == "brouillon":
+        if not report.lines.exists() or sheet.status == "draft":
             return report
         report = report_submit(report=report, by=author)
-        if sheet.status == "soumise":
+        if sheet.status == "submitted":
             return report
         approver = self.approver(report)
-        if sheet.status == "refusee":
+        if sheet.status == "rejected":
             return report_reject(report=report, by=approver, comment=sheet.comment)
         if sheet.reduce:
             over = next((line for line in report.lines.all() if line.anomalies), None)
@@ -346,17 +346,17 @@ class _Employer:
                     by=approver,
                 )
         report = report_approve(report=report, by=approver)
-        if sheet.status == "validee_manager":
+        if sheet.status == "manager_approved":
             return report
         report = report_check(report=report, by=self.hr)
-        month = self.payroll_month if sheet.status == "remboursee" else self.today.replace(day=1)
+        month = self.payroll_month if sheet.status == "reimbursed" else self.today.replace(day=1)
         report = reimbursement_choose(
             report=report,
             method=sheet.method,
             payroll_month=month if sheet.method == ReimbursementMethod.PAYROLL else None,
             by=self.hr,
         )
-        if sheet.status == "remboursee" and sheet.method == ReimbursementMethod.TRANSFER:
+        if sheet.status == "reimbursed" and sheet.method == ReimbursementMethod.TRANSFER:
             self.to_wire.append(report)
         return report
 
@@ -365,7 +365,7 @@ class _Employer:
             employer=self.employer,
             reimbursement_method=ReimbursementMethod.PAYROLL,
             payroll_month=self.payroll_month,
-            status="controlee",
+            status="checked",
         ).exists():
             payroll_hand_over(employer=self.employer, month=self.payroll_month, by=self.hr)
         payable = [

@@ -71,7 +71,7 @@ class Plan:
     days: int
     fare: str  # return fare of the train option
     minutes: int
-    status: str  # brouillon, soumis, valide_manager, approuve, refuse, annule
+    status: str  # draft, submitted, manager_approved, approved, rejected, cancelled
     plane_fare: str = ""
     advance: str = "0"
 
@@ -86,7 +86,7 @@ PLANS = [
         2,
         "118.00",
         117,
-        "soumis",
+        "submitted",
         plane_fare="238.00",
         advance="100",
     ),
@@ -99,7 +99,7 @@ PLANS = [
         3,
         "118.00",
         117,
-        "brouillon",
+        "draft",
     ),
     Plan(
         "Audit du site client",
@@ -110,7 +110,7 @@ PLANS = [
         2,
         "158.00",
         200,
-        "approuve",
+        "approved",
         plane_fare="188.00",
     ),
     Plan(
@@ -122,7 +122,7 @@ PLANS = [
         1,
         "138.00",
         130,
-        "approuve",
+        "approved",
     ),
     Plan(
         "Comité de pilotage trimestriel",
@@ -133,14 +133,14 @@ PLANS = [
         1,
         "130.00",
         110,
-        "valide_manager",
+        "manager_approved",
     ),
-    Plan("Visite d'un partenaire", "Lyon", "69007", 465, 25, 1, "118.00", 117, "soumis"),
-    Plan("Recrutement : forum écoles", "Lille", "59000", 225, -60, 1, "90.00", 62, "refuse"),
-    Plan("Colloque régional", "Marseille", "13008", 775, 45, 2, "158.00", 200, "annule"),
+    Plan("Visite d'un partenaire", "Lyon", "69007", 465, 25, 1, "118.00", 117, "submitted"),
+    Plan("Recrutement : forum écoles", "Lille", "59000", 225, -60, 1, "90.00", 62, "rejected"),
+    Plan("Colloque régional", "Marseille", "13008", 775, 45, 2, "158.00", 200, "cancelled"),
 ]
 COTEAUX_PLANS = [
-    Plan("Journée régionale des IME", "Strasbourg", "67000", 160, 14, 1, "52.00", 85, "soumis"),
+    Plan("Journée régionale des IME", "Strasbourg", "67000", 160, 14, 1, "52.00", 85, "submitted"),
     Plan(
         "Formation des éducateurs",
         "Paris",
@@ -150,11 +150,11 @@ COTEAUX_PLANS = [
         2,
         "98.00",
         90,
-        "approuve",
+        "approved",
         advance="100",
     ),
-    Plan("Rencontre avec l'ARS", "Paris", "75007", 385, 20, 1, "98.00", 90, "valide_manager"),
-    Plan("Séminaire de direction", "Lyon", "69002", 400, 40, 2, "136.00", 260, "brouillon"),
+    Plan("Rencontre avec l'ARS", "Paris", "75007", 385, 20, 1, "98.00", 90, "manager_approved"),
+    Plan("Séminaire de direction", "Lyon", "69002", 400, 40, 2, "136.00", 260, "draft"),
 ]
 VEHICLES = [
     ("Peugeot 208", "GA-208-SL", VehicleKind.CAR, 5, False),
@@ -264,22 +264,22 @@ def _trip(
             by=author,
         )
     option_choose(option=train, by=author)
-    if plan.status == "brouillon":
+    if plan.status == "draft":
         return trip
     trip = trip_submit(trip=trip, by=author)
-    if plan.status == "annule":
+    if plan.status == "cancelled":
         return trip_cancel(trip=trip, by=author, comment="Événement reporté à l'an prochain.")
     manager = person.department.manager if has_manager(person) and person.department else hr
-    if plan.status == "refuse":
+    if plan.status == "rejected":
         return trip_reject(
             trip=trip, by=manager, comment="Une visioconférence suffit pour ce forum."
         )
-    if plan.status == "soumis":
+    if plan.status == "submitted":
         return trip
     if not can_approve_trip_as_manager(manager, trip):
         manager = hr
     trip = trip_approve(trip=trip, by=manager)
-    if plan.status == "valide_manager" or trip.status == "approuve":
+    if plan.status == "manager_approved" or trip.status == "approved":
         return trip
     return trip_approve(trip=trip, by=hr)
 

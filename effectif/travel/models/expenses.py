@@ -30,12 +30,12 @@ _POSITIVE = [MinValueValidator(Decimal("0"))]
 
 
 class ExpenseStatus(models.TextChoices):
-    DRAFT = "brouillon", _("Brouillon")
-    SUBMITTED = "soumise", _("En attente du manager")
-    MANAGER_APPROVED = "validee_manager", _("En attente du contrôle")
-    CHECKED = "controlee", _("Contrôlée, à rembourser")
-    REIMBURSED = "remboursee", _("Remboursée")
-    REJECTED = "refusee", _("Refusée")
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("En attente du manager")
+    MANAGER_APPROVED = "manager_approved", _("En attente du contrôle")
+    CHECKED = "checked", _("Contrôlée, à rembourser")
+    REIMBURSED = "reimbursed", _("Remboursée")
+    REJECTED = "rejected", _("Refusée")
 
 
 class ReimbursementMethod(models.TextChoices):

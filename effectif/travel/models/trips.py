@@ -27,12 +27,12 @@ _POSITIVE = [MinValueValidator(Decimal("0"))]
 
 
 class TripStatus(models.TextChoices):
-    DRAFT = "brouillon", _("Brouillon")
-    SUBMITTED = "soumis", _("En attente du manager")
-    MANAGER_APPROVED = "valide_manager", _("En attente des RH")
-    APPROVED = "approuve", _("Approuvé")
-    REJECTED = "refuse", _("Refusé")
-    CANCELLED = "annule", _("Annulé")
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("En attente du manager")
+    MANAGER_APPROVED = "manager_approved", _("En attente des RH")
+    APPROVED = "approved", _("Approuvé")
+    REJECTED = "rejected", _("Refusé")
+    CANCELLED = "cancelled", _("Annulé")
 
 
 #: Trips whose estimated cost the budget counts as committed.

@@ -29,7 +29,7 @@ def test_the_manager_cannot_open_a_team_members_draft_report(
     assert manager.get(reverse("travel:receipt", args=[report.pk, line.pk])).status_code == 404
     assert not reports_for(manager_user).filter(pk=report.pk).exists()
     assert not lines_for(manager_user).filter(pk=line.pk).exists()
-    listed = report_list(manager_user, ReportFilters(status="brouillon"))
+    listed = report_list(manager_user, ReportFilters(status="draft"))
     assert not listed.filter(pk=report.pk).exists()
     # the owner and HR still open it
     assert client_for(employee_user).get(report.get_absolute_url()).status_code == 200
@@ -46,7 +46,7 @@ def test_the_manager_cannot_open_a_team_members_draft_trip(
     manager = client_for(manager_user)
     assert manager.get(reverse("travel:trip", args=[trip.pk])).status_code == 404
     assert not trips_for(manager_user).filter(pk=trip.pk).exists()
-    for state in ("brouillon", "tous"):
+    for state in ("draft", "tous"):
         assert not trip_list(manager_user, TripFilters(state=state)).filter(pk=trip.pk).exists()
     assert not employee_trips(manager_user, world.member).filter(pk=trip.pk).exists()
     assert client_for(employee_user).get(trip.get_absolute_url()).status_code == 200
@@ -60,7 +60,7 @@ def test_the_manager_cannot_open_a_team_members_draft_trip(
 def test_hr_finds_the_drafts_they_prepare_with_the_draft_filter(world, employee_user, hr_manager):
     report = report_with(world.member, employee_user, meal("32.00"))
     assert not report_list(hr_manager, ReportFilters()).filter(pk=report.pk).exists()
-    assert report_list(hr_manager, ReportFilters(status="brouillon")).filter(pk=report.pk).exists()
+    assert report_list(hr_manager, ReportFilters(status="draft")).filter(pk=report.pk).exists()
 
 
 def test_a_manager_still_sees_their_own_drafts(world, manager_user, client_for):

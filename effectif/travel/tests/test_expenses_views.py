@@ -264,7 +264,7 @@ def test_the_approvers_list_filters_and_exports(
     page = manager.get(reverse("travel:reports")).content.decode()
     assert submitted.reference in page
     assert draft.reference not in page  # others' drafts are not listed
-    filtered = manager.get(reverse("travel:reports"), {"statut": "controlee"}).content.decode()
+    filtered = manager.get(reverse("travel:reports"), {"statut": "checked"}).content.decode()
     assert submitted.reference not in filtered
     assert client_for(employee_user).get(reverse("travel:reports")).status_code == 403
     assert (

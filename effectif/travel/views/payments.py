@@ -180,7 +180,7 @@ def payroll_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
             rows=elements,
             name=f"frais-paie-{employer.name}-{month:%Y-%m}",
         )
-    pending = any(e.report.status == "controlee" for e in elements)
+    pending = any(e.report.status == "checked" for e in elements)
     return render(
         request,
         "travel/payments/payroll.html",
