@@ -14,15 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from effectif.accounts.models import User
 from effectif.accounts.services import active_api_tokens
 from effectif.core.panels import Panel
-from effectif.core.roles import HR_ROLES
+from effectif.core.roles import is_hr
 
 
 def _visible(user: Any, employee: Any) -> bool:
     """HR see it on the file of a person whose account holds active tokens."""
     return (
-        getattr(user, "role", None) in HR_ROLES
-        and employee.user_id is not None
-        and active_api_tokens(employee.user).exists()
+        is_hr(user) and employee.user_id is not None and active_api_tokens(employee.user).exists()
     )
 
 

@@ -2,35 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import HR_ROLES
+from effectif.core.roles import is_hr, is_manager, is_self
 from effectif.employees.models import Employee
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def is_self(user: Any, employee: Employee) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and employee.user_id == user.pk
+__all__ = [
+    "can_edit_file",
+    "can_list_employees",
+    "can_request_change",
+    "can_see_personal",
+    "can_see_sensitive",
+    "is_self",
+]
 
 
-def can_edit_file(user: Any, employee: Employee) -> bool:
+def can_list_employees(user: Actor) -> bool:
+    """The list of employees: HR, and managers (for their teams); an employee sees their file."""
+    return is_hr(user) or is_manager(user)
+
+
+def can_edit_file(user: Actor, employee: Employee) -> bool:
     """HR edits the files of the employers it is granted (scope checked by the selector), until
     the file is closed after the departure."""
-    return may_administer(user) and not employee.is_closed
+    return is_hr(user) and not employee.is_closed
 
 
-def may_administer(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
-
-
-def can_see_personal(user: Any, employee: Employee) -> bool:
+def can_see_personal(user: Actor, employee: Employee) -> bool:
     """Civil status, address, birth: HR and the employee; not the manager."""
-    return may_administer(user) or is_self(user, employee)
+    return is_hr(user) or is_self(user, employee)
 
 
-def can_see_sensitive(user: Any, employee: Employee) -> bool:
+def can_see_sensitive(user: Actor, employee: Employee) -> bool:
     """NIR, IBAN, family and health data: HR and the employee themself, never the manager."""
-    return may_administer(user) or is_self(user, employee)
+    return is_hr(user) or is_self(user, employee)
 
 
-def can_request_change(user: Any, employee: Employee) -> bool:
+def can_request_change(user: Actor, employee: Employee) -> bool:
     return is_self(user, employee) and not employee.is_closed

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit, audit_read
 from effectif.core.models import AuditAction
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_admin, is_hr, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.employees.extensions import registry
 from effectif.employees.models import (
@@ -33,13 +33,13 @@ from effectif.organisation.selectors import hr_employers_for, managed_department
 
 
 def employees_for(user: Any) -> QuerySet[Employee]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return Employee.objects.none()
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return Employee.objects.all()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return Employee.objects.filter(employer__in=hr_employers_for(user))
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         return Employee.objects.filter(
             Q(department_id__in=managed_department_ids(user)) | Q(user=user)
         )
@@ -52,7 +52,7 @@ def employee_get(user: Any, pk: Any) -> Employee:
 
 
 def own_employee(user: Any) -> Employee | None:
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return None
     return Employee.objects.filter(user=user).select_related("employer").first()
 
@@ -157,7 +157,7 @@ def document_downloaded(user: Any, document: EmployeeDocument) -> None:
 
 def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
     """Requests awaiting HR in the user's scope (HR roles only)."""
-    if not getattr(user, "is_authenticated", False) or user.role not in HR_ROLES:
+    if not is_hr(user):
         return ChangeRequest.objects.none()
     return ChangeRequest.objects.filter(
         employee__in=employees_for(user), status=ChangeRequestStatus.PENDING

@@ -22,7 +22,7 @@ from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export, sort_links
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.panels import panels
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_hr
 from effectif.core.uploads import file_response
 from effectif.employees import permissions as perms
 from effectif.employees.extensions import registry
@@ -108,7 +108,7 @@ EXPORT_COLUMNS = [
 @login_required
 def employee_list_view(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
-    if user.role not in HR_ROLES and user.role != Role.MANAGER:
+    if not perms.can_list_employees(user):
         own = own_employee(user)
         if own is None:
             raise Http404
@@ -140,7 +140,7 @@ def employee_list_view(request: HttpRequest) -> HttpResponseBase:
         "kinds": situation.kind_choices() if situation else [],
         "kind_labels": kind_labels,
         "presences": PRESENCE_CHOICES,
-        "can_create": user.role in HR_ROLES,
+        "can_create": is_hr(user),
     }
     template = "employees/partials/list_results.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -188,7 +188,7 @@ def employee_sensitive(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(lambda u: u.role in HR_ROLES)
+@require(is_hr)
 def employee_create(request: HttpRequest) -> HttpResponse:
     form = bound(request, EmployeeForm, employers=hr_employers_for(request.user))
     if request.method == "POST":
@@ -226,7 +226,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(lambda u: u.role in HR_ROLES)
+@require(is_hr)
 @require_POST
 def employee_api_tokens_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     """HR revoke every API token of the account of a file in their scope (404 out of it)."""
@@ -351,7 +351,7 @@ def change_request_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(lambda u: u.role in HR_ROLES)
+@require(is_hr)
 def change_request_list(request: HttpRequest) -> HttpResponseBase:
     requests = pending_change_requests(request.user).order_by("created_at")
     if export := requested_export(request):
@@ -370,7 +370,7 @@ def change_request_list(request: HttpRequest) -> HttpResponseBase:
     return render(request, "employees/change_requests.html", {"requests": requests})
 
 
-@require(lambda u: u.role in HR_ROLES)
+@require(is_hr)
 def change_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     change = change_request_get(request.user, pk)
     form = bound(request, DecisionForm)

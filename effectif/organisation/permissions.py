@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import EMPLOYER_EDITOR_ROLES, HR_ROLES, Role
+from effectif.core.roles import is_admin, is_employer_editor, is_hr
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 
-def can_create_employer(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role == Role.ADMIN
+def can_create_employer(user: Actor) -> bool:
+    return is_admin(user)
 
 
-def can_edit_employer(user: Any) -> bool:
+def can_edit_employer(user: Actor) -> bool:
     """Legal identity, establishments and rates: administrators and HR managers."""
-    return bool(getattr(user, "is_authenticated", False)) and user.role in EMPLOYER_EDITOR_ROLES
+    return is_employer_editor(user)
 
 
-def can_edit_organisation(user: Any) -> bool:
+def can_edit_organisation(user: Actor) -> bool:
     """Departments and job descriptions: every HR role."""
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
+    return is_hr(user)
 
 
-def can_view_employer_details(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
+def can_view_employer_details(user: Actor) -> bool:
+    return is_hr(user)

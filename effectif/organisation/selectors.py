@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from effectif.core.request_cache import per_request
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_admin, is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import (
     MANAGER_ROLES,
@@ -25,11 +25,11 @@ from effectif.organisation.models import (
 def employers_for(user: Any) -> QuerySet[Employer]:
     """Employers the user may see: all for an administrator, granted ones for HR, their own
     employer for a manager or an employee."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return Employer.objects.none()
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return Employer.objects.all()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return Employer.objects.filter(accesses__user=user)
     # Two small subqueries, each found by the user's index, rather than joining every file of
     # the employers and de-duplicating them.
@@ -40,7 +40,7 @@ def employers_for(user: Any) -> QuerySet[Employer]:
 
 def hr_employers_for(user: Any) -> QuerySet[Employer]:
     """Employers whose personnel the user administers (HR roles only)."""
-    if not getattr(user, "is_authenticated", False) or user.role not in HR_ROLES:
+    if not is_hr(user):
         return Employer.objects.none()
     return employers_for(user)
 
@@ -109,7 +109,7 @@ def subtree_ids(root_ids: set[int], parents: Mapping[int, int | None]) -> set[in
 def managed_department_ids(user: Any) -> frozenset[int]:
     """Departments the user manages, directly or through the tree below them (worked out once
     per request: every list and deadline of a manager's page asks)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return frozenset()
     roots = set(Department.objects.filter(manager=user).values_list("id", flat=True))
     if not roots:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
 from effectif.contracts.models import Contract, ContractTerms, Kind
-from effectif.core.roles import HR_ROLES
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import Establishment
 from effectif.organisation.selectors import hr_employers_for
@@ -19,9 +19,12 @@ from effectif.rules.contracts.kinds import WorkingTime
 from effectif.rules.contracts.trial_period import add_months
 from effectif.rules.parameters.departures import REGISTER_RETENTION_YEARS
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def may_read_register(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
+
+def may_read_register(user: Actor) -> bool:
+    return is_hr(user)
 
 
 def register_establishments(user: Any) -> QuerySet[Establishment]:

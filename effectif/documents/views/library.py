@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from effectif.core.access import ensure, require
 from effectif.core.editing import add_service_errors, bound
 from effectif.core.listing import page_of, query_without
-from effectif.core.roles import Role
+from effectif.core.roles import is_admin
 from effectif.documents import permissions as perms
 from effectif.documents.defaults import default_body
 from effectif.documents.forms import CopyForm, FilterForm, TemplateForm
@@ -59,7 +59,7 @@ def library(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "owner": owner,
             "employers": employers,
-            "can_edit_defaults": request.user.role == Role.ADMIN,  # type: ignore[union-attr]
+            "can_edit_defaults": is_admin(request.user),
         },
     )
 
@@ -75,7 +75,7 @@ def _editor_context(form: TemplateForm, template: DocumentTemplate | None) -> di
 @require(perms.can_use_library)
 def template_create(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    allow_default = user.role == Role.ADMIN
+    allow_default = is_admin(user)
     employers = _owner_choices(request)
     initial: dict[str, Any] = {}
     kind = request.GET.get("type", "")
