@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from effectif.core.deadlines import Deadline
-from effectif.core.roles import HR_ROLES
+from effectif.core.roles import is_hr
 from effectif.employees.selectors import employees_for
 from effectif.leave.models import Category
 from effectif.leave.selectors import managed_leave_types, must_take_before
@@ -20,7 +20,7 @@ from effectif.rules.money import round_amount
 def leave_to_take(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Paid leave not taken by its deadline is lost (unless illness prevented it): HR reminds
     the employee, and the employer lets them take it."""
-    if getattr(user, "role", None) not in HR_ROLES:
+    if not is_hr(user):
         return
     for leave_type in managed_leave_types(user).filter(category=Category.PAID_LEAVE, active=True):
         employees = employees_for(user).filter(employer_id=leave_type.employer_id)

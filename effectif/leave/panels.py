@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
+from effectif.core.roles import is_hr
 from effectif.leave.models import HOLDING, LeaveRequest
-from effectif.leave.permissions import can_request_for, is_hr
+from effectif.leave.permissions import can_request_for
 from effectif.leave.selectors import statement
 from effectif.leave.visibility import TypeReader
 

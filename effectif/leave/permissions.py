@@ -1,32 +1,38 @@
-"""What a user may do with leave once the selectors have scoped the employee or the request."""
+"""What a user may do with leave once the selectors have scoped the employee or the request.
+
+Composes the role predicates of `core.roles`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import HR_ROLES, Role, is_self
+from effectif.core.roles import is_hr, is_manager, is_self
 from effectif.employees.models import Employee
 from effectif.leave.models import LeaveRequest, Status
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def is_hr(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
+
+def can_list_requests(user: Actor) -> bool:
+    """The requests of others: HR, and managers (those of their teams)."""
+    return is_hr(user) or is_manager(user)
 
 
-def can_request_for(user: Any, employee: Employee) -> bool:
+def can_request_for(user: Actor, employee: Employee) -> bool:
     """An employee asks for their own leave; HR records leave on anyone's behalf."""
     return is_self(user, employee) or is_hr(user)
 
 
-def can_decide(user: Any, request: LeaveRequest) -> bool:
+def can_decide(user: Actor, request: LeaveRequest) -> bool:
     """HR, or the manager of the employee's team, decides; never on one's own request."""
     if request.status != Status.SUBMITTED or is_self(user, request.employee):
         return False
-    return is_hr(user) or getattr(user, "role", None) == Role.MANAGER
+    return can_list_requests(user)
 
 
-def can_cancel(user: Any, request: LeaveRequest, today: dt.date) -> bool:
+def can_cancel(user: Actor, request: LeaveRequest, today: dt.date) -> bool:
     """HR cancels any request still holding its days; the employee, their own until it
     starts."""
     if not request.is_holding:
@@ -36,6 +42,6 @@ def can_cancel(user: Any, request: LeaveRequest, today: dt.date) -> bool:
     return is_self(user, request.employee) and request.start_date > today
 
 
-def can_manage(user: Any) -> bool:
+def can_manage(user: Actor) -> bool:
     """Types, adjustments, absences, closing and leave pay are HR's."""
     return is_hr(user)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_admin, is_hr
 from effectif.leave.models import LeaveRequest, LeaveType
 from effectif.organisation.selectors import hr_employers_for
 
@@ -62,9 +62,9 @@ class TypeReader:
 
     def _hr_of(self, employer_id: int) -> bool:
         viewer = self.viewer
-        if viewer is None or viewer.role not in HR_ROLES:
+        if viewer is None or not is_hr(viewer):
             return False
-        if viewer.role == Role.ADMIN:
+        if is_admin(viewer):
             return True
         if self._hr_employer_ids is None:
             self._hr_employer_ids = set(hr_employers_for(viewer).values_list("pk", flat=True))
@@ -117,10 +117,10 @@ class TypeReader:
         the reader reads for everyone in the list (a filter by a hidden one would single out
         who is away for it)."""
         viewer = self.viewer
-        if viewer is not None and viewer.role == Role.ADMIN:
+        if viewer is not None and is_admin(viewer):
             return Q()
         condition = Q(shown_to_managers=True)
-        if viewer is not None and viewer.role in HR_ROLES:
+        if viewer is not None and is_hr(viewer):
             condition |= Q(employer__in=hr_employers_for(viewer))
         return condition
 

@@ -18,7 +18,7 @@ from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS, Day, Id
 from effectif.api.schemas.leave import BalancesOut, DecisionIn, LeaveRequestIn, LeaveRequestOut
-from effectif.core.roles import Role, is_self
+from effectif.core.roles import is_hr, is_self
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employee_get, employees_for, own_employee
 from effectif.leave import permissions as perms
@@ -135,7 +135,7 @@ def leave_request_create(request: HttpRequest, payload: LeaveRequestIn) -> Any:
     if not perms.can_request_for(user, employee):
         raise forbidden()
     leave_type = _leave_type(employee, payload.leave_type)
-    if not perms.is_hr(user) and not leave_type.employee_can_request:
+    if not is_hr(user) and not leave_type.employee_can_request:
         raise forbidden(_("Ce type d'absence est enregistré par les RH."))
     submission = leave_request_submit(
         employee=employee,
@@ -159,7 +159,7 @@ def _decide(request: HttpRequest, request_id: int, payload: DecisionIn, action: 
             raise forbidden()
         done = leave_request_cancel(request=leave, by=user, comment=payload.comment)
     else:
-        deciders = perms.is_hr(user) or user.role == Role.MANAGER
+        deciders = perms.can_list_requests(user)
         if leave.status != LeaveStatus.SUBMITTED and deciders and not is_self(user, leave.employee):
             raise ValidationError(
                 {

@@ -25,7 +25,6 @@ from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
-from effectif.core.roles import HR_ROLES
 from effectif.core.scoping import get_in_scope
 from effectif.core.services import save_audited
 from effectif.employees.selectors import employee_get, employees_for
@@ -47,8 +46,6 @@ from effectif.leave.selectors import (
 from effectif.leave.services import ledger_adjust
 from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import hr_employers_for
-
-HR = lambda user: user.role in HR_ROLES  # noqa: E731
 
 
 def _as_of(request: HttpRequest) -> dt.date:
@@ -124,7 +121,7 @@ def _balance_columns(types: list[LeaveType]) -> list[Column]:
     return columns
 
 
-@require(HR)
+@require(perms.can_manage)
 def balance_list(request: HttpRequest) -> HttpResponseBase:
     employer, employers = _employer(request)
     on = _as_of(request)
@@ -158,7 +155,7 @@ def balance_list(request: HttpRequest) -> HttpResponseBase:
     return render(request, "leave/balances.html", context)
 
 
-@require(HR)
+@require(perms.can_manage)
 def type_list(request: HttpRequest) -> HttpResponse:
     types = managed_leave_types(request.user).order_by("employer__name", "label")
     return render(
@@ -168,7 +165,7 @@ def type_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(HR)
+@require(perms.can_manage)
 @require_POST
 def type_defaults(request: HttpRequest) -> HttpResponse:
     employer = get_in_scope(hr_employers_for(request.user), request.POST.get("employeur"))
@@ -177,7 +174,7 @@ def type_defaults(request: HttpRequest) -> HttpResponse:
     return redirect("leave:types")
 
 
-@require(HR)
+@require(perms.can_manage)
 def type_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is None:
         employer = get_in_scope(hr_employers_for(request.user), request.GET.get("employeur"))
@@ -207,7 +204,7 @@ PAY_COLUMNS = [
 ]
 
 
-@require(HR)
+@require(perms.can_manage)
 def leave_pay(request: HttpRequest) -> HttpResponseBase:
     employer, employers = _employer(request)
     month = query_month(request, "mois") or timezone.localdate().replace(day=1)
@@ -237,7 +234,7 @@ REPORT_COLUMNS = [
 ]
 
 
-@require(HR)
+@require(perms.can_manage)
 def closing(request: HttpRequest) -> HttpResponseBase:
     types = managed_leave_types(request.user).filter(category=Category.PAID_LEAVE)
     chosen = request.GET.get("type") or request.POST.get("type")

@@ -23,10 +23,9 @@ from effectif.core.editing import add_service_errors, bound
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_hr, is_self
 from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.models import Employee
-from effectif.employees.permissions import is_self
 from effectif.employees.selectors import employee_get, own_employee
 from effectif.leave import permissions as perms
 from effectif.leave.checks import evaluate
@@ -63,7 +62,7 @@ def _as_of(request: HttpRequest) -> dt.date:
 def my_leave(request: HttpRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
-        if getattr(request.user, "role", None) in HR_ROLES | {Role.MANAGER}:
+        if perms.can_list_requests(request.user):
             return redirect("leave:requests")
         messages.info(request, _("Aucun dossier du personnel n'est rattaché à votre compte."))
         return redirect("dashboards:home")
@@ -188,7 +187,7 @@ def request_columns(reader: TypeReader) -> list[Column]:
     ]
 
 
-@require(lambda u: u.role in HR_ROLES | {Role.MANAGER})
+@require(perms.can_list_requests)
 def request_list(request: HttpRequest) -> HttpResponseBase:
     user = request.user
     reader = TypeReader(user)
@@ -243,10 +242,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comment": reader.comment(leave),
         "can_decide": can_decide,
         "can_cancel": perms.can_cancel(request.user, leave, today),
-        "away": colleagues_away(leave) if can_decide or perms.is_hr(request.user) else [],
+        "away": colleagues_away(leave) if can_decide or is_hr(request.user) else [],
         "entries": [] if shown.hidden else leave.entries.order_by("id"),
         "form": DecisionForm(),
-        "show_document": perms.is_hr(request.user) or is_self(request.user, leave.employee),
+        "show_document": is_hr(request.user) or is_self(request.user, leave.employee),
     }
     return render(request, "leave/request_detail.html", context)
 
