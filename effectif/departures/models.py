@@ -24,10 +24,10 @@ AMOUNT: dict[str, Any] = {"max_digits": 11, "decimal_places": 2, "null": True, "
 
 
 class Status(models.TextChoices):
-    IN_PROGRESS = "en_cours", _("En cours")
-    ENDED = "termine", _("Contrat terminé")
-    CLOSED = "clos", _("Dossier clos")
-    CANCELLED = "abandonne", _("Abandonné")
+    IN_PROGRESS = "in_progress", _("En cours")
+    ENDED = "ended", _("Contrat terminé")
+    CLOSED = "closed", _("Dossier clos")
+    CANCELLED = "cancelled", _("Abandonné")
 
 
 class Party(models.TextChoices):
@@ -51,7 +51,7 @@ class Departure(TimeStampedModel):
     )
     reason = models.CharField(_("motif du départ"), max_length=30, choices=Reason.choices)
     status = models.CharField(
-        _("état"), max_length=10, choices=Status.choices, default=Status.IN_PROGRESS
+        _("état"), max_length=12, choices=Status.choices, default=Status.IN_PROGRESS
     )
     # Procedure
     convocation_date = models.DateField(
@@ -139,7 +139,7 @@ class Departure(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["contract"],
-                condition=~Q(status="abandonne"),
+                condition=~Q(status=Status.CANCELLED),
                 name="departure_one_per_contract",
             ),
         ]

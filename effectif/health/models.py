@@ -98,11 +98,11 @@ class Reason(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    TO_PLAN = "a_planifier", _("À planifier")
-    PLANNED = "planifiee", _("Planifiée")
-    DONE = "realisee", _("Réalisée")
-    CANCELLED = "annulee", _("Annulée")
-    MISSED = "non_honoree", _("Non honorée")
+    TO_PLAN = "to_plan", _("À planifier")
+    PLANNED = "planned", _("Planifiée")
+    DONE = "done", _("Réalisée")
+    CANCELLED = "cancelled", _("Annulée")
+    MISSED = "missed", _("Non honorée")
 
 
 #: Visits still to take place: they are in the HR to-do until done, cancelled or missed.

@@ -114,7 +114,7 @@ def candidate_create(request: HttpRequest, payload: CandidateIn) -> Any:
 @router.post("/{int:candidate_id}/status", response={200: CandidateOut, **WRITE_ERRORS})
 def candidate_status(request: HttpRequest, candidate_id: int, payload: StatusIn) -> Any:
     """Move a candidate along the pipeline: HR to any stage but the hire; a manager to
-    « preselection » or « entretien »."""
+    « shortlisted » or « interview »."""
     user = request_user(request)
     candidate = candidate_get(user, candidate_id)
     if payload.status not in CandidateStatus.values:

@@ -78,8 +78,8 @@ def _hr(request: HttpRequest) -> Any:
 
 @router.get("", response={200: Page[DepartureOut], **READ_ERRORS}, url_name="departures")
 def departure_list(request: HttpRequest, paging: Query[Paging], status: str | None = None) -> Any:
-    """Departures of the files in scope (HR); `status`: « en_cours », « termine », « clos »,
-    « abandonne »."""
+    """Departures of the files in scope (HR); `status`: « in_progress », « ended », « closed »,
+    « cancelled »."""
     rows = departures_for(request_user(request)).order_by("-id")
     if status:
         rows = rows.filter(status=status)

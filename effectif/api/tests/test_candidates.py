@@ -33,7 +33,7 @@ def posting(world, manager_user):
         contract_kind="cdi",
         start_date=dt.date(2026, 9, 1),
         budget_amount=Decimal("30000"),
-        status="validee",
+        status="approved",
         requested_by=manager_user,
     )
     return JobPosting.objects.create(
@@ -126,7 +126,7 @@ def test_detail_never_exposes_the_cv(api_for, candidate, role):
     if response.status_code == 200:
         data = response.json()
         assert data["has_cv"] is True
-        assert data["status"] == "recue"
+        assert data["status"] == "received"
         assert data["status_label"] == "Reçue"
         assert data["posting"]["reference"] == "2026-001"
         assert data["erasure_date"] is not None
@@ -207,9 +207,9 @@ MOVE = {
 def test_status_moves_under_the_pages_rules(api_for, candidate, role):
     client = api_for(role)
     url = f"/api/v1/candidates/{candidate.pk}/status"
-    shortlist = client.post(url, {"status": "preselection"}, content_type=JSON)
+    shortlist = client.post(url, {"status": "shortlisted"}, content_type=JSON)
     assert shortlist.status_code == MOVE[role][0], shortlist.content
-    reject = client.post(url, {"status": "refusee", "comment": "Profil éloigné"}, content_type=JSON)
+    reject = client.post(url, {"status": "rejected", "comment": "Profil éloigné"}, content_type=JSON)
     assert reject.status_code == MOVE[role][1], reject.content
     candidate.refresh_from_db()
     expected = CandidateStatus.RECEIVED
@@ -223,9 +223,9 @@ def test_status_moves_under_the_pages_rules(api_for, candidate, role):
 def test_hiring_and_unknown_stages_are_refused_with_a_reason(api_for, candidate):
     client = api_for("hr_manager")
     url = f"/api/v1/candidates/{candidate.pk}/status"
-    hired = client.post(url, {"status": "embauche"}, content_type=JSON)
+    hired = client.post(url, {"status": "hired"}, content_type=JSON)
     assert "Embaucher" in fields_of(hired)["status"]
     unknown = client.post(url, {"status": "bidon"}, content_type=JSON)
     assert fields_of(unknown)["status"] == "Étape inconnue : bidon."
-    same = client.post(url, {"status": "recue"}, content_type=JSON)
+    same = client.post(url, {"status": "received"}, content_type=JSON)
     assert "ne passe pas" in fields_of(same)["status"]

@@ -68,7 +68,7 @@ def test_steps_refused_with_their_article(api_for, world):
     assert done.status_code == 200
     assert done.json()["notice_end_date"] == "2026-05-12"
     ended = client.post(f"/api/v1/departures/{departure_id}/end")
-    assert ended.json()["status"] == "termine"
+    assert ended.json()["status"] == "ended"
     closed = client.post(f"/api/v1/departures/{departure_id}/close")
     assert closed.status_code == 422  # no certificat de travail yet
 

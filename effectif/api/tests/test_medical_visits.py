@@ -73,7 +73,7 @@ def test_create_by_role(api_for, world, visits, role):
         body = response.json()
         assert (body["kind"], body["status"], body["computed"]) == (
             "pre_reprise",
-            "a_planifier",
+            "to_plan",
             False,
         )
     elif role == "anonymous":
@@ -94,7 +94,7 @@ def test_outcome_by_role(api_for, visits, role):
     )
     if role in HR | {"admin"}:
         assert response.status_code == 200, response.content
-        assert (response.json()["status"], response.json()["outcome_label"]) == ("realisee", "Apte")
+        assert (response.json()["status"], response.json()["outcome_label"]) == ("done", "Apte")
     elif role == "anonymous":
         assert response.status_code == 401
     elif role == "employee":  # sees their visit, may not record its outcome
@@ -112,7 +112,7 @@ def test_plan_then_outcome_refused_in_french(api_for, visits):
         content_type="application/json",
     )
     assert planned.status_code == 200
-    assert planned.json()["status"] == "planifiee"
+    assert planned.json()["status"] == "planned"
     refused = client.post(
         f"/api/v1/medical-visits/{visit.pk}/outcome",
         {"held_on": "2026-03-02", "outcome": "apte_amenagements", "restrictions": "Diabète"},
@@ -142,7 +142,7 @@ def test_cancel_and_filters(api_for, visits):
         {"reason": "Visite passée chez l'employeur précédent"},
         content_type="application/json",
     )
-    assert done.json()["status"] == "annulee"
+    assert done.json()["status"] == "cancelled"
     assert ids(client.get("/api/v1/medical-visits?open=true")) == {visits["employee"].pk}
-    assert ids(client.get("/api/v1/medical-visits?status=annulee")) == {visit.pk}
+    assert ids(client.get("/api/v1/medical-visits?status=cancelled")) == {visit.pk}
     assert ids(client.get("/api/v1/medical-visits?due_before=2026-03-31")) == set()

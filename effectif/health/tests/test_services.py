@@ -37,7 +37,7 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 def open_visits(employee):
     return list(
-        MedicalVisit.objects.filter(employee=employee, status__in=("a_planifier", "planifiee"))
+        MedicalVisit.objects.filter(employee=employee, status__in=("to_plan", "planned"))
     )
 
 
@@ -237,7 +237,7 @@ def test_return_to_work_after_a_long_sick_leave(world, hr_manager, leave_types, 
     reprise.refresh_from_db()
     assert reprise.due_date == dt.date(2026, 3, 24)
     # The sick leave cancelled: the visit still to plan goes.
-    leave.status = "annulee"
+    leave.status = "cancelled"
     leave.save()
     assert visits_recompute(employee=member, by=hr_manager).removed == 1
     assert open_visits(member) == []

@@ -22,12 +22,12 @@ from effectif.organisation.models import Employer
 
 
 class CandidateStatus(models.TextChoices):
-    RECEIVED = "recue", _("Reçue")
-    SHORTLISTED = "preselection", _("Présélectionnée")
-    INTERVIEW = "entretien", _("Entretien")
-    OFFER = "offre", _("Proposition")
-    HIRED = "embauche", _("Embauchée")
-    REJECTED = "refusee", _("Non retenue")
+    RECEIVED = "received", _("Reçue")
+    SHORTLISTED = "shortlisted", _("Présélectionnée")
+    INTERVIEW = "interview", _("Entretien")
+    OFFER = "offer", _("Proposition")
+    HIRED = "hired", _("Embauchée")
+    REJECTED = "rejected", _("Non retenue")
 
 
 #: The statuses still in progress (the pipeline's columns before an outcome).
@@ -149,9 +149,9 @@ class Candidate(TimeStampedModel):
 
 
 class InterviewStatus(models.TextChoices):
-    PLANNED = "prevu", _("Prévu")
-    DONE = "tenu", _("Tenu")
-    CANCELLED = "annule", _("Annulé")
+    PLANNED = "planned", _("Prévu")
+    DONE = "done", _("Tenu")
+    CANCELLED = "cancelled", _("Annulé")
 
 
 class Interview(TimeStampedModel):

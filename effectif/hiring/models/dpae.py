@@ -13,8 +13,8 @@ from effectif.core.models import TimeStampedModel
 
 
 class DpaeStatus(models.TextChoices):
-    TODO = "a_faire", _("À faire")
-    DONE = "effectuee", _("Effectuée")
+    TODO = "todo", _("À faire")
+    DONE = "done", _("Effectuée")
 
 
 class Dpae(TimeStampedModel):

@@ -21,9 +21,9 @@ from effectif.rules.contracts.kinds import FIXED_TERM_KINDS
 
 
 class PostingStatus(models.TextChoices):
-    DRAFT = "brouillon", _("Brouillon")
-    PUBLISHED = "publiee", _("Publiée")
-    CLOSED = "close", _("Close")
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publiée")
+    CLOSED = "closed", _("Close")
 
 
 class JobPosting(NamedUniqueMixin, TimeStampedModel):

@@ -24,10 +24,10 @@ class RequisitionReason(models.TextChoices):
 
 
 class RequisitionStatus(models.TextChoices):
-    PENDING = "en_attente", _("À valider")
-    APPROVED = "validee", _("Validée")
-    REFUSED = "refusee", _("Refusée")
-    CLOSED = "close", _("Clôturée")
+    SUBMITTED = "submitted", _("À valider")
+    APPROVED = "approved", _("Validée")
+    REJECTED = "rejected", _("Refusée")
+    CLOSED = "closed", _("Clôturée")
 
 
 class JobRequisition(TimeStampedModel):
@@ -93,7 +93,7 @@ class JobRequisition(TimeStampedModel):
         _("statut"),
         max_length=12,
         choices=RequisitionStatus.choices,
-        default=RequisitionStatus.PENDING,
+        default=RequisitionStatus.SUBMITTED,
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

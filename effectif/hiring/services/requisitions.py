@@ -22,12 +22,12 @@ def requisition_save(*, requisition: JobRequisition, by: Any) -> JobRequisition:
     """Raise a requisition, or change it while it waits for HR."""
     if requisition.pk is None:
         requisition.requested_by = by
-        requisition.status = RequisitionStatus.PENDING
+        requisition.status = RequisitionStatus.SUBMITTED
         if requisition.position_id and requisition.department_id is None:
             requisition.department_id = requisition.position.department_id
     elif (
         JobRequisition.objects.select_for_update().get(pk=requisition.pk).status
-        != RequisitionStatus.PENDING
+        != RequisitionStatus.SUBMITTED
     ):
         raise ValidationError(_("Une demande décidée ne se modifie plus."))
     return save_audited(instance=requisition, by=by, fields=REQUISITION_FIELDS)
@@ -64,7 +64,7 @@ def requisition_approve(
     *, requisition: JobRequisition, by: Any, comment: str = ""
 ) -> JobRequisition:
     return _decide(
-        requisition, by, RequisitionStatus.APPROVED, comment, {RequisitionStatus.PENDING}
+        requisition, by, RequisitionStatus.APPROVED, comment, {RequisitionStatus.SUBMITTED}
     )
 
 
@@ -74,7 +74,7 @@ def requisition_refuse(*, requisition: JobRequisition, by: Any, comment: str) ->
         raise ValidationError(
             {"comment": [_("Expliquez au demandeur pourquoi la demande est refusée.")]}
         )
-    return _decide(requisition, by, RequisitionStatus.REFUSED, comment, {RequisitionStatus.PENDING})
+    return _decide(requisition, by, RequisitionStatus.REJECTED, comment, {RequisitionStatus.SUBMITTED})
 
 
 @transaction.atomic

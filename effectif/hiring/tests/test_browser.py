@@ -102,7 +102,7 @@ def test_from_the_careers_page_to_the_dpae_in_the_to_do(
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.HIRED
     assert employee.contracts.get().start_date == posting.start_date
-    assert Dpae.objects.filter(contract__employee=employee, status="a_faire").exists()
+    assert Dpae.objects.filter(contract__employee=employee, status="todo").exists()
 
     page.goto(page.base_url + "/echeancier/")
     page.get_by_text(re.compile("DPAE à faire : embauche de DURAND Lou")).wait_for()

@@ -54,13 +54,13 @@ def test_the_demo_recruitment_is_loaded_once(recruiting, hr_manager, manager_use
     )
     requisitions = JobRequisition.objects.filter(employer=world.employer)
     assert sorted(requisitions.values_list("status", flat=True)) == [
-        "close",
-        "en_attente",
-        "validee",
+        "approved",
+        "closed",
+        "submitted",
     ]
-    published = JobPosting.objects.get(requisition__status="validee")
+    published = JobPosting.objects.get(requisition__status="approved")
     stages = set(published.candidates.values_list("status", flat=True))
-    assert stages == {"recue", "preselection", "entretien", "offre", "refusee"}
+    assert stages == {"received", "shortlisted", "interview", "offer", "rejected"}
     hired = Candidate.objects.get(status=CandidateStatus.HIRED)
     dpae = Dpae.objects.get(contract=hired.contract)
     assert dpae.status == DpaeStatus.DONE

@@ -130,6 +130,6 @@ def test_scheduling_an_interview_sends_the_invitation(
     assert letter.emailed_at is not None
     assert mail.outbox[-1].to == [candidate.email]
     candidate.refresh_from_db()
-    assert candidate.status == "entretien"
+    assert candidate.status == "interview"
     scheduled = timezone.localtime(letter.interview.scheduled_at)
     assert scheduled == dt.datetime(2026, 3, 10, 14, 30, tzinfo=PARIS)

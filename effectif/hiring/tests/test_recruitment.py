@@ -61,7 +61,7 @@ def test_a_manager_raises_a_requisition_and_hr_decides(recruiting, manager_user,
         ),
         by=manager_user,
     )
-    assert requisition.status == RequisitionStatus.PENDING
+    assert requisition.status == RequisitionStatus.SUBMITTED
     assert requisition.department == recruiting.world.team  # the position's department
     with pytest.raises(ValidationError) as refused:
         requisition_refuse(requisition=requisition, by=hr_manager, comment="  ")

@@ -193,7 +193,7 @@ def test_the_manager_sees_and_ticks_the_new_hires_checklist(hired, client_for, m
     [("hr_manager", 302), ("manager_user", 403), ("employee_user", 403), ("outsider", 404)],
 )
 def test_requisition_decision(request, recruiting, world, manager_user, role, expected):
-    recruiting.requisition.status = "en_attente"
+    recruiting.requisition.status = "submitted"
     recruiting.requisition.save()
     url = reverse("hiring:requisition_decide", args=[recruiting.requisition.pk, "valider"])
     assert _status(request, role, url, "post") == expected
@@ -202,11 +202,11 @@ def test_requisition_decision(request, recruiting, world, manager_user, role, ex
 @pytest.mark.parametrize(
     ("role", "status", "expected"),
     [
-        ("hr_assistant", "refusee", 302),
-        ("manager_user", "preselection", 302),
-        ("manager_user", "refusee", 403),
-        ("employee_user", "preselection", 403),
-        ("outsider", "preselection", 404),
+        ("hr_assistant", "rejected", 302),
+        ("manager_user", "shortlisted", 302),
+        ("manager_user", "rejected", 403),
+        ("employee_user", "shortlisted", 403),
+        ("outsider", "shortlisted", 404),
     ],
 )
 def test_who_moves_a_candidate(request, recruiting, role, status, expected):
@@ -335,7 +335,7 @@ def test_lists_read_in_constant_queries(recruiting, client_for, hr_manager):
             title=f"Poste {n} (H/F)",
             summary="…",
             contract_kind="cdi",
-            status="publiee",
+            status="published",
             published_at=recruiting.posting.published_at,
         )
         Candidate.objects.create(

@@ -100,7 +100,7 @@ def requisition_create(request: HttpRequest) -> HttpResponse:
 def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
     requisition = requisition_get(request.user, pk)
     ensure(
-        requisition.status == RequisitionStatus.PENDING
+        requisition.status == RequisitionStatus.SUBMITTED
         and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk)
     )
     form = _form(request, requisition)
@@ -126,7 +126,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "requisition": requisition,
             "postings": requisition.postings.all(),
             "can_decide": perms.can_decide_requisition(request.user),
-            "can_edit": requisition.status == RequisitionStatus.PENDING
+            "can_edit": requisition.status == RequisitionStatus.SUBMITTED
             and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk),
             "can_post": perms.can_manage_postings(request.user)
             and requisition.status == RequisitionStatus.APPROVED,
