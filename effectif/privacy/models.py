@@ -37,10 +37,10 @@ REQUEST_TITLES = {
 
 
 class RequestStatus(models.TextChoices):
-    RECEIVED = "recue", _("Reçue")
-    IN_PROGRESS = "en_cours", _("En cours")
-    ANSWERED = "repondue", _("Répondue")
-    REFUSED = "refusee", _("Refusée (motivée)")
+    RECEIVED = "received", _("Reçue")
+    IN_PROGRESS = "in_progress", _("En cours")
+    ANSWERED = "answered", _("Répondue")
+    REFUSED = "refused", _("Refusée (motivée)")
 
 
 OPEN_REQUEST_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
@@ -72,7 +72,7 @@ class RightsRequest(TimeStampedModel):
     extension_reason = models.CharField(_("motif de la prolongation"), max_length=300, blank=True)
     deadline_date = models.DateField(_("à répondre avant le"), editable=False)
     status = models.CharField(
-        _("état"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.RECEIVED
+        _("état"), max_length=12, choices=RequestStatus.choices, default=RequestStatus.RECEIVED
     )
     answer = models.TextField(_("réponse"), blank=True)
     answered_date = models.DateField(_("répondue le"), null=True, blank=True)
@@ -95,7 +95,8 @@ class RightsRequest(TimeStampedModel):
                 name="rights_request_deadline_after_receipt",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["repondue", "refusee"]) | Q(answered_date__isnull=False),
+                condition=~Q(status__in=[RequestStatus.ANSWERED, RequestStatus.REFUSED])
+                | Q(answered_date__isnull=False),
                 name="rights_request_answer_dated",
             ),
         ]
@@ -129,10 +130,10 @@ class RightsRequest(TimeStampedModel):
 
 
 class ExportStatus(models.TextChoices):
-    PENDING = "attente", _("En attente")
-    RUNNING = "en_cours", _("En préparation")
-    READY = "prete", _("Prête")
-    FAILED = "echec", _("Échec")
+    PENDING = "pending", _("En attente")
+    RUNNING = "running", _("En préparation")
+    READY = "ready", _("Prête")
+    FAILED = "failed", _("Échec")
 
 
 def export_path(instance: DataExport, filename: str) -> str:

@@ -216,7 +216,7 @@ def test_hr_erases_what_may_go_and_the_request_records_it(client_for, hr_manager
     assert rights.actions[-1]["what"].startswith("Effacement : Dossier du personnel")
     response = client.post(
         f"/donnees-personnelles/demandes/{rights.pk}/reponse/",
-        {"status": "repondue", "answered_date": "2026-06-01", "answer": "Effacée."},
+        {"status": "answered", "answered_date": "2026-06-01", "answer": "Effacée."},
         follow=True,
     )
     assert "la demande est close" in response.content.decode()
