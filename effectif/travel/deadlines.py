@@ -30,7 +30,7 @@ from effectif.travel.permissions import (
     is_approver,
     is_hr,
 )
-from effectif.travel.selectors import reports_for, trips_for
+from effectif.travel.selectors.scope import reports_for, trips_for
 
 #: Days an approver has to decide a submitted report, then HR to check it.
 DECIDE_WITHIN_DAYS = 14

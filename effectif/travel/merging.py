@@ -24,7 +24,7 @@ from effectif.documents.subjects import (
 )
 from effectif.organisation.models import Establishment
 from effectif.travel.models import Trip
-from effectif.travel.selectors import trip_get
+from effectif.travel.selectors.scope import trip_get
 
 F = MergeField
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
 from effectif.travel.permissions import can_write_for, is_hr, is_self, manages
-from effectif.travel.selectors_trips import employee_trips, employee_vehicles
+from effectif.travel.selectors.trips import employee_trips, employee_vehicles
 
 SHOWN = 5
 

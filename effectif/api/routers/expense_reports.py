@@ -20,7 +20,7 @@ from effectif.api.routers.trips import person
 from effectif.api.schemas.common import READ_ERRORS, ref
 from effectif.api.schemas.travel import ExpenseReportDetailOut, ExpenseReportOut, ReportFilters
 from effectif.travel.models import ExpenseLine, ExpenseReport
-from effectif.travel.selectors import report_get, reports_for
+from effectif.travel.selectors.scope import report_get, reports_for
 
 router = Router(tags=["Notes de frais"])
 

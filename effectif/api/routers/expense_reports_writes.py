@@ -43,8 +43,8 @@ from effectif.travel.permissions import (
     can_edit_report,
     can_write_for,
 )
-from effectif.travel.selectors import report_get, trips_for, vehicles_for
-from effectif.travel.selectors_expenses import line_get
+from effectif.travel.selectors.expenses import line_get
+from effectif.travel.selectors.scope import report_get, trips_for, vehicles_for
 from effectif.travel.services.expenses import (
     LineInput,
     can_decide_lines,

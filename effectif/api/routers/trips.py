@@ -16,7 +16,7 @@ from effectif.api.schemas.common import READ_ERRORS, ref
 from effectif.api.schemas.travel import TripDetailOut, TripFilters, TripOut
 from effectif.employees.models import Employee
 from effectif.travel.models import Trip, TripOption
-from effectif.travel.selectors import trip_get, trips_for
+from effectif.travel.selectors.scope import trip_get, trips_for
 
 router = Router(tags=["Ordres de mission"])
 

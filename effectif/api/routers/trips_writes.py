@@ -27,8 +27,8 @@ from effectif.employees.models import Employee
 from effectif.organisation.models import Department
 from effectif.travel.models import Trip, TripOption
 from effectif.travel.permissions import can_edit_trip, can_write_for
-from effectif.travel.selectors import trip_get
-from effectif.travel.selectors_trips import matching_fares, traveller_choices, usable_vehicles
+from effectif.travel.selectors.scope import trip_get
+from effectif.travel.selectors.trips import matching_fares, traveller_choices, usable_vehicles
 from effectif.travel.services.trips import (
     SUBMISSION_KEY_MAX,
     DestinationInput,

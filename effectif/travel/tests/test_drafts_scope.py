@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from effectif.travel.selectors import lines_for, reports_for, trips_for
-from effectif.travel.selectors_expenses import ReportFilters, report_list
-from effectif.travel.selectors_trips import TripFilters, employee_trips, trip_list
+from effectif.travel.selectors.expenses import ReportFilters, report_list
+from effectif.travel.selectors.scope import lines_for, reports_for, trips_for
+from effectif.travel.selectors.trips import TripFilters, employee_trips, trip_list
 from effectif.travel.services.expenses import report_submit
 from effectif.travel.services.trips import option_choose, trip_submit
 from effectif.travel.tests.builders import meal, report_with

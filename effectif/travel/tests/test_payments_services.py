@@ -19,7 +19,7 @@ from effectif.travel.models import (
     ReimbursementMethod,
     TravelPolicy,
 )
-from effectif.travel.selectors_expenses import DSN_EXPENSES, payroll_elements
+from effectif.travel.selectors.expenses import DSN_EXPENSES, payroll_elements
 from effectif.travel.services.payments import (
     payroll_hand_over,
     reimbursement_choose,

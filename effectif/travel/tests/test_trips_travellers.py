@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from effectif.employees.tests.factories import EmployeeFactory
 from effectif.travel.models import Trip
-from effectif.travel.selectors_trips import TRAVELLER_RESULTS
+from effectif.travel.selectors.trips import TRAVELLER_RESULTS
 from effectif.travel.tests.builders import trip_post
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,16 +19,16 @@ from effectif.core.access import ensure
 from effectif.core.editing import add_service_errors, submit
 from effectif.core.uploads import file_response
 from effectif.rules.travel.allowances import is_paris_area
-from effectif.travel.forms_expenses import DecisionForm, LineForm
+from effectif.travel.forms.expenses import DecisionForm, LineForm
 from effectif.travel.models import ExpenseLine, ExpenseReport
 from effectif.travel.permissions import (
     can_edit_report,
 )
-from effectif.travel.selectors import report_get, vehicles_for
-from effectif.travel.selectors_expenses import (
+from effectif.travel.selectors.expenses import (
     line_get,
     receipt_read,
 )
+from effectif.travel.selectors.scope import report_get, vehicles_for
 from effectif.travel.services.expenses import (
     can_decide_lines,
     line_decide,
@@ -214,26 +214,3 @@ def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
             "refused": refused,
         },
     )
-
-
-urlpatterns = [
-    path("notes-de-frais/<int:pk>/lignes/ajouter/", line_add_view, name="line_add"),
-    path(
-        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/modifier/", line_edit_view, name="line_edit"
-    ),
-    path(
-        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/supprimer/",
-        line_delete_view,
-        name="line_delete",
-    ),
-    path(
-        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/justificatif/",
-        receipt_view,
-        name="receipt",
-    ),
-    path(
-        "notes-de-frais/<int:pk>/lignes/<int:line_pk>/decision/",
-        line_decide_view,
-        name="line_decide",
-    ),
-]

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,7 +25,7 @@ from effectif.core.listing import page_of, query_without, requested_export
 from effectif.employees.models import Employee
 from effectif.employees.selectors import own_employee
 from effectif.organisation.models import Department
-from effectif.travel.forms_expenses import CommentForm, DecisionForm, ReportForm
+from effectif.travel.forms.expenses import CommentForm, DecisionForm, ReportForm
 from effectif.travel.models import ExpenseLine, ExpenseReport, ExpenseStatus, Trip
 from effectif.travel.permissions import (
     can_approve_report_as_manager,
@@ -35,14 +35,14 @@ from effectif.travel.permissions import (
     is_approver,
     is_hr,
 )
-from effectif.travel.selectors import hr_employers, report_get
-from effectif.travel.selectors_expenses import (
+from effectif.travel.selectors.expenses import (
     ReportFilters,
     my_reports,
     report_lines,
     report_list,
 )
-from effectif.travel.selectors_trips import requester_choices
+from effectif.travel.selectors.scope import hr_employers, report_get
+from effectif.travel.selectors.trips import requester_choices
 from effectif.travel.services.expenses import (
     can_decide_lines,
     checks_today,
@@ -318,16 +318,3 @@ def report_check_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _workflow(request, pk, can_decide_lines, report_reject, _("Note de frais refusée."))
-
-
-urlpatterns = [
-    path("notes-de-frais/mes-notes/", my_reports_view, name="my_reports"),
-    path("notes-de-frais/", reports_view, name="reports"),
-    path("notes-de-frais/nouvelle/", report_create_view, name="report_create"),
-    path("notes-de-frais/<int:pk>/", report_detail, name="report"),
-    path("notes-de-frais/<int:pk>/modifier/", report_edit_view, name="report_edit"),
-    path("notes-de-frais/<int:pk>/soumettre/", report_submit_view, name="report_submit"),
-    path("notes-de-frais/<int:pk>/valider/", report_approve_view, name="report_approve"),
-    path("notes-de-frais/<int:pk>/controler/", report_check_view, name="report_check"),
-    path("notes-de-frais/<int:pk>/refuser/", report_reject_view, name="report_reject"),
-]

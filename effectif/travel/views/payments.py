@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,17 +20,17 @@ from effectif.core.editing import submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import requested_export
 from effectif.core.scoping import get_in_scope
-from effectif.travel.forms_expenses import BatchForm, MethodForm
+from effectif.travel.forms.expenses import BatchForm, MethodForm
 from effectif.travel.models import ReimbursementMethod
 from effectif.travel.permissions import can_reimburse, is_hr
-from effectif.travel.selectors import hr_employers, report_get
-from effectif.travel.selectors_expenses import (
+from effectif.travel.selectors.expenses import (
     batch_get,
     batches,
     payroll_elements,
     to_reimburse,
     transfers_ready,
 )
+from effectif.travel.selectors.scope import hr_employers, report_get
 from effectif.travel.services.payments import (
     batch_downloaded,
     payroll_hand_over,
@@ -215,13 +215,3 @@ def payroll_hand_over_view(request: HttpRequest) -> HttpResponse:
             % {"count": len(done), "month": f"{month:%m/%Y}"},
         )
     return redirect(f"{_payments_url()}paie/?employeur={employer.pk}&mois={month:%Y-%m}")
-
-
-urlpatterns = [
-    path("remboursements/", payments_view, name="payments"),
-    path("remboursements/notes/<int:pk>/mode/", method_view, name="payment_method"),
-    path("remboursements/virements/", batch_create_view, name="batch_create"),
-    path("remboursements/virements/<int:pk>/pain001.xml", batch_download, name="batch_download"),
-    path("remboursements/paie/", payroll_view, name="payroll_elements"),
-    path("remboursements/paie/transmettre/", payroll_hand_over_view, name="payroll_hand_over"),
-]

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,11 +24,11 @@ from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employee_get, own_employee
-from effectif.travel.forms_policy import FareForm, PolicyForm, VehicleForm
+from effectif.travel.forms.policy import FareForm, PolicyForm, VehicleForm
 from effectif.travel.models import PriceListEntry, TransportMode, Vehicle
 from effectif.travel.permissions import can_edit_settings, can_write_for, is_hr, is_self
-from effectif.travel.selectors import hr_employers, vehicles_for
-from effectif.travel.selectors_trips import (
+from effectif.travel.selectors.scope import hr_employers, vehicles_for
+from effectif.travel.selectors.trips import (
     FareFilters,
     employee_vehicles,
     fare_editable_for,
@@ -252,18 +252,3 @@ def vehicle_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Ce véhicule figure dans des déplacements : il est retiré du service.")
         )
     return redirect(_back(request, employee))
-
-
-urlpatterns = [
-    path("politique/", policy_view, name="policy"),
-    path("politique/<int:employer_pk>/", policy_edit, name="policy_edit"),
-    path("grille-tarifaire/", fares_view, name="fares"),
-    path("grille-tarifaire/nouveau/", fare_create, name="fare_create"),
-    path("grille-tarifaire/<int:pk>/", fare_edit, name="fare_edit"),
-    path("grille-tarifaire/<int:pk>/supprimer/", fare_delete_view, name="fare_delete"),
-    path("mes-vehicules/", my_vehicles, name="my_vehicles"),
-    path("salaries/<int:employee_pk>/vehicules/", employee_vehicles_view, name="employee_vehicles"),
-    path("salaries/<int:employee_pk>/vehicules/nouveau/", vehicle_create, name="vehicle_create"),
-    path("vehicules/<int:pk>/", vehicle_edit, name="vehicle_edit"),
-    path("vehicules/<int:pk>/supprimer/", vehicle_delete_view, name="vehicle_delete"),
-]

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +19,7 @@ from effectif.core.editing import bound, submit
 from effectif.core.scoping import get_in_scope
 from effectif.core.uploads import file_response
 from effectif.rules.money import round_amount
-from effectif.travel.forms_trips import (
+from effectif.travel.forms.trips import (
     CommentForm,
     OptionForm,
 )
@@ -32,8 +31,8 @@ from effectif.travel.permissions import (
     is_approver,
     is_hr,
 )
-from effectif.travel.selectors import trip_get
-from effectif.travel.selectors_trips import (
+from effectif.travel.selectors.scope import trip_get
+from effectif.travel.selectors.trips import (
     matching_fares,
     policy_of,
     usable_vehicles,
@@ -282,28 +281,3 @@ def mission_order_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     if document is None or not document.file:
         raise Http404
     return file_response(request, document.file, filename=f"ordre-de-mission-{trip.reference}.pdf")
-
-
-urlpatterns = [
-    path("ordres-de-mission/<int:pk>/", trip_detail, name="trip"),
-    path("ordres-de-mission/<int:pk>/options/", option_add_view, name="option_add"),
-    path(
-        "ordres-de-mission/<int:pk>/options/<int:option_pk>/retirer/",
-        option_remove_view,
-        name="option_remove",
-    ),
-    path(
-        "ordres-de-mission/<int:pk>/options/<int:option_pk>/retenir/",
-        option_choose_view,
-        name="option_choose",
-    ),
-    path("ordres-de-mission/<int:pk>/soumettre/", trip_submit_view, name="trip_submit"),
-    path("ordres-de-mission/<int:pk>/approuver/", trip_approve_view, name="trip_approve"),
-    path("ordres-de-mission/<int:pk>/refuser/", trip_reject_view, name="trip_reject"),
-    path("ordres-de-mission/<int:pk>/annuler/", trip_cancel_view, name="trip_cancel"),
-    path(
-        "ordres-de-mission/<int:pk>/ordre-de-mission/",
-        mission_order_download,
-        name="mission_order",
-    ),
-]

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 
 from effectif.core.access import ensure, require
@@ -21,7 +20,7 @@ from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export
 from effectif.organisation.models import Department
-from effectif.travel.forms_trips import (
+from effectif.travel.forms.trips import (
     DestinationFormSet,
     TripForm,
     destination_initial,
@@ -30,8 +29,8 @@ from effectif.travel.forms_trips import (
 )
 from effectif.travel.models import Trip, TripStatus
 from effectif.travel.permissions import can_edit_trip, is_approver, is_hr
-from effectif.travel.selectors import hr_employers, trip_get
-from effectif.travel.selectors_trips import (
+from effectif.travel.selectors.scope import hr_employers, trip_get
+from effectif.travel.selectors.trips import (
     STATE_FILTERS,
     TRAVELLER_MIN_LENGTH,
     TRAVELLER_RESULTS,
@@ -249,12 +248,3 @@ def traveller_search_view(request: HttpRequest) -> HttpResponse:
             "limit": TRAVELLER_RESULTS,
         },
     )
-
-
-urlpatterns = [
-    path("mes-deplacements/", my_trips_view, name="my_trips"),
-    path("ordres-de-mission/voyageurs/", traveller_search_view, name="trip_travellers"),
-    path("ordres-de-mission/nouveau/", trip_create_view, name="trip_create"),
-    path("ordres-de-mission/", trips_view, name="trips"),
-    path("ordres-de-mission/<int:pk>/modifier/", trip_edit_view, name="trip_edit"),
-]

@@ -23,7 +23,7 @@ from effectif.travel.permissions import (
     can_edit_trip,
     can_write_for,
 )
-from effectif.travel.selectors_trips import submitted_trip
+from effectif.travel.selectors.trips import submitted_trip
 from effectif.travel.services.numbering import next_reference
 from effectif.travel.services.trips.estimates import estimate_all
 from effectif.travel.services.trips.input import (

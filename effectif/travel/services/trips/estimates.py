@@ -26,7 +26,7 @@ from effectif.travel.models import (
     TripOption,
     Vehicle,
 )
-from effectif.travel.selectors_trips import policy_of, prior_km
+from effectif.travel.selectors.trips import policy_of, prior_km
 
 
 def trip_facts(trip: Trip, vehicle: Vehicle | None = None) -> TripFacts:

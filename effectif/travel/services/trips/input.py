@@ -20,7 +20,7 @@ from effectif.travel.models import (
     Trip,
     TripStatus,
 )
-from effectif.travel.selectors_trips import policy_of
+from effectif.travel.selectors.trips import policy_of
 from effectif.travel.services.numbering import amount_fr
 
 TRIP_FIELDS = [

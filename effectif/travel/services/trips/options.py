@@ -22,7 +22,7 @@ from effectif.travel.models import (
 from effectif.travel.permissions import (
     can_edit_trip,
 )
-from effectif.travel.selectors_trips import policy_of
+from effectif.travel.selectors.trips import policy_of
 from effectif.travel.services.trips.estimates import estimate_option, policy_facts, store_estimate
 from effectif.travel.services.trips.input import FARE_MODES, OPTION_FIELDS, locked_trip
 

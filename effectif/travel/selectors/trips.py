@@ -25,7 +25,7 @@ from effectif.travel.models import (
     Vehicle,
 )
 from effectif.travel.permissions import can_edit_settings
-from effectif.travel.selectors import fares_for, hr_employers, trips_for, vehicles_for
+from effectif.travel.selectors.scope import fares_for, hr_employers, trips_for, vehicles_for
 
 #: The approvers' list opens on what waits for a decision.
 PENDING = (TripStatus.SUBMITTED, TripStatus.MANAGER_APPROVED)

@@ -25,7 +25,7 @@ from effectif.travel.models import (
     ReimbursementMethod,
 )
 from effectif.travel.permissions import is_hr
-from effectif.travel.selectors import hr_employers, payment_batches_for, reports_for
+from effectif.travel.selectors.scope import hr_employers, payment_batches_for, reports_for
 
 #: The DSN block where exempt reimbursements of professional costs are declared (FACTS §8.3).
 DSN_EXPENSES = "S21.G00.54.001 = 09 (frais professionnels remboursés au réel)"

@@ -1,0 +1,2 @@
+"""The forms of business travel: trips, expense reports and their payments, the travel policy
+and vehicles, by topic."""
