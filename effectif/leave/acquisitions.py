@@ -12,13 +12,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.contracts.models import Contract
 from effectif.core.audit import audit_many, build_entry
 from effectif.core.models import AuditAction
@@ -140,7 +140,7 @@ def _month_label(month: dt.date) -> str:
 
 @transaction.atomic
 def acquisitions_post(
-    *, leave_type: LeaveType, up_to: dt.date, by: Any = None, periods: int = 2
+    *, leave_type: LeaveType, up_to: dt.date, by: User | None = None, periods: int = 2
 ) -> PostingReport:
     """Post what is missing for the complete months up to `up_to`, over the period running
     then and the `periods - 1` before it."""
@@ -174,7 +174,7 @@ def acquisitions_post(
                     month=month,
                     label=label,
                     basis=basis[:300],
-                    created_by=by if getattr(by, "pk", None) else None,
+                    created_by=by,
                 )
             )
     LedgerEntry.objects.bulk_create(entries, batch_size=2000)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from effectif.leave.models import HOLDING, LeaveRequest
 from effectif.leave.visibility import TypeReader
 from effectif.rules.leave.periods import days_between
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
+
 
 FULL = ""
 MORNING = "matin"
@@ -42,7 +46,7 @@ def _part(request: Any, day: dt.date) -> str:
 
 
 def absences_by_day(
-    employees: Iterable[Any], start: dt.date, end: dt.date, *, viewer: Any = None
+    employees: Iterable[Any], start: dt.date, end: dt.date, *, viewer: Actor | None = None
 ) -> dict[tuple[int, dt.date], DayAbsence]:
     """{(employee id, day): what they are away for}, from `start` to `end` inclusive, as
     `viewer` may read it (None: a reader without a session, who reads no sensitive nature).

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.leave.ledger import ZERO, Bucket, buckets_by_employee, deadline_of
@@ -137,18 +138,18 @@ def _preview(
     return lines, spells
 
 
-def _entry(leave_type: LeaveType, employee_id: int, by: Any, **values: Any) -> LedgerEntry:
+def _entry(leave_type: LeaveType, employee_id: int, by: User | None, **values: Any) -> LedgerEntry:
     return LedgerEntry(
         employee_id=employee_id,
         leave_type=leave_type,
-        created_by=by if getattr(by, "pk", None) else None,
+        created_by=by,
         **values,
     )
 
 
 @transaction.atomic
 def leave_year_close(
-    *, leave_type: LeaveType, period: Period, by: Any, today: dt.date
+    *, leave_type: LeaveType, period: Period, by: User | None, today: dt.date
 ) -> list[ClosingLine]:
     """Close `period` once it has ended: rounding, fractionnement, expiry or carry-over."""
     if today <= period.end:
@@ -261,7 +262,7 @@ def leave_year_close(
     closing = LeaveClosing.objects.create(
         leave_type=leave_type,
         period_start=period.start,
-        closed_by=by if getattr(by, "pk", None) else None,
+        closed_by=by,
         summary=summary,
     )
     audit(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.deadlines import Deadline
 from effectif.core.roles import is_hr
 from effectif.employees.selectors import employees_for
@@ -17,7 +17,7 @@ from effectif.leave.selectors import managed_leave_types, must_take_before
 from effectif.rules.money import round_amount
 
 
-def leave_to_take(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def leave_to_take(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Paid leave not taken by its deadline is lost (unless illness prevented it): HR reminds
     the employee, and the employer lets them take it."""
     if not is_hr(user):

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.services import save_audited
 from effectif.leave.models import (
     SHOWN_TO_MANAGERS_BY_DEFAULT,
@@ -141,7 +142,7 @@ def default_types() -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def leave_types_install_defaults(*, employer: Employer, by: Any) -> list[LeaveType]:
+def leave_types_install_defaults(*, employer: Employer, by: User | None) -> list[LeaveType]:
     """Create the default types the employer lacks (by code); those present are left alone."""
     present = set(LeaveType.objects.filter(employer=employer).values_list("code", flat=True))
     created = []

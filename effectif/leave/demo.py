@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
+from effectif.accounts.models import User
 from effectif.employees.models import Employee
 from effectif.leave.acquisitions import acquisitions_post
 from effectif.leave.defaults import leave_types_install_defaults
-from effectif.leave.models import LeaveType
+from effectif.leave.models import LeaveRequest, LeaveType
 from effectif.leave.services import leave_request_submit, ledger_adjust
 from effectif.organisation.models import Employer
 from effectif.rules.leave.counting import Span
@@ -30,8 +30,8 @@ def _monday(day: dt.date) -> dt.date:
 
 
 def _submit(
-    employee: Employee, leave_type: LeaveType, start: dt.date, end: dt.date, by: Any
-) -> Any:
+    employee: Employee, leave_type: LeaveType, start: dt.date, end: dt.date, by: User | None
+) -> LeaveRequest | None:
     """A request through the service; one the rules refuse (an overlap, a holiday week) is
     skipped, as a user would pick other dates."""
     try:
@@ -43,7 +43,7 @@ def _submit(
 
 
 @transaction.atomic
-def load_leave_demo(*, employers: QuerySet[Employer], today: dt.date, by: Any) -> bool:
+def load_leave_demo(*, employers: QuerySet[Employer], today: dt.date, by: User | None) -> bool:
     """False when the demo employers already have their leave types."""
     if LeaveType.objects.filter(employer__in=employers).exists():
         return False

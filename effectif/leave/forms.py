@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.leave.models import LeaveType
 from effectif.rules.leave.counting import Span
 
@@ -31,7 +31,7 @@ class RequestForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, types: QuerySet[LeaveType], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leave_type"].queryset = types  # type: ignore[attr-defined]
+        set_queryset(self, "leave_type", types)
         if not types.filter(unit="heures").exists():
             del self.fields["hours"]
 
@@ -73,7 +73,7 @@ class AdjustmentForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, types: QuerySet[LeaveType], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leave_type"].queryset = types  # type: ignore[attr-defined]
+        set_queryset(self, "leave_type", types)
 
 
 class LeaveTypeForm(StyledFormMixin, forms.ModelForm[LeaveType]):

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.employees.models import Employee, EmployeeDocument
 from effectif.organisation.models import Employer
@@ -101,7 +101,7 @@ class FamilyEvent(models.TextChoices):
     CHILD_DISABILITY = "handicap_enfant", _("Annonce d'un handicap ou d'une maladie de l'enfant")
 
 
-class LeaveType(NamedUniqueMixin, TimeStampedModel):
+class LeaveType(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A kind of leave or absence as one employer manages it."""
 
     unique_messages = {
@@ -188,14 +188,6 @@ class LeaveType(NamedUniqueMixin, TimeStampedModel):
     def has_balance(self) -> bool:
         return self.balance_policy != BalancePolicy.NONE
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
     def clean(self) -> None:
         errors: dict[str, list[Any]] = {}
         if self.unit == Unit.HOURS and self.counting == Counting.CALENDAR:
@@ -219,9 +211,12 @@ class Status(models.TextChoices):
 HOLDING = (Status.SUBMITTED, Status.APPROVED)
 
 
-class LeaveRequest(TimeStampedModel):
+class LeaveRequest(AuditScoped, TimeStampedModel):
     """Leave asked for by an employee, recorded by HR on their behalf, or an absence HR records
     (sickness, work accident…) with its document."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="leave_requests"
@@ -280,14 +275,6 @@ class LeaveRequest(TimeStampedModel):
         return f"{self.leave_type} — {self.employee.display_name} ({self.start_date:%d/%m/%Y})"
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def is_holding(self) -> bool:
         return self.status in HOLDING
 
@@ -312,11 +299,14 @@ class ImmutableEntryError(RuntimeError):
     """A ledger entry is never changed nor deleted: a correction is a new entry."""
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(AuditScoped, models.Model):
     """One dated movement of a balance: + credits, − debits, in the type's unit.
 
     `period_start` names the reference period the days were acquired in; with
     `available_until` (their deadline, none for no expiry) it forms the entry's bucket."""
+
+    audit_employer_path = "leave_type.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="leave_entries"
@@ -362,14 +352,6 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableEntryError("Un mouvement de congés n'est jamais supprimé.")
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.leave_type.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
 
 
 class LeaveClosing(models.Model):

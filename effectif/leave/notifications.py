@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,8 +17,13 @@ from effectif.employees.models import Employee
 from effectif.leave.models import Notification
 from effectif.organisation.models import Department
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def notify(users: Iterable[Any], message: str | Callable[[Any], str], url: str = "") -> None:
+
+def notify(
+    users: Iterable[User | None], message: str | Callable[[User], str], url: str = ""
+) -> None:
     """A notification for each user (an e-mail too when they have an address). `message` is
     the text, or gives each recipient theirs (`message(user)`), when what they may read
     differs — the nature of an absence (`visibility.TypeReader`)."""
@@ -69,7 +74,7 @@ def approvers(employee: Employee) -> list[User]:
     )
 
 
-def unread_count(user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
+def unread_count(user: Actor) -> int:
+    if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()

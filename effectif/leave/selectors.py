@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
+from effectif.accounts.models import User
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
@@ -24,18 +25,21 @@ from effectif.leave.models import (
 )
 from effectif.organisation.selectors import employers_for, hr_employers_for
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def requests_for(user: Any) -> QuerySet[LeaveRequest]:
+
+def requests_for(user: User) -> QuerySet[LeaveRequest]:
     return LeaveRequest.objects.filter(employee__in=employees_for(user)).select_related(
         "employee", "employee__employer", "employee__department", "leave_type", "decided_by"
     )
 
 
-def request_get(user: Any, pk: Any) -> LeaveRequest:
+def request_get(user: User, pk: Any) -> LeaveRequest:
     return get_in_scope(requests_for(user), pk)
 
 
-def to_decide(user: Any) -> QuerySet[LeaveRequest]:
+def to_decide(user: User) -> QuerySet[LeaveRequest]:
     """Pending requests the user may decide on: their team's or, for HR, their employers'
     (never their own)."""
     return (
@@ -46,15 +50,15 @@ def to_decide(user: Any) -> QuerySet[LeaveRequest]:
     )
 
 
-def leave_types_for(user: Any) -> QuerySet[LeaveType]:
+def leave_types_for(user: User) -> QuerySet[LeaveType]:
     return LeaveType.objects.filter(employer__in=employers_for(user)).select_related("employer")
 
 
-def managed_leave_types(user: Any) -> QuerySet[LeaveType]:
+def managed_leave_types(user: User) -> QuerySet[LeaveType]:
     return LeaveType.objects.filter(employer__in=hr_employers_for(user)).select_related("employer")
 
 
-def leave_type_get(user: Any, pk: Any) -> LeaveType:
+def leave_type_get(user: User, pk: Any) -> LeaveType:
     return get_in_scope(managed_leave_types(user), pk)
 
 
@@ -167,8 +171,8 @@ def must_take_before(
     return sorted(rows, key=lambda r: (r[1].available_until or dt.date.max, r[0].last_name))
 
 
-def notifications_for(user: Any) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
+def notifications_for(user: Actor) -> QuerySet[Notification]:
+    if not user.is_authenticated:
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
 

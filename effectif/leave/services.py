@@ -98,7 +98,7 @@ def _locked(request: LeaveRequest) -> LeaveRequest:
     )
 
 
-def _post_takings(request: LeaveRequest, by: Any) -> None:
+def _post_takings(request: LeaveRequest, by: User | None) -> None:
     leave_type = request.leave_type
     if not leave_type.has_balance:
         return
@@ -115,11 +115,11 @@ def _post_takings(request: LeaveRequest, by: Any) -> None:
             available_until=part.available_until,
             request=request,
             label=label[:200],
-            created_by=by if getattr(by, "pk", None) else None,
+            created_by=by,
         )
 
 
-def _decide(request: LeaveRequest, status: str, by: Any, comment: str) -> None:
+def _decide(request: LeaveRequest, status: str, by: User | None, comment: str) -> None:
     before = snapshot(request, DECISION_FIELDS)
     request.status = status
     request.decided_by = by
@@ -139,7 +139,7 @@ def leave_request_submit(
     employee: Employee,
     leave_type: LeaveType,
     span: Span,
-    by: Any,
+    by: User | None,
     hours: Decimal | None = None,
     comment: str = "",
     subrogation: bool = False,
@@ -173,7 +173,7 @@ def leave_request_submit(
     if on_behalf or not leave_type.requires_approval:
         _decide(request, Status.APPROVED, by, "")
         _post_takings(request, by)
-        if on_behalf and employee.user is not None:
+        if on_behalf and by is not None and employee.user is not None:
             notify(
                 [employee.user],
                 _("%(what)s : enregistré pour vous par %(who)s.")
@@ -203,7 +203,7 @@ def _pending(request: LeaveRequest) -> LeaveRequest:
 
 
 @transaction.atomic
-def leave_request_approve(*, request: LeaveRequest, by: Any, comment: str = "") -> LeaveRequest:
+def leave_request_approve(*, request: LeaveRequest, by: User, comment: str = "") -> LeaveRequest:
     """The manager or HR approves: the days are taken from the balance (checked again)."""
     current = _pending(request)
     _lock(current.employee)
@@ -221,7 +221,7 @@ def leave_request_approve(*, request: LeaveRequest, by: Any, comment: str = "") 
 
 
 @transaction.atomic
-def leave_request_refuse(*, request: LeaveRequest, by: Any, comment: str) -> LeaveRequest:
+def leave_request_refuse(*, request: LeaveRequest, by: User, comment: str) -> LeaveRequest:
     if not comment.strip():
         raise ValidationError({"comment": [_("Indiquez le motif du refus.")]})
     current = _pending(request)
@@ -240,7 +240,7 @@ def _tell_employee(request: LeaveRequest, text: str, comment: str) -> None:
 
 
 @transaction.atomic
-def leave_request_cancel(*, request: LeaveRequest, by: Any, comment: str = "") -> LeaveRequest:
+def leave_request_cancel(*, request: LeaveRequest, by: User, comment: str = "") -> LeaveRequest:
     """Cancel a request: its takings get reversing entries (the ledger keeps both)."""
     current = _locked(request)
     if current.status != request.status:
@@ -301,7 +301,7 @@ def absence_record(
     employee: Employee,
     leave_type: LeaveType,
     span: Span,
-    by: Any,
+    by: User,
     subrogation: bool = False,
     comment: str = "",
     upload: UploadedFile[Any] | None = None,
@@ -338,7 +338,7 @@ def ledger_adjust(
     amount: Decimal,
     entry_date: dt.date,
     label: str,
-    by: Any,
+    by: User | None,
 ) -> LedgerEntry:
     """HR credits or debits a balance (an agreement's extra days, a correction): a new entry
     in the period running on `entry_date`."""

@@ -15,14 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.roles import is_admin, is_hr
 from effectif.leave.models import LeaveRequest, LeaveType
 from effectif.organisation.selectors import hr_employers_for
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
+
 
 #: The colour of an absence whose nature is not shown (a neutral grey).
 NEUTRAL_COLOUR = "#6c757d"
@@ -56,8 +61,10 @@ class TypeReader:
     """One reader's view of the types of absences (their HR employers looked up once, when
     first needed). `viewer` None is a reader with no session: a calendar feed."""
 
-    def __init__(self, viewer: Any) -> None:
-        self.viewer = viewer if getattr(viewer, "is_authenticated", False) else None
+    def __init__(self, viewer: Actor | None) -> None:
+        self.viewer: User | None = (
+            viewer if viewer is not None and viewer.is_authenticated else None
+        )
         self._hr_employer_ids: set[int] | None = None
 
     def _hr_of(self, employer_id: int) -> bool:

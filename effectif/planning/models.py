@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.employees.models import Employee
 from effectif.organisation.models import Department
 
@@ -23,9 +23,11 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Dimanche")
 
 
-class StaffingMinimum(TimeStampedModel):
+class StaffingMinimum(AuditScoped, TimeStampedModel):
     """At least `minimum` people of the team (the department and those below it) present on
     this day of the week."""
+
+    audit_employer_path = "department.employer_id"
 
     department = models.ForeignKey(
         Department,
@@ -55,19 +57,14 @@ class StaffingMinimum(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.department} — {self.get_weekday_display()} : {self.minimum}"
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.department.employer_id
 
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
-
-class CalendarFeed(TimeStampedModel):
+class CalendarFeed(AuditScoped, TimeStampedModel):
     """An employee's subscription to their own calendar (.ics). The address carries a random
     token of 256 bits; only its SHA-256 is stored, so that the table cannot give it away.
     Regenerating replaces it, revoking deletes the row: the old address then answers 404."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.OneToOneField(
         Employee,
@@ -84,11 +81,3 @@ class CalendarFeed(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(_("Agenda de %(name)s") % {"name": self.employee.display_name})
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id

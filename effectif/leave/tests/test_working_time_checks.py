@@ -45,9 +45,13 @@ def rules(employee) -> list[str]:
     return [b.rule for b in legal_check_many([employee], MON, SUN).get(employee.pk, [])]
 
 
+def _seconds(hhmm: str) -> int:
+    return (dt.time.fromisoformat(hhmm).hour * 60 + dt.time.fromisoformat(hhmm).minute) * 60
+
+
 def plan(employee, day, *pairs: tuple[str, str]) -> None:
     hours = sum(
-        (dt.datetime.strptime(b, "%H:%M") - dt.datetime.strptime(a, "%H:%M")).seconds
+        (_seconds(b) - _seconds(a)) % 86400  # past midnight: the next day's
         for a, b in pairs
     )
     ShiftOverride.objects.create(

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -27,6 +27,7 @@ from effectif.core.listing import page_of, query_without, requested_export
 from effectif.core.models import AuditAction
 from effectif.core.scoping import get_in_scope
 from effectif.core.services import save_audited
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.selectors import employee_get, employees_for
 from effectif.leave import permissions as perms
 from effectif.leave.closing import closing_preview, leave_year_close
@@ -48,11 +49,11 @@ from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import hr_employers_for
 
 
-def _as_of(request: HttpRequest) -> dt.date:
+def _as_of(request: AuthenticatedRequest) -> dt.date:
     return query_date(request, "date") or timezone.localdate()
 
 
-def _employer(request: HttpRequest) -> Any:
+def _employer(request: AuthenticatedRequest) -> Any:
     employers = hr_employers_for(request.user).order_by("name")
     chosen = request.GET.get("employeur")
     if chosen:
@@ -61,7 +62,7 @@ def _employer(request: HttpRequest) -> Any:
 
 
 @login_required
-def employee_statement(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_statement(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     on = _as_of(request)
     reader = TypeReader(request.user)
@@ -81,7 +82,7 @@ def employee_statement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def employee_adjust(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_adjust(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_manage(request.user))
     types = LeaveType.objects.filter(employer_id=employee.employer_id).exclude(
@@ -122,7 +123,7 @@ def _balance_columns(types: list[LeaveType]) -> list[Column]:
 
 
 @require(perms.can_manage)
-def balance_list(request: HttpRequest) -> HttpResponseBase:
+def balance_list(request: AuthenticatedRequest) -> HttpResponseBase:
     employer, employers = _employer(request)
     on = _as_of(request)
     types = list(
@@ -156,7 +157,7 @@ def balance_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(perms.can_manage)
-def type_list(request: HttpRequest) -> HttpResponse:
+def type_list(request: AuthenticatedRequest) -> HttpResponse:
     types = managed_leave_types(request.user).order_by("employer__name", "label")
     return render(
         request,
@@ -167,7 +168,7 @@ def type_list(request: HttpRequest) -> HttpResponse:
 
 @require(perms.can_manage)
 @require_POST
-def type_defaults(request: HttpRequest) -> HttpResponse:
+def type_defaults(request: AuthenticatedRequest) -> HttpResponse:
     employer = get_in_scope(hr_employers_for(request.user), request.POST.get("employeur"))
     created = leave_types_install_defaults(employer=employer, by=request.user)
     messages.success(request, _("%(n)s type(s) créé(s).") % {"n": len(created)})
@@ -175,7 +176,7 @@ def type_defaults(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_manage)
-def type_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def type_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     if pk is None:
         employer = get_in_scope(hr_employers_for(request.user), request.GET.get("employeur"))
         instance = LeaveType(employer=employer)
@@ -191,28 +192,30 @@ def type_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "leave/simple_form.html", {"form": form, "title": title})
 
 
-PAY_COLUMNS = [
-    Column(_("Matricule"), lambda line: line.employee.matricule, 12),
-    Column(_("Salarié"), lambda line: line.employee.display_name, 25),
-    Column(_("Du"), lambda line: line.first_day, 12),
-    Column(_("Au"), lambda line: line.last_day, 12),
-    Column(_("Jours"), lambda line: line.days, 8),
-    Column(_("Maintien de salaire"), lambda line: line.pay.maintien_amount, 14),
-    Column(_("Dixième"), lambda line: line.pay.tenth_amount, 14),
-    Column(_("Indemnité retenue"), lambda line: line.pay.amount, 14),
-    Column(_("Méthode"), lambda line: line.pay.method, 10),
-]
+def pay_columns() -> list[Column]:
+    """The leave pay export's columns (headers translated when asked)."""
+    return [
+        Column(_("Matricule"), lambda line: line.employee.matricule, 12),
+        Column(_("Salarié"), lambda line: line.employee.display_name, 25),
+        Column(_("Du"), lambda line: line.first_day, 12),
+        Column(_("Au"), lambda line: line.last_day, 12),
+        Column(_("Jours"), lambda line: line.days, 8),
+        Column(_("Maintien de salaire"), lambda line: line.pay.maintien_amount, 14),
+        Column(_("Dixième"), lambda line: line.pay.tenth_amount, 14),
+        Column(_("Indemnité retenue"), lambda line: line.pay.amount, 14),
+        Column(_("Méthode"), lambda line: line.pay.method, 10),
+    ]
 
 
 @require(perms.can_manage)
-def leave_pay(request: HttpRequest) -> HttpResponseBase:
+def leave_pay(request: AuthenticatedRequest) -> HttpResponseBase:
     employer, employers = _employer(request)
     month = query_month(request, "mois") or timezone.localdate().replace(day=1)
     lines = leave_pay_lines(employer, month) if employer is not None else []
     if export := requested_export(request):
         audit(actor=request.user, action=AuditAction.EXPORT, detail=_("Export des indemnités"))
         return export_response(
-            export_format=export, columns=PAY_COLUMNS, rows=lines, name=_("Indemnités de congés")
+            export_format=export, columns=pay_columns(), rows=lines, name=_("Indemnités de congés")
         )
     context = {
         "employer": employer,
@@ -225,17 +228,19 @@ def leave_pay(request: HttpRequest) -> HttpResponseBase:
     return render(request, "leave/pay.html", context)
 
 
-REPORT_COLUMNS = [
-    Column(_("Matricule"), lambda r: r[0].matricule, 12),
-    Column(_("Salarié"), lambda r: r[0].display_name, 25),
-    Column(_("Période"), lambda r: r[1].period.label, 12),
-    Column(_("Jours à prendre"), lambda r: r[1].remaining, 12),
-    Column(_("À prendre avant le"), lambda r: r[1].available_until, 14),
-]
+def report_columns() -> list[Column]:
+    """The closing report's columns (headers translated when asked)."""
+    return [
+        Column(_("Matricule"), lambda r: r[0].matricule, 12),
+        Column(_("Salarié"), lambda r: r[0].display_name, 25),
+        Column(_("Période"), lambda r: r[1].period.label, 12),
+        Column(_("Jours à prendre"), lambda r: r[1].remaining, 12),
+        Column(_("À prendre avant le"), lambda r: r[1].available_until, 14),
+    ]
 
 
 @require(perms.can_manage)
-def closing(request: HttpRequest) -> HttpResponseBase:
+def closing(request: AuthenticatedRequest) -> HttpResponseBase:
     types = managed_leave_types(request.user).filter(category=Category.PAID_LEAVE)
     chosen = request.GET.get("type") or request.POST.get("type")
     leave_type = get_in_scope(types, chosen) if chosen else types.order_by("employer__name").first()
@@ -259,7 +264,7 @@ def closing(request: HttpRequest) -> HttpResponseBase:
             actor=request.user, action=AuditAction.EXPORT, detail=_("Export des congés à prendre")
         )
         return export_response(
-            export_format=export, columns=REPORT_COLUMNS, rows=report, name=_("Congés à prendre")
+            export_format=export, columns=report_columns(), rows=report, name=_("Congés à prendre")
         )
     done = LeaveClosing.objects.filter(leave_type=leave_type, period_start=period.start).first()
     names = {e.pk: e for e in employees}

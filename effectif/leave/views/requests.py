@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -54,12 +54,12 @@ from effectif.leave.visibility import TypeReader
 from effectif.organisation.selectors import employers_for
 
 
-def _as_of(request: HttpRequest) -> dt.date:
+def _as_of(request: AuthenticatedRequest) -> dt.date:
     return query_date(request, "date") or timezone.localdate()
 
 
 @login_required
-def my_leave(request: HttpRequest) -> HttpResponse:
+def my_leave(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         if perms.can_list_requests(request.user):
@@ -79,7 +79,7 @@ def my_leave(request: HttpRequest) -> HttpResponse:
     return render(request, "leave/mine.html", context)
 
 
-def _target(request: HttpRequest) -> Employee:
+def _target(request: AuthenticatedRequest) -> Employee:
     """The employee a request is for: `?salarie=` (HR on someone's behalf) or oneself."""
     pk = request.GET.get("salarie") or request.POST.get("salarie")
     if pk:
@@ -93,7 +93,7 @@ def _target(request: HttpRequest) -> Employee:
     return employee
 
 
-def _submit_form(request: HttpRequest, employee: Employee, absence: bool) -> Any:
+def _submit_form(request: AuthenticatedRequest, employee: Employee, absence: bool) -> Any:
     on_behalf = not is_self(request.user, employee)
     types = requestable_types(employee, on_behalf=on_behalf)
     if absence:
@@ -104,7 +104,7 @@ def _submit_form(request: HttpRequest, employee: Employee, absence: bool) -> Any
 
 
 @login_required
-def request_new(request: HttpRequest, absence: bool = False) -> HttpResponseBase:
+def request_new(request: AuthenticatedRequest, absence: bool = False) -> HttpResponseBase:
     employee = _target(request)
     if absence:
         ensure(perms.can_manage(request.user))
@@ -154,7 +154,7 @@ def request_new(request: HttpRequest, absence: bool = False) -> HttpResponseBase
 
 
 @login_required
-def request_preview(request: HttpRequest) -> HttpResponse:
+def request_preview(request: AuthenticatedRequest) -> HttpResponse:
     """htmx: the count of the request being typed, and the balance after it."""
     employee = _target(request)
     form = _submit_form(request, employee, absence=False)
@@ -188,7 +188,7 @@ def request_columns(reader: TypeReader) -> list[Column]:
 
 
 @require(perms.can_list_requests)
-def request_list(request: HttpRequest) -> HttpResponseBase:
+def request_list(request: AuthenticatedRequest) -> HttpResponseBase:
     user = request.user
     reader = TypeReader(user)
     status = request.GET.get("statut", "")
@@ -229,7 +229,7 @@ def request_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     leave = request_get(request.user, pk)
     today = timezone.localdate()
     can_decide = perms.can_decide(request.user, leave)
@@ -250,7 +250,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "leave/request_detail.html", context)
 
 
-def _decision(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def _decision(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
     leave = request_get(request.user, pk)
     comment = request.POST.get("comment", "")
     today = timezone.localdate()
@@ -277,19 +277,19 @@ def _decision(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def request_approve(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _decision(request, pk, "approve")
 
 
 @login_required
 @require_POST
-def request_refuse(request: HttpRequest, pk: int) -> HttpResponse:
+def request_refuse(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _decision(request, pk, "refuse")
 
 
 @login_required
 @require_POST
-def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def request_cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _decision(request, pk, "cancel")
 
 
