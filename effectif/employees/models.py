@@ -307,7 +307,7 @@ class EmployeeDocument(TimeStampedModel):
 
 
 class ChangeRequestStatus(models.TextChoices):
-    PENDING = "pending", _("En attente")
+    SUBMITTED = "submitted", _("En attente")
     APPROVED = "approved", _("Validée")
     REJECTED = "rejected", _("Refusée")
 
@@ -344,7 +344,7 @@ class ChangeRequest(TimeStampedModel):
         _("statut"),
         max_length=10,
         choices=ChangeRequestStatus.choices,
-        default=ChangeRequestStatus.PENDING,
+        default=ChangeRequestStatus.SUBMITTED,
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

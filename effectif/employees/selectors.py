@@ -160,7 +160,7 @@ def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
     if not is_hr(user):
         return ChangeRequest.objects.none()
     return ChangeRequest.objects.filter(
-        employee__in=employees_for(user), status=ChangeRequestStatus.PENDING
+        employee__in=employees_for(user), status=ChangeRequestStatus.SUBMITTED
     ).select_related("employee", "requested_by")
 
 

@@ -146,7 +146,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _check_pending(request: ChangeRequest) -> None:
-    if request.status != ChangeRequestStatus.PENDING:
+    if request.status != ChangeRequestStatus.SUBMITTED:
         raise ValidationError(_("Cette demande a déjà été traitée."))
 
 
@@ -188,7 +188,7 @@ def change_request_reject(*, request: ChangeRequest, by: Any, comment: str) -> C
         target=request,
         changes={
             "status": [
-                str(ChangeRequestStatus.PENDING.label),
+                str(ChangeRequestStatus.SUBMITTED.label),
                 str(ChangeRequestStatus.REJECTED.label),
             ]
         },

@@ -34,7 +34,7 @@ def test_only_the_employee_asks_for_changes_to_their_file(world, api_for, role):
     if response.status_code == 201:
         data = response.json()
         assert data["employee"] == world.employee_file.pk
-        assert data["status"] == "pending"
+        assert data["status"] == "submitted"
         assert data["changes"] == {"city": "Metz", "postal_code": "57000"}
     world.employee_file.refresh_from_db()
     assert world.employee_file.city == ""  # applied only once HR validates
