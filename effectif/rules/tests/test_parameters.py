@@ -55,7 +55,7 @@ def test_travel_parameters_flag_their_unconfirmed_values() -> None:
     """Business travel (arrêté du 20/12/2002 on professional costs; fiscal mileage scale, arrêté
     du 27/03/2023): the 2026 long-stay reductions and mileage scale, not seen in an official text."""
     from effectif.rules.parameters.base import unconfirmed_values
-    from effectif.rules.travel.parameters import ALL_PARAMETERS
+    from effectif.rules.parameters.travel import ALL_PARAMETERS
 
     flagged = {name for name, _ in unconfirmed_values(*ALL_PARAMETERS)}
     assert {"grand_deplacement_abattements", "bareme_kilometrique"} <= flagged

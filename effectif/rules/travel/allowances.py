@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from effectif.rules.money import CENT
 from effectif.rules.parameters.base import Parameter
-from effectif.rules.travel.parameters import (
+from effectif.rules.parameters.travel import (
     LODGING_OTHER,
     LODGING_PARIS,
     LONG_DISTANCE_MEAL,

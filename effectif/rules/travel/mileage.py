@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from effectif.rules.money import round_amount
-from effectif.rules.travel.parameters import MILEAGE_SCALE, MileageBand, PowerScale
+from effectif.rules.parameters.travel import MILEAGE_SCALE, MileageBand, PowerScale
 from effectif.rules.travel.wording import euros, number, rate
 
 

@@ -27,7 +27,9 @@ from effectif.travel.models import (
 from effectif.travel.permissions import is_hr
 from effectif.travel.selectors.scope import hr_employers, payment_batches_for, reports_for
 
-#: The DSN block where exempt reimbursements of professional costs are declared (FACTS §8.3).
+#: The DSN block where exempt reimbursements of professional costs are declared (cahier technique
+#: de la norme DSN, net-entreprises.fr: rubrique S21.G00.54.001, type 09 « frais professionnels
+#: remboursés au réel »).
 DSN_EXPENSES = "S21.G00.54.001 = 09 (frais professionnels remboursés au réel)"
 
 

@@ -171,7 +171,7 @@ def test_mileage_follows_the_years_cumulative_bands_across_two_reports(world, em
         world.member, employee_user, mileage(car, "200", on=DAY + dt.timedelta(days=5))
     )
     line = second.lines.get()
-    # annual(5 100) − annual(4 900) = (5 100 × 0,357 + 1 395) − 4 900 × 0,636 (FACTS §8.2)
+    # annual(5 100) − annual(4 900) = (5 100 × 0,357 + 1 395) − 4 900 × 0,636 (arrêté 27/03/2023)
     assert line.amount == Decimal("99.30")
     assert "cumul de l'année porté de 4 900 à 5 100 km" in line.computation
     assert prior_mileage_km(world.member.pk, DAY + dt.timedelta(days=5), line.pk) == Decimal("4900")

@@ -1,9 +1,10 @@
 """URSSAF limits of meal and lodging allowances.
 
-Expected figures: FACTS §8.1 (arrêté du 20/12/2002, URSSAF barèmes 2025 and 2026). The reduced
-limits of 2025 are the official ones (17,90 / 64,30 / 47,70 € and 14,80 / 52,90 / 39,30 €): the
+Expected figures: arrêté du 20/12/2002 (art. 3 meals, art. 5 grand déplacement) and the URSSAF
+limits of 2025 and 2026 (urssaf.fr, « Frais professionnels : les limites d'exonération »). The
+reduced limits of 2025 are the official ones (17,90 / 64,30 / 47,70 € and 14,80 / 52,90 / 39,30 €): the
 rule (−15 % / −30 %, rounded to the ten cents) must find them again; the 2026 ones are computed
-by the same rule (⚠️ in FACTS), e.g. 21,40 × 0,85 = 18,19 → 18,20 €.
+by the same rule (not yet seen in the published limits), e.g. 21,40 × 0,85 = 18,19 → 18,20 €.
 """
 
 from __future__ import annotations

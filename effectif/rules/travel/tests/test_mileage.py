@@ -1,7 +1,8 @@
-"""The fiscal mileage scale (FACTS §8.2, arrêté du 27/03/2023, unchanged since): annual amounts
+"""The fiscal mileage scale (arrêté du 27/03/2023, JORFTEXT000047416556, BOI-BAREME-000001,
+unchanged since): annual amounts
 by band, trips priced on the year's cumulative distance, +20 % for electric vehicles.
 
-Every expected figure below is computed by hand in its comment from the FACTS §8.2 table.
+Every expected figure below is computed by hand in its comment from the arrêté's table.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Estimates and comparison of the ways to make a trip. Hand computations in the comments;
-limits from FACTS §8.1 (2026: restaurant meal 21,40 €, night 76,60 € in Paris, 56,80 € elsewhere)
-and the mileage scale of FACTS §8.2 (5 CV: 0,636 €/km up to 5 000 km)."""
+URSSAF limits of the arrêté du 20/12/2002 (2026: restaurant meal 21,40 €, night 76,60 € in Paris,
+56,80 € elsewhere) and the mileage scale of the arrêté du 27/03/2023 (5 CV: 0,636 €/km up to
+5 000 km)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The travel figures cover every day of 2025 and 2026, cite a source, and flag the values not
-seen in an official text (FACTS §8 ⚠️)."""
+seen in an official text (the 2026 reduced limits of the arrêté du 20/12/2002 art. 5, the 2026
+mileage scale awaiting its arrêté)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from effectif.rules.parameters import travel as parameters
 from effectif.rules.parameters.base import MissingParameter, Parameter, unconfirmed_values
-from effectif.rules.travel import parameters
-from effectif.rules.travel.parameters import ALL_PARAMETERS, parameters_version
+from effectif.rules.parameters.travel import ALL_PARAMETERS, parameters_version
 
 
 def test_all_parameters_lists_every_parameter_of_the_module() -> None:

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import audit_update, snapshot
 from effectif.core.services import save_audited
 from effectif.rules.money import ZERO, round_amount
+from effectif.rules.parameters.travel import parameters_version
 from effectif.rules.travel.checks import split_exempt
-from effectif.rules.travel.parameters import parameters_version
 from effectif.travel.models import (
     ExpenseCategory,
     ExpenseLine,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit_update, snapshot
-from effectif.rules.travel.parameters import parameters_version
+from effectif.rules.parameters.travel import parameters_version
 from effectif.travel.models import (
     TransportMode,
     Trip,

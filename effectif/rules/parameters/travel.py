@@ -1,8 +1,12 @@
 """Dated figures of business travel: URSSAF allowance limits (arrêté du 20/12/2002), the
 reductions of long-stay grand déplacement, its presumption, and the fiscal mileage scale.
 
-Every value cites its source; values not seen in an official text are `unconfirmed=True`
-(FACTS §8, ⚠️).
+Every value cites its source: the arrêté du 20/12/2002 relatif aux frais professionnels
+(NOR SANS0224282A, JORFTEXT000000782916; grand déplacement in its art. 5 as amended by the
+arrêté du 25/07/2005) with the limits URSSAF and the BOSS publish each 1 January (boss.gouv.fr,
+« Frais professionnels » ; urssaf.fr, « Frais professionnels : les limites d'exonération »), and
+the arrêté du 27/03/2023 for the mileage scale (JORFTEXT000047416556, BOI-BAREME-000001).
+Values not seen in an official text are `unconfirmed=True`.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from effectif.rules.parameters.base import DatedValue, Parameter
 _ARRETE = "Arrêté du 20/12/2002 (frais professionnels)"
 _SOURCES_2025 = f"{_ARRETE} ; barème URSSAF 2025"
 _SOURCES_2026 = (
-    f"{_ARRETE} ; barème URSSAF 2026 (ffco.org, secob.fr 13/01/2026, agipi.com note URSSAF "
-    "09/01/2026, formulepaie.fr)"
+    f"{_ARRETE} ; barème URSSAF 2026 (urssaf.fr, « Frais professionnels : les limites "
+    "d'exonération », note URSSAF du 09/01/2026)"
 )
 
 
@@ -118,13 +122,14 @@ LONG_DISTANCE_REDUCTIONS: Parameter[LongDistanceReductions] = Parameter(
             date(2025, 1, 1),
             LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.1")),
             f"{_ARRETE} art. 5 ; montants URSSAF 2025 (17,90 / 64,30 / 47,70 € ; "
-            "14,80 / 52,90 / 39,30 €) retrouvés par l'arrondi aux 10 centimes — juritravail.com",
+            "14,80 / 52,90 / 39,30 €) retrouvés par l'arrondi aux 10 centimes (barème URSSAF "
+            "2025)",
         ),
         DatedValue(
             date(2026, 1, 1),
             LongDistanceReductions(_REDUCTION_STEPS, Decimal("0.1")),
             f"{_ARRETE} art. 5 ; montants 2026 calculés (≈ 18,20 / 65,10 / 48,30 € ; "
-            "15,00 / 53,60 / 39,80 €), non vus dans le barème officiel (FACTS §8.1 ⚠️)",
+            "15,00 / 53,60 / 39,80 €), non vus dans le barème officiel",
             unconfirmed=True,
         ),
     ),
@@ -148,7 +153,7 @@ LONG_DISTANCE_PRESUMPTION: Parameter[LongDistancePresumption] = Parameter(
         DatedValue(
             date(2003, 1, 1),
             LongDistancePresumption(50, 90),
-            f"{_ARRETE} art. 5 — juritravail.com (FACTS §8.1)",
+            f"{_ARRETE} art. 5 ; BOSS « Frais professionnels », grand déplacement",
         ),
     ),
 )
@@ -245,13 +250,13 @@ MILEAGE_SCALE: Parameter[MileageScale] = Parameter(
             date(2025, 1, 1),
             _SCALE_2023,
             "Arrêté du 27/03/2023 (JORFTEXT000047416556), reconduit pour les revenus 2023, 2024 "
-            "et 2025 — aeccompta.com, outils-ec.fr (FACTS §8.2)",
+            "et 2025 — BOI-BAREME-000001 (bofip.impots.gouv.fr)",
         ),
         DatedValue(
             date(2026, 1, 1),
             _SCALE_2023,
             "Barème de l'arrêté du 27/03/2023 annoncé inchangé (service-public 09/04/2026 selon "
-            "outils-ec.fr/idkm) ; arrêté officiel 2026 non vu (FACTS §8.2 ⚠️)",
+            "outils-ec.fr/idkm) ; arrêté officiel 2026 non vu",
             unconfirmed=True,
         ),
     ),
