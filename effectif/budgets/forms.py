@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import StyledFormMixin
+from effectif.core.forms import StyledFormMixin, set_queryset
 from effectif.organisation.models import Department
 
 
@@ -32,9 +32,8 @@ class BudgetForm(StyledFormMixin, forms.Form):
     ) -> None:
         kwargs.setdefault("initial", {}).setdefault("year", timezone.localdate().year)
         super().__init__(*args, **kwargs)
-        field = self.fields["department"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = departments.order_by("employer__name", "name")
+        set_queryset(self, "department", departments.order_by("employer__name", "name"))
         if editing:
+            field = self.fields["department"]
             field.disabled = True
             field.help_text = _("Pour changer de service, supprimez ce budget et créez-en un.")

@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.organisation.models import Department
 
@@ -21,7 +21,9 @@ class BudgetKind(models.TextChoices):
     TRAVEL = "deplacements", _("Déplacements et frais professionnels")
 
 
-class Budget(NamedUniqueMixin, TimeStampedModel):
+class Budget(AuditScoped, NamedUniqueMixin, TimeStampedModel):
+    audit_employer_path = "department.employer_id"
+
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="budgets", verbose_name=_("service")
     )
@@ -61,7 +63,3 @@ class Budget(NamedUniqueMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.department} — {self.year}"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.department.employer_id

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from effectif.budgets import permissions as perms
@@ -160,16 +161,16 @@ def _chart_data(figures: YearFigures) -> dict[str, Any]:
 
 
 EXPORT_COLUMNS = [
-    Column(_("Service"), lambda r: r[0], 32),
-    Column(_("Mois"), lambda r: r[1], 12),
-    Column(_("Budget"), lambda r: r[2].budget, 14),
-    Column(_("Engagé"), lambda r: r[2].committed, 14),
-    Column(_("Dépensé"), lambda r: r[2].spent, 14),
-    Column(_("Écart"), lambda r: r[2].variance, 14),
-    Column(_("Budget cumulé"), lambda r: r[2].budget_cumulative, 16),
-    Column(_("Engagé cumulé"), lambda r: r[2].committed_cumulative, 16),
-    Column(_("Dépensé cumulé"), lambda r: r[2].spent_cumulative, 16),
-    Column(_("Écart cumulé"), lambda r: r[2].variance_cumulative, 16),
+    Column(_lazy("Service"), lambda r: r[0], 32),
+    Column(_lazy("Mois"), lambda r: r[1], 12),
+    Column(_lazy("Budget"), lambda r: r[2].budget, 14),
+    Column(_lazy("Engagé"), lambda r: r[2].committed, 14),
+    Column(_lazy("Dépensé"), lambda r: r[2].spent, 14),
+    Column(_lazy("Écart"), lambda r: r[2].variance, 14),
+    Column(_lazy("Budget cumulé"), lambda r: r[2].budget_cumulative, 16),
+    Column(_lazy("Engagé cumulé"), lambda r: r[2].committed_cumulative, 16),
+    Column(_lazy("Dépensé cumulé"), lambda r: r[2].spent_cumulative, 16),
+    Column(_lazy("Écart cumulé"), lambda r: r[2].variance_cumulative, 16),
 ]
 
 

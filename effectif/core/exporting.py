@@ -25,6 +25,7 @@ from typing import Any, TypeAlias
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django_stubs_ext import StrOrPromise
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
@@ -40,7 +41,7 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    header: StrOrPromise  # a lazy translation where the columns are a module's constant
     value: Callable[[Any], Any]
     width: int = 18
 
@@ -188,7 +189,7 @@ def export_response(
     *, export_format: str, columns: list[Column], rows: Iterable[Any], name: str
 ) -> HttpResponse | StreamingHttpResponse:
     """A download of `rows` as .csv (streamed) or .xlsx."""
-    stamp = dt.date.today().strftime("%Y-%m-%d")
+    stamp = timezone.localdate().strftime("%Y-%m-%d")
     filename = f"{slugify(name)}-{stamp}.{export_format}"
     if export_format == "csv":
         response: HttpResponse | StreamingHttpResponse = StreamingHttpResponse(

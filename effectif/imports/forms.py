@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import StyledFormMixin
+from effectif.core.forms import StyledFormMixin, set_queryset
 from effectif.organisation.models import Employer
 
 #: The largest file accepted (10,000 rows of every column weigh about 4 MB in CSV).
@@ -33,9 +33,7 @@ class ImportUploadForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, employers: QuerySet[Employer], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["employer"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = employers
+        set_queryset(self, "employer", employers)
         if not self.is_bound and "employer" not in self.initial:
             only = list(employers[:2])
             if len(only) == 1:

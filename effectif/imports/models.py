@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.organisation.models import Employer
 
 
@@ -30,7 +30,7 @@ def import_path(instance: ImportBatch, filename: str) -> str:
     return f"imports/{instance.employer_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class ImportBatch(TimeStampedModel):
+class ImportBatch(AuditScoped, TimeStampedModel):
     """One file of employees and contracts: analysed at upload, written at confirmation.
 
     The file holds personal data (NIR, IBAN): it is deleted once the import is confirmed or
@@ -80,14 +80,6 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.created_at:%d/%m/%Y %H:%M})"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     @property
     def is_pending(self) -> bool:

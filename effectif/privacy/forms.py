@@ -6,14 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
+from effectif.employees.models import Employee
 from effectif.privacy.models import RequestStatus, RightKind
 
 
-def _employee_label(employee: Any) -> str:
+def _employee_label(employee: Employee) -> str:
     return f"{employee.display_name} — {employee.employer.name}"
 
 
@@ -30,12 +32,14 @@ class RequestForm(StyledFormMixin, forms.Form):
         help_text=_("Ce que la personne demande, avec ses mots ; la réponse est due dans le mois."),
     )
 
-    def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, employees: QuerySet[Employee], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["employee"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = employees.select_related("employer").order_by("last_name", "first_names")
-        field.label_from_instance = _employee_label  # type: ignore[method-assign,assignment]
+        set_queryset(
+            self,
+            "employee",
+            employees.select_related("employer").order_by("last_name", "first_names"),
+            label=_employee_label,
+        )
         self.fields["received_date"].initial = timezone.localdate()
 
 

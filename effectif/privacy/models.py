@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer
 
@@ -46,8 +46,10 @@ class RequestStatus(models.TextChoices):
 OPEN_REQUEST_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
 
 
-class RightsRequest(TimeStampedModel):
+class RightsRequest(AuditScoped, TimeStampedModel):
     """A « demande d'exercice de droits », from its receipt to its answer."""
+
+    audit_employee_path = "employee_id"
 
     employer = models.ForeignKey(
         Employer, verbose_name=_("employeur"), on_delete=models.PROTECT, related_name="+"
@@ -113,14 +115,6 @@ class RightsRequest(TimeStampedModel):
         return reverse("privacy:request", args=[self.pk])
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def is_open(self) -> bool:
         return self.status in OPEN_REQUEST_STATUSES
 
@@ -142,8 +136,11 @@ def export_path(instance: DataExport, filename: str) -> str:
     return f"exports/{instance.employee.employer_id}/{uuid.uuid4().hex}.zip"
 
 
-class DataExport(models.Model):
+class DataExport(AuditScoped, models.Model):
     """An archive of everything Effectif holds about a person, built by a background task."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.CASCADE, related_name="+"
@@ -180,14 +177,6 @@ class DataExport(models.Model):
             "name": self.employee.display_name,
             "day": self.created_at.strftime("%d/%m/%Y %H:%M") if self.created_at else "",
         }
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
 
     @property
     def is_waiting(self) -> bool:

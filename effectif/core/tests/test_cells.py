@@ -20,7 +20,8 @@ from effectif.core.tables import UnreadableFile, read_table
         (" 17:45:59 ", dt.time(17, 45)),
         ("24:00", dt.time(0, 0)),
         (dt.time(7, 15, 30), dt.time(7, 15)),
-        (dt.datetime(2026, 3, 2, 22, 5), dt.time(22, 5)),
+        # a spreadsheet's date and time, without a time zone
+        (dt.datetime.combine(dt.date(2026, 3, 2), dt.time(22, 5)), dt.time(22, 5)),
         (0.5, dt.time(12, 0)),  # a spreadsheet's fraction of a day
         (8.5 / 24, dt.time(8, 30)),
     ],

@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 6, 10)
 
 @pytest.fixture
 def dated(world, time_machine):
-    time_machine.move_to(dt.datetime(2026, 6, 10, 9, 0), tick=False)
+    time_machine.move_to(dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.UTC), tick=False)
     newcomer = EmployeeFactory(employer=world.employer, department=world.team, last_name="Essai")
     trial = hire(newcomer, start=dt.date(2026, 3, 2), establishment=world.establishment)
     trial.trial_end_date = dt.date(2026, 7, 1)  # a cadre's 4 months

@@ -397,8 +397,9 @@ def test_xlsx_with_typed_cells_and_a_title_row(employer, establishment):
             "Matricule": 1001,
             "NIR": int(row["NIR"]),
             "SIRET établissement": int(establishment.siret),
-            "Date de naissance": dt.datetime(1990, 4, 2),
-            "Date de début": dt.datetime(2025, 9, 1),
+            # a spreadsheet's dates are read as date and time, without a time zone
+            "Date de naissance": dt.datetime.combine(dt.date(1990, 4, 2), dt.time()),
+            "Date de début": dt.datetime.combine(dt.date(2025, 9, 1), dt.time()),
             "Salaire brut mensuel": 2150.5,
             "Heures mensuelles": 151.67,
         }

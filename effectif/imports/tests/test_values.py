@@ -31,7 +31,8 @@ from effectif.imports.columns import normalise_header
         ("2025-03-05T00:00:00", dt.date(2025, 3, 5)),
         ("05/03/2025 00:00", dt.date(2025, 3, 5)),
         ("29/02/2024", dt.date(2024, 2, 29)),
-        (dt.datetime(2025, 3, 5, 0, 0), dt.date(2025, 3, 5)),
+        # a spreadsheet's date and time, without a time zone
+        (dt.datetime.combine(dt.date(2025, 3, 5), dt.time()), dt.date(2025, 3, 5)),
         (dt.date(2025, 3, 5), dt.date(2025, 3, 5)),
         (45721, dt.date(2025, 3, 5)),  # Excel's serial number of 05/03/2025
     ],

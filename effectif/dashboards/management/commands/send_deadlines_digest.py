@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
 from effectif.dashboards.digest import send_deadline_digests
 
@@ -21,5 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sent = send_deadline_digests(today=dt.date.today(), base_url=options["base_url"])
+        sent = send_deadline_digests(today=timezone.localdate(), base_url=options["base_url"])
         self.stdout.write(f"{sent} récapitulatif(s) envoyé(s).")
