@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.employees.models import Employee
 from effectif.leave.calendar import absences_by_day
 from effectif.planning.cells import STATIC_LEGEND, Cell, CellMaker, leave_code, tint
@@ -102,7 +103,7 @@ def _columns(days: list[dt.date], today: dt.date) -> list[tuple[dt.date, str, bo
 
 def build_grid(
     *,
-    user: Any,
+    user: User,
     people: list[Employee],
     start: dt.date,
     end: dt.date,

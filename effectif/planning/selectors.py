@@ -17,7 +17,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from effectif.core.roles import HR_ROLES, Role
+from effectif.accounts.models import User
+from effectif.core.roles import is_hr, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.organisation.models import Department, Establishment
@@ -35,23 +36,22 @@ TEAM = "service"
 ESTABLISHMENT = "etablissement"
 
 
-def planning_departments(user: Any) -> QuerySet[Department]:
+def planning_departments(user: User) -> QuerySet[Department]:
     """Teams whose planning the user sees and edits, and whose minimum staffing they set."""
-    role = getattr(user, "role", None)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return Department.objects.none()
-    if role in HR_ROLES:
+    if is_hr(user):
         departments = departments_for(user).filter(employer__in=hr_employers_for(user))
-    elif role == Role.MANAGER:
+    elif is_manager(user):
         departments = Department.objects.filter(pk__in=managed_department_ids(user))
     else:
         return Department.objects.none()
     return departments.select_related("employer", "parent").order_by("employer__name", "name")
 
 
-def planning_establishments(user: Any) -> QuerySet[Establishment]:
+def planning_establishments(user: User) -> QuerySet[Establishment]:
     """Establishments whose planning the user sees: HR only (a manager sees teams)."""
-    if getattr(user, "role", None) not in HR_ROLES:
+    if not is_hr(user):
         return Establishment.objects.none()
     return (
         establishments_for(user)
@@ -82,7 +82,7 @@ def _target_of(item: Department | Establishment) -> Target:
     return Target(ESTABLISHMENT, item.pk, item.name, item.employer_id, establishment=item)
 
 
-def target_get(user: Any, key: str) -> Target:
+def target_get(user: User, key: str) -> Target:
     """The team or establishment `service-12` / `etablissement-3`; 404 out of scope."""
     kind, _sep, pk = (key or "").partition("-")
     if kind == TEAM:
@@ -92,7 +92,7 @@ def target_get(user: Any, key: str) -> Target:
     raise Http404
 
 
-def default_target(user: Any) -> Target | None:
+def default_target(user: User) -> Target | None:
     """HR's first establishment; a manager's first team they head (its sub-teams come with
     it), or else the first team in scope."""
     establishment = planning_establishments(user).first()
@@ -103,7 +103,7 @@ def default_target(user: Any) -> Target | None:
     return _target_of(department) if department is not None else None
 
 
-def target_choices(user: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+def target_choices(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
     """The options of the target selector, by group."""
     groups = []
     establishments = [(_target_of(e).key, str(e)) for e in planning_establishments(user)]
@@ -121,7 +121,7 @@ def department_tree(employer_id: int) -> dict[int, tuple[int | None, str]]:
     return {pk: (parent, name) for pk, parent, name in rows}
 
 
-def planning_people(user: Any, target: Target, start: dt.date, end: dt.date) -> list[Employee]:
+def planning_people(user: User, target: Target, start: dt.date, end: dt.date) -> list[Employee]:
     """The people in scope under contract during the period in the team or establishment:
     the team's own people first, then by department and name."""
     people = list(
@@ -188,12 +188,12 @@ def staffed_departments(
     return members
 
 
-def staffing_departments(user: Any) -> QuerySet[Department]:
+def staffing_departments(user: User) -> QuerySet[Department]:
     """The teams whose minimum staffing the user sets: HR its employers', a manager theirs."""
     return planning_departments(user)
 
 
-def staffing_department_get(user: Any, pk: Any) -> Department:
+def staffing_department_get(user: User, pk: Any) -> Department:
     return get_in_scope(staffing_departments(user), pk)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.employees.models import Employee
@@ -23,7 +23,7 @@ TOKEN_BYTES = 32  # 256 bits: not guessable, so a plain SHA-256 of it is enough 
 
 @transaction.atomic
 def staffing_minimums_save(
-    *, department: Department, minimums: Mapping[int, int | None], by: Any
+    *, department: Department, minimums: Mapping[int, int | None], by: User
 ) -> list[StaffingMinimum]:
     """Set a team's minimum staffing for each day of the week (None or 0: no minimum)."""
     current = {m.weekday: m for m in StaffingMinimum.objects.filter(department=department)}
@@ -61,7 +61,7 @@ def staffing_minimums_save(
 
 
 @transaction.atomic
-def calendar_feed_issue(*, employee: Employee, by: Any) -> str:
+def calendar_feed_issue(*, employee: Employee, by: User) -> str:
     """A new secret address for the employee's calendar; the previous one stops working.
     Returns the token, which is shown once and never stored."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -84,7 +84,7 @@ def calendar_feed_issue(*, employee: Employee, by: Any) -> str:
 
 
 @transaction.atomic
-def calendar_feed_revoke(*, employee: Employee, by: Any) -> bool:
+def calendar_feed_revoke(*, employee: Employee, by: User) -> bool:
     """Stop the employee's calendar address; False when there was none."""
     feed = CalendarFeed.objects.select_for_update().filter(employee=employee).first()
     if feed is None:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from effectif.core.access import ensure
 from effectif.core.editing import add_service_errors
+from effectif.core.htmx import is_htmx
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employee_get
 from effectif.leave.calendar import absences_by_day
@@ -43,7 +45,7 @@ def _day(text: str) -> dt.date:
         raise Http404 from error
 
 
-def _back(request: HttpRequest, pour: str, kind: str, day: dt.date) -> str:
+def _back(request: AuthenticatedRequest, pour: str, kind: str, day: dt.date) -> str:
     """Where to go after the change without JavaScript: the page asked for, else the grid the
     editor was opened from, else the grid of the day."""
     wanted = (
@@ -74,13 +76,13 @@ def _initial(planned: PlannedDay) -> str:
 
 
 def _saved(
-    request: HttpRequest, employee: Employee, day: dt.date, pour: str, kind: str, back: str
+    request: AuthenticatedRequest, employee: Employee, day: dt.date, pour: str, kind: str, back: str
 ) -> HttpResponseBase:
     message = _("Planning de %(name)s du %(day)s enregistré.") % {
         "name": employee.display_name,
         "day": day.strftime("%d/%m/%Y"),
     }
-    if not request.htmx:  # type: ignore[attr-defined]
+    if not is_htmx(request):
         messages.success(request, message)
         return redirect(back)
     user = request.user
@@ -114,7 +116,7 @@ def _saved(
 
 
 @login_required
-def day_edit(request: HttpRequest, employee_pk: int, day: str) -> HttpResponseBase:
+def day_edit(request: AuthenticatedRequest, employee_pk: int, day: str) -> HttpResponseBase:
     """The editor of one day (a dialog over the grid, or a page without JavaScript)."""
     user = request.user
     employee = employee_get(user, employee_pk)
@@ -171,7 +173,7 @@ def day_edit(request: HttpRequest, employee_pk: int, day: str) -> HttpResponseBa
         "pour": pour,
         "kind": kind,
         "back": back,
-        "htmx": bool(request.htmx),  # type: ignore[attr-defined]
+        "htmx": is_htmx(request),
     }
-    template = "planning/partials/day_editor.html" if request.htmx else "planning/day.html"  # type: ignore[attr-defined]
+    template = "planning/partials/day_editor.html" if is_htmx(request) else "planning/day.html"
     return render(request, template, context)

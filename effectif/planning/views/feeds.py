@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from effectif.core.access import ensure
+from effectif.core.htmx import is_htmx
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.selectors import own_employee
 from effectif.planning.ics import employee_calendar
 from effectif.planning.permissions import can_subscribe
@@ -25,7 +27,7 @@ from effectif.planning.services import (
 
 @never_cache
 @login_required
-def feed(request: HttpRequest) -> HttpResponseBase:
+def feed(request: AuthenticatedRequest) -> HttpResponseBase:
     """The subscription card: GET shows it, POST `issue` or `revoke` changes it. A new address
     is shown once, in the response to its creation."""
     employee = own_employee(request.user)
@@ -41,7 +43,7 @@ def feed(request: HttpRequest) -> HttpResponseBase:
         elif action == "revoke":
             calendar_feed_revoke(employee=employee, by=request.user)
     context = {"feed": feed_of(employee), "feed_url": feed_url}
-    template = "planning/partials/feed.html" if request.htmx else "planning/feed.html"  # type: ignore[attr-defined]
+    template = "planning/partials/feed.html" if is_htmx(request) else "planning/feed.html"
     return render(request, template, context)
 
 

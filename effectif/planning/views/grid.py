@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from effectif.core.access import require
 from effectif.core.audit import audit
 from effectif.core.exporting import XLSX_TYPE
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.selectors import own_employee
 from effectif.planning.exports import xlsx_bytes
 from effectif.planning.grid import Grid, build_grid
@@ -62,7 +63,9 @@ def _queries(base: dict[str, str], period: Period, today: Any) -> dict[str, str]
     }
 
 
-def _export(request: HttpRequest, grid: Grid, kind: str, context: dict[str, Any]) -> HttpResponse:
+def _export(
+    request: AuthenticatedRequest, grid: Grid, kind: str, context: dict[str, Any]
+) -> HttpResponse:
     name = slugify(f"planning-{context['file_label']}-{context['period'].slug}")
     audit(
         actor=request.user,
@@ -80,7 +83,9 @@ def _export(request: HttpRequest, grid: Grid, kind: str, context: dict[str, Any]
     return response
 
 
-def _show(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponseBase:
+def _show(
+    request: AuthenticatedRequest, template: str, context: dict[str, Any]
+) -> HttpResponseBase:
     grid: Grid | None = context.get("grid")
     export = request.GET.get("export")
     if grid is not None:
@@ -93,7 +98,7 @@ def _show(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 
 @require(sees_plannings)
-def planning_grid(request: HttpRequest) -> HttpResponseBase:
+def planning_grid(request: AuthenticatedRequest) -> HttpResponseBase:
     """A team's or an establishment's planning, by week or by month."""
     user = request.user
     today = timezone.localdate()
@@ -136,7 +141,7 @@ def planning_grid(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
-def my_planning(request: HttpRequest) -> HttpResponseBase:
+def my_planning(request: AuthenticatedRequest) -> HttpResponseBase:
     """One's own planning, read-only, with the calendar subscription."""
     user = request.user
     employee = own_employee(user)

@@ -4,13 +4,13 @@ theirs."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import bound, saved
+from effectif.core.typing import AuthenticatedRequest
 from effectif.planning.forms import StaffingForm
 from effectif.planning.models import Weekday
 from effectif.planning.permissions import can_set_staffing, sees_plannings
@@ -24,7 +24,7 @@ from effectif.planning.services import staffing_minimums_save
 
 
 @require(sees_plannings)
-def staffing_list(request: HttpRequest) -> HttpResponseBase:
+def staffing_list(request: AuthenticatedRequest) -> HttpResponseBase:
     departments = sorted(
         staffing_departments(request.user),
         key=lambda d: (sortable(d.employer.name), sortable(d.name)),
@@ -46,7 +46,7 @@ def staffing_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(sees_plannings)
-def staffing_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
+def staffing_edit(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     department = staffing_department_get(request.user, pk)
     ensure(can_set_staffing(request.user, department))
     current = minimums_of({department.pk}).get(department.pk, {})
