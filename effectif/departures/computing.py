@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.contracts.selectors import terms_as_of
@@ -40,7 +41,7 @@ def fmt(day: dt.date | None) -> str:
 
 def department_of(departure: Departure) -> str | None:
     contract = departure.contract
-    terms = terms_as_of(contract, contract.end_date or dt.date.today())
+    terms = terms_as_of(contract, contract.end_date or timezone.localdate())
     if terms is None:
         terms = contract.versions.order_by("effective_date").first()
     return terms.establishment.department if terms is not None else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.deadlines import Deadline
@@ -23,6 +24,9 @@ from effectif.rules.contracts.procedure import (
     latest_disciplinary_notification,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 def _next_step(departure: Departure) -> tuple[dt.date, str, str] | None:
     """(due date, what to do, rule) of the next step, if the procedure is waiting for one."""
@@ -30,7 +34,7 @@ def _next_step(departure: Departure) -> tuple[dt.date, str, str] | None:
     department = department_of(departure)
     if departure.status == Status.ENDED:
         return (
-            departure.end_date or dt.date.today(),
+            departure.end_date or timezone.localdate(),
             _("Remettre les documents de fin de contrat et clore le dossier"),
             _(
                 "Certificat de travail (L1234-19), reçu pour solde de tout compte (L1234-20), "
@@ -73,7 +77,7 @@ def _next_step(departure: Departure) -> tuple[dt.date, str, str] | None:
     return None
 
 
-def departures_due(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def departures_due(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     rows = departures_for(user).filter(status__in=[Status.IN_PROGRESS, Status.ENDED])
     for departure in rows:
         step = _next_step(departure)

@@ -5,7 +5,7 @@ de tout compte, files closed. Loaded once: a second call finds them and does not
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -27,11 +27,14 @@ from effectif.documents.models import DocumentTemplate, TemplateKind
 from effectif.documents.services import generated_save_to_file
 from effectif.organisation.models import Employer
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 COMPLETED = 3
 DOCUMENTS = (TemplateKind.WORK_CERTIFICATE, TemplateKind.FINAL_SETTLEMENT)
 
 
-def _file_documents(departure: Departure, by: Any) -> None:
+def _file_documents(departure: Departure, by: User) -> None:
     for kind in DOCUMENTS:
         template = DocumentTemplate.objects.filter(employer__isnull=True, kind=kind).first()
         if template is None:
@@ -40,7 +43,7 @@ def _file_documents(departure: Departure, by: Any) -> None:
         generated_save_to_file(generated=generated, subject=SUBJECT, obj=departure, by=by)
 
 
-def _completed(employers: QuerySet[Employer], today: dt.date, by: Any) -> None:
+def _completed(employers: QuerySet[Employer], today: dt.date, by: User) -> None:
     ended = (
         Contract.objects.filter(
             employee__employer__in=employers,
@@ -65,7 +68,7 @@ def _completed(employers: QuerySet[Employer], today: dt.date, by: Any) -> None:
             return
 
 
-def _in_progress(employers: QuerySet[Employer], today: dt.date, by: Any) -> None:
+def _in_progress(employers: QuerySet[Employer], today: dt.date, by: User) -> None:
     contract = (
         Contract.objects.filter(active_on(today), employee__employer__in=employers, kind=Kind.CDI)
         .filter(start_date__lte=today - dt.timedelta(days=730), employee__user__isnull=True)
@@ -88,7 +91,7 @@ def _in_progress(employers: QuerySet[Employer], today: dt.date, by: Any) -> None
 
 
 @transaction.atomic
-def load_departures_demo(*, employers: QuerySet[Employer], today: dt.date, by: Any) -> bool:
+def load_departures_demo(*, employers: QuerySet[Employer], today: dt.date, by: User) -> bool:
     """False when the demo employers already have departures recorded."""
     if Departure.objects.filter(employee__employer__in=employers).exists():
         return False

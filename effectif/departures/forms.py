@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.departures.models import Departure, NoticePolicy
 from effectif.departures.workflows import FIXED_TERM_REASONS, Procedure, Reason, workflow_of
 
@@ -74,10 +74,7 @@ class StartForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, contracts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["contract"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = contracts
-        field.label_from_instance = _contract_label  # type: ignore[method-assign,assignment]
+        set_queryset(self, "contract", contracts, label=_contract_label)
 
 
 class StepsForm(StyledFormMixin, forms.ModelForm[Departure]):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import CategoryChoices, Contract
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.departures.workflows import Reason
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer
@@ -42,7 +42,10 @@ CDD_EXCEPTION_CHOICES = [
 ]
 
 
-class Departure(TimeStampedModel):
+class Departure(AuditScoped, TimeStampedModel):
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
+
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="departures"
     )
@@ -152,14 +155,6 @@ class Departure(TimeStampedModel):
         return reverse("departures:detail", args=[self.pk])
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def is_open(self) -> bool:
         return self.status == Status.IN_PROGRESS
 
@@ -184,7 +179,7 @@ class NoticeUnit(models.TextChoices):
     MONTHS = "mois", _("mois")
 
 
-class NoticePolicy(TimeStampedModel):
+class NoticePolicy(AuditScoped, TimeStampedModel):
     """The notice periods the law leaves to the collective agreement or usage, per category:
     resignation (L1237-1) and dismissal under 6 months of seniority (L1234-1 1°), and an
     agreement's dismissal notice when it is longer than the law's (L1234-2)."""
@@ -221,17 +216,12 @@ class NoticePolicy(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.employer} — {self.get_category_display()}"
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
 
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
-
-class FixedTermRenewal(TimeStampedModel):
+class FixedTermRenewal(AuditScoped, TimeStampedModel):
     """A renewal of a fixed-term contract: its term moved from one date to a later one."""
+
+    audit_employer_path = "contract.employee.employer_id"
+    audit_employee_path = "contract.employee_id"
 
     contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="renewals")
     previous_end_date = models.DateField(_("terme précédent"))
@@ -253,11 +243,3 @@ class FixedTermRenewal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.contract} → {self.new_end_date:%d/%m/%Y}"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.contract.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.contract.employee_id

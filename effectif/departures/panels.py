@@ -7,8 +7,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
+from effectif.core.roles import is_hr
 from effectif.departures.models import Departure
-from effectif.departures.permissions import is_hr
 
 
 def _context(request: Any, employee: Any) -> dict[str, Any]:

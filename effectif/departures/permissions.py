@@ -3,14 +3,13 @@ selectors); reopening a closed file is for an HR manager or an administrator."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import EMPLOYER_EDITOR_ROLES, HR_ROLES
+from effectif.core.roles import is_employer_editor
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 
-def is_hr(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role in HR_ROLES
-
-
-def can_reopen(user: Any) -> bool:
-    return is_hr(user) and user.role in EMPLOYER_EDITOR_ROLES
+def can_reopen(user: Actor) -> bool:
+    return is_employer_editor(user)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from effectif.core.services import save_audited
 from effectif.departures.models import NoticePolicy
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 FIELDS = [
     "employer",
@@ -19,5 +22,5 @@ FIELDS = [
 ]
 
 
-def notice_policy_save(*, policy: NoticePolicy, by: Any) -> NoticePolicy:
+def notice_policy_save(*, policy: NoticePolicy, by: User) -> NoticePolicy:
     return save_audited(instance=policy, by=by, fields=FIELDS)

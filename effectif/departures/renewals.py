@@ -5,7 +5,7 @@ contracts service."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,9 +18,12 @@ from effectif.departures.computing import fmt
 from effectif.departures.models import FixedTermRenewal
 from effectif.rules.contracts.fixed_term import fixed_term_breaches
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 @transaction.atomic
-def fixed_term_renew(*, contract: Contract, new_end_date: dt.date, by: Any) -> FixedTermRenewal:
+def fixed_term_renew(*, contract: Contract, new_end_date: dt.date, by: User) -> FixedTermRenewal:
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
     if contract.kind not in (Kind.CDD, Kind.INTERIM):
         raise ValidationError(_("Seuls un CDD ou une mission d'intérim se renouvellent."))

@@ -6,23 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from effectif.contracts.models import Contract
 from effectif.contracts.selectors import active_on, contracts_for
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.departures.models import Departure, NoticePolicy, Status
-from effectif.departures.permissions import is_hr
 from effectif.departures.workflows import severance_label
 from effectif.employees.selectors import employees_for
 from effectif.organisation.models import Employer
 from effectif.organisation.selectors import hr_employers_for
 from effectif.rules.leave.periods import month_end
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def departures_for(user: Any) -> QuerySet[Departure]:
+
+def departures_for(user: User) -> QuerySet[Departure]:
     if not is_hr(user):
         return Departure.objects.none()
     return Departure.objects.filter(employee__in=employees_for(user)).select_related(
@@ -30,12 +34,12 @@ def departures_for(user: Any) -> QuerySet[Departure]:
     )
 
 
-def departure_get(user: Any, pk: Any) -> Departure:
+def departure_get(user: User, pk: Any) -> Departure:
     return get_in_scope(departures_for(user), pk)
 
 
 def departure_list(
-    user: Any, *, status: str = "", employer_id: int | None = None, q: str = ""
+    user: User, *, status: str = "", employer_id: int | None = None, q: str = ""
 ) -> QuerySet[Departure]:
     rows = departures_for(user)
     if status:
@@ -52,7 +56,7 @@ def departure_list(
     return rows.order_by("status", "end_date", "-id")
 
 
-def leavable_contracts(user: Any, on: dt.date) -> QuerySet[Contract]:
+def leavable_contracts(user: User, on: dt.date) -> QuerySet[Contract]:
     """Contracts running (or not yet ended) with no departure engaged, for HR to start one."""
     if not is_hr(user):
         return Contract.objects.none()
@@ -66,17 +70,17 @@ def leavable_contracts(user: Any, on: dt.date) -> QuerySet[Contract]:
     )
 
 
-def contract_for_departure(user: Any, pk: Any) -> Contract:
-    return get_in_scope(leavable_contracts(user, dt.date.today()), pk)
+def contract_for_departure(user: User, pk: Any) -> Contract:
+    return get_in_scope(leavable_contracts(user, timezone.localdate()), pk)
 
 
-def renewable_contract(user: Any, pk: Any) -> Contract:
+def renewable_contract(user: User, pk: Any) -> Contract:
     if not is_hr(user):
         return get_in_scope(Contract.objects.none(), pk)
     return get_in_scope(contracts_for(user).filter(kind__in=["cdd", "interim"], end_reason=""), pk)
 
 
-def hr_employers(user: Any) -> QuerySet[Employer]:
+def hr_employers(user: User) -> QuerySet[Employer]:
     return hr_employers_for(user).order_by("name") if is_hr(user) else Employer.objects.none()
 
 
@@ -92,7 +96,7 @@ class PayrollLine:
     basis: str
 
 
-def payroll_lines(user: Any, employer: Employer, month: dt.date) -> list[PayrollLine]:
+def payroll_lines(user: User, employer: Employer, month: dt.date) -> list[PayrollLine]:
     """The amounts of the departures whose contract ends within `month`, for payroll: legal or
     agreed severance, CDD indemnity, compensatory indemnity for untaken paid leave."""
     first, last = month.replace(day=1), month_end(month)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +23,9 @@ from effectif.departures.models import Departure, Status
 from effectif.departures.workflows import CHECKLIST, Procedure, Reason, workflow_of
 from effectif.documents.models import GeneratedDocument, TemplateKind
 from effectif.employees.services import employee_file_close, employee_file_reopen
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: Fields HR enters; the rest is computed.
 INPUT_FIELDS = (
@@ -76,7 +79,7 @@ def _open_only(departure: Departure) -> None:
 
 @transaction.atomic
 def departure_start(
-    *, contract: Contract, reason: str, by: Any, values: Mapping[str, Any] | None = None
+    *, contract: Contract, reason: str, by: User, values: Mapping[str, Any] | None = None
 ) -> Departure:
     """Open a departure for a contract; `values` are the dates already known."""
     Contract.objects.select_for_update().filter(pk=contract.pk).first()
@@ -103,7 +106,7 @@ def departure_start(
 
 
 @transaction.atomic
-def departure_update(*, departure: Departure, values: Mapping[str, Any], by: Any) -> Departure:
+def departure_update(*, departure: Departure, values: Mapping[str, Any], by: User) -> Departure:
     """Record the dates of a step (convocation, interview, notification, signature…): the
     delays of the law are checked against every date known."""
     departure = (
@@ -131,7 +134,7 @@ def departure_update(*, departure: Departure, values: Mapping[str, Any], by: Any
 
 
 @transaction.atomic
-def departure_end_contract(*, departure: Departure, by: Any) -> Departure:
+def departure_end_contract(*, departure: Departure, by: User) -> Departure:
     """End the contract on the departure date with its DSN end reason (through the contracts
     service, which checks it again)."""
     departure = (
@@ -188,7 +191,7 @@ def pending_checklist(departure: Departure) -> list[str]:
 
 
 @transaction.atomic
-def departure_close(*, departure: Departure, by: Any, today: dt.date | None = None) -> Departure:
+def departure_close(*, departure: Departure, by: User, today: dt.date | None = None) -> Departure:
     """Close the personnel file once the contract has ended and the certificat de travail was
     issued (C. trav. L1234-19): the file becomes read-only."""
     today = today or timezone.localdate()
@@ -230,7 +233,7 @@ def departure_close(*, departure: Departure, by: Any, today: dt.date | None = No
 
 
 @transaction.atomic
-def departure_reopen(*, departure: Departure, by: Any, reason: str) -> Departure:
+def departure_reopen(*, departure: Departure, by: User, reason: str) -> Departure:
     departure = Departure.objects.select_for_update().get(pk=departure.pk)
     if departure.status != Status.CLOSED:
         raise ValidationError(_("Seul un dossier clos se rouvre."))
@@ -249,7 +252,7 @@ def departure_reopen(*, departure: Departure, by: Any, reason: str) -> Departure
 
 
 @transaction.atomic
-def departure_cancel(*, departure: Departure, by: Any, reason: str) -> Departure:
+def departure_cancel(*, departure: Departure, by: User, reason: str) -> Departure:
     """Abandon a procedure (the employer does not dismiss after the interview…)."""
     departure = Departure.objects.select_for_update().get(pk=departure.pk)
     _open_only(departure)
@@ -268,7 +271,7 @@ def departure_cancel(*, departure: Departure, by: Any, reason: str) -> Departure
 
 
 @transaction.atomic
-def checklist_set(*, departure: Departure, key: str, done: bool, by: Any) -> Departure:
+def checklist_set(*, departure: Departure, key: str, done: bool, by: User) -> Departure:
     departure = Departure.objects.select_for_update().get(pk=departure.pk)
     labels = dict(CHECKLIST)
     if key not in labels:
@@ -294,7 +297,7 @@ REASON_OF_CODE = {workflow_of(r).dsn_code: r for r in reversed(Reason.values)}
 
 
 @transaction.atomic
-def departure_record_past(*, contract: Contract, by: Any) -> Departure:
+def departure_record_past(*, contract: Contract, by: User) -> Departure:
     """Record the departure of a contract already ended (with its DSN end reason), to issue its
     documents and close the file: the dates are the contract's."""
     reason = REASON_OF_CODE.get(contract.end_reason)

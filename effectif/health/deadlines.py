@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.deadlines import Deadline
+from effectif.core.roles import is_hr
 from effectif.health.models import OPEN_STATUSES, Outcome, Status
-from effectif.health.permissions import is_hr
 from effectif.health.selectors import visits_for
 from effectif.rules.leave.periods import add_months
 from effectif.rules.parameters.health import UNFIT_SALARY_MONTHS
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def visits_to_organise(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+
+def visits_to_organise(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     if not is_hr(user):
         return
     visits = visits_for(user).filter(
@@ -50,7 +53,7 @@ def visits_to_organise(user: Any, start: dt.date, end: dt.date) -> Iterator[Dead
         )
 
 
-def unfit_salary(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def unfit_salary(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """An unfit worker neither redeployed nor dismissed a month after the notice is paid
     again (C. trav. L1226-4, L1226-11)."""
     if not is_hr(user):

@@ -7,7 +7,7 @@ nothing."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -18,6 +18,9 @@ from effectif.health.models import OPEN_STATUSES, MedicalVisit, Outcome
 from effectif.health.recompute import visits_recompute_many
 from effectif.health.services import visit_plan, visit_record_outcome
 from effectif.organisation.models import Employer
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: Adaptations of the post a health professional might propose (never a medical detail).
 ADAPTATIONS = (
@@ -51,7 +54,7 @@ def _held_on(visit: MedicalVisit, latest: dt.date) -> dt.date:
 
 
 @transaction.atomic
-def load_health_demo(*, employers: QuerySet[Employer], today: dt.date, by: Any) -> bool:
+def load_health_demo(*, employers: QuerySet[Employer], today: dt.date, by: User) -> bool:
     """False when the demo employers already have medical visits."""
     if MedicalVisit.objects.filter(employee__employer__in=employers).exists():
         return False

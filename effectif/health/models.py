@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.employees.models import Employee, EmployeeDocument
 from effectif.organisation.models import Employer, Establishment, HealthService
 from effectif.rules.health import facts as rules
@@ -137,7 +137,10 @@ VISIT_FIELDS = [
 ]
 
 
-class MedicalVisit(TimeStampedModel):
+class MedicalVisit(AuditScoped, TimeStampedModel):
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
+
     employee = models.ForeignKey(
         Employee,
         verbose_name=_("salarié"),
@@ -230,14 +233,6 @@ class MedicalVisit(TimeStampedModel):
         return reverse("health:detail", args=[self.pk])
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
@@ -246,7 +241,7 @@ class MedicalVisit(TimeStampedModel):
         return bool(self.key)
 
 
-class FollowUpSettings(TimeStampedModel):
+class FollowUpSettings(AuditScoped, TimeStampedModel):
     """An employer's settings of the follow-up: the mid-career visit's age when a branch
     agreement sets one (C. trav. L4624-2-2)."""
 
@@ -273,11 +268,3 @@ class FollowUpSettings(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(_("Suivi médical de %(employer)s") % {"employer": self.employer.name})
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -31,6 +31,9 @@ from effectif.health.models import VISIT_FIELDS, MedicalVisit, Status
 from effectif.organisation.models import Establishment
 from effectif.rules.health.facts import DueVisit
 from effectif.rules.health.schedule import visits_due
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 _COMPUTED = ("kind", "reason", "basis", "due_date", "key")
 
@@ -72,7 +75,7 @@ def _apply(visit: MedicalVisit, due: DueVisit) -> None:
     visit.key = due.key
 
 
-def _recompute(employee: Employee, by: Any, on: dt.date) -> Recomputed:
+def _recompute(employee: Employee, by: User | None, on: dt.date) -> Recomputed:
     result = Recomputed()
     if employee.is_closed:
         return result
@@ -133,7 +136,7 @@ def _recompute(employee: Employee, by: Any, on: dt.date) -> Recomputed:
     return result
 
 
-def visits_recompute(*, employee: Employee, by: Any, on: dt.date | None = None) -> Recomputed:
+def visits_recompute(*, employee: Employee, by: User, on: dt.date | None = None) -> Recomputed:
     """Recompute one person's visits (their file's button, after an outcome)."""
     on = on or timezone.localdate()
     with transaction.atomic():
@@ -145,7 +148,7 @@ def visits_recompute(*, employee: Employee, by: Any, on: dt.date | None = None) 
 
 
 def visits_recompute_many(
-    *, employees: QuerySet[Employee], by: Any, on: dt.date | None = None, chunk: int = 500
+    *, employees: QuerySet[Employee], by: User | None, on: dt.date | None = None, chunk: int = 500
 ) -> Recomputed:
     """Recompute the visits of many people (the list's button, the nightly command): those
     followed, and those who still have open visits computed for them."""

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit, audit_read
 from effectif.core.models import AuditAction
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.health.facts import HORIZON, situation_of
@@ -27,17 +29,20 @@ from effectif.health.models import (
     Status,
     VisitKind,
 )
-from effectif.health.permissions import can_see_health, is_hr
+from effectif.health.permissions import can_see_health
 from effectif.organisation.models import Employer
 from effectif.organisation.selectors import hr_employers_for
 from effectif.rules.health.schedule import visits_due
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: What a read of a visit shows (the audit names it).
 HEALTH_FIELDS = ("kind", "status", "held_on", "outcome", "restrictions")
 
 
-def visits_for(user: Any) -> QuerySet[MedicalVisit]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def visits_for(user: User) -> QuerySet[MedicalVisit]:
+    if not user.is_authenticated or not user.is_active:
         return MedicalVisit.objects.none()
     visits = MedicalVisit.objects.select_related(
         "employee", "employee__employer", "health_service", "establishment"
@@ -47,11 +52,11 @@ def visits_for(user: Any) -> QuerySet[MedicalVisit]:
     return visits.filter(employee__user=user)
 
 
-def visit_get(user: Any, pk: Any) -> MedicalVisit:
+def visit_get(user: User, pk: Any) -> MedicalVisit:
     return get_in_scope(visits_for(user), pk)
 
 
-def visit_read(user: Any, visit: MedicalVisit) -> MedicalVisit:
+def visit_read(user: User, visit: MedicalVisit) -> MedicalVisit:
     """Record that `user` was shown a visit and its outcome."""
     audit_read(actor=user, target=visit, fields=HEALTH_FIELDS)
     return visit
@@ -86,7 +91,7 @@ class VisitFilters:
     descending: bool = False
 
 
-def visit_list(user: Any, filters: VisitFilters, today: dt.date) -> QuerySet[MedicalVisit]:
+def visit_list(user: User, filters: VisitFilters, today: dt.date) -> QuerySet[MedicalVisit]:
     visits = visits_for(user).filter(STATES.get(filters.state, STATES["a_faire"]))
     for term in filters.q.split():
         visits = visits.filter(
@@ -111,7 +116,7 @@ def visit_list(user: Any, filters: VisitFilters, today: dt.date) -> QuerySet[Med
     return visits.order_by(*order)
 
 
-def list_read(user: Any, employer_id: int | None, count: int) -> None:
+def list_read(user: User, employer_id: int | None, count: int) -> None:
     """A list of visits is recorded as one read (it shows no outcome)."""
     audit(
         actor=user,
@@ -128,12 +133,12 @@ class EmployeeHealth:
 
     @property
     def overdue(self) -> int:
-        today = dt.date.today()
+        today = timezone.localdate()
         return sum(1 for v in self.open if v.due_date < today)
 
 
 def employee_health(
-    user: Any, employee: Employee, *, audited: bool = True
+    user: User, employee: Employee, *, audited: bool = True
 ) -> EmployeeHealth | None:
     """The follow-up of one person, for HR and the person; each display is an audited read."""
     if not can_see_health(user, employee):
@@ -183,7 +188,7 @@ def open_count(employee: Employee, today: dt.date) -> tuple[int, int]:
     return visits.count(), visits.filter(due_date__lt=today).count()
 
 
-def settings_employers(user: Any) -> QuerySet[Employer]:
+def settings_employers(user: User) -> QuerySet[Employer]:
     return hr_employers_for(user).order_by("name")
 
 

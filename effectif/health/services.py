@@ -5,7 +5,7 @@ of a closed file (after the departure) is read-only."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -30,6 +30,9 @@ from effectif.health.recompute import current_establishment, visits_recompute
 from effectif.health.wording import medical_words
 from effectif.organisation.models import HealthService
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 def _locked(visit: MedicalVisit) -> MedicalVisit:
     current = (
@@ -41,7 +44,7 @@ def _locked(visit: MedicalVisit) -> MedicalVisit:
     return current
 
 
-def _save(visit: MedicalVisit, before: dict[str, str], by: Any, detail: str = "") -> MedicalVisit:
+def _save(visit: MedicalVisit, before: dict[str, str], by: User, detail: str = "") -> MedicalVisit:
     visit.full_clean()
     visit.save()
     audit_update(
@@ -68,7 +71,7 @@ def visit_create(
     employee: Employee,
     kind: str,
     due_date: dt.date,
-    by: Any,
+    by: User,
     planned_at: dt.datetime | None = None,
     place: str = "",
     health_service: HealthService | None = None,
@@ -101,7 +104,7 @@ def visit_plan(
     planned_at: dt.datetime,
     place: str,
     health_service: HealthService | None,
-    by: Any,
+    by: User,
 ) -> MedicalVisit:
     """Set the date, time and place the health service gave; the convocation comes next."""
     visit = _locked(visit)
@@ -156,7 +159,7 @@ def visit_record_outcome(
     visit: MedicalVisit,
     held_on: dt.date,
     outcome: str,
-    by: Any,
+    by: User,
     restrictions: str = "",
     next_visit_by: dt.date | None = None,
     notice: UploadedFile[Any] | None = None,
@@ -201,7 +204,7 @@ def visit_record_outcome(
 
 
 @transaction.atomic
-def visit_cancel(*, visit: MedicalVisit, reason: str, by: Any) -> MedicalVisit:
+def visit_cancel(*, visit: MedicalVisit, reason: str, by: User) -> MedicalVisit:
     """Not needed after all (the health service says so, the employee left…): the obligation it
     answered is not proposed again."""
     visit = _locked(visit)
@@ -216,7 +219,7 @@ def visit_cancel(*, visit: MedicalVisit, reason: str, by: Any) -> MedicalVisit:
 
 
 @transaction.atomic
-def visit_mark_missed(*, visit: MedicalVisit, by: Any) -> MedicalVisit:
+def visit_mark_missed(*, visit: MedicalVisit, by: User) -> MedicalVisit:
     """The employee did not come: the obligation stays, a new visit is to be planned."""
     visit = _locked(visit)
     if visit.status != Status.PLANNED:
@@ -228,5 +231,5 @@ def visit_mark_missed(*, visit: MedicalVisit, by: Any) -> MedicalVisit:
     return visit
 
 
-def settings_save(*, settings: FollowUpSettings, by: Any) -> FollowUpSettings:
+def settings_save(*, settings: FollowUpSettings, by: User) -> FollowUpSettings:
     return save_audited(instance=settings, by=by, fields=["employer", "mid_career_age"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +20,15 @@ from effectif.hiring.selectors import contracts_to_declare, tasks_for
 from effectif.rules.hiring.dpae import BEFORE_ARTICLE
 from effectif.rules.parameters.hiring import DPAE_EARLIEST_DAYS
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 def _fmt(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def dpae_to_file(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Every contract starting in the period whose DPAE is not recorded as done."""
     contracts = deadline_rows(
         contracts_to_declare(user)
@@ -61,7 +64,7 @@ def dpae_to_file(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
         )
 
 
-def onboarding_tasks_overdue(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def onboarding_tasks_overdue(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Onboarding tasks past their due date and not done (HR and managers, in their scope);
     the tasks to come are on each checklist, not in the to-do."""
     if not perms.can_follow_recruitment(user):

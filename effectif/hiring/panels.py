@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
 from effectif.hiring import permissions as perms
 from effectif.hiring.selectors import manages, onboardings_for
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 def _context(request: Any, employee: Any) -> dict[str, Any]:
@@ -26,12 +29,12 @@ def _context(request: Any, employee: Any) -> dict[str, Any]:
         "onboarding": onboarding,
         "tasks": tasks,
         "done": sum(1 for t in tasks if t.done_at),
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
         "can_tick": {t.pk: perms.can_tick(user, t, manages_employee=managing) for t in tasks},
     }
 
 
-def _visible(user: Any, employee: Any) -> bool:
+def _visible(user: User, employee: Any) -> bool:
     return onboardings_for(user).filter(employee=employee).exists()
 
 

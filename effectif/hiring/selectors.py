@@ -10,7 +10,7 @@ new hire is also seen by their manager and by the owners of its tasks.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
@@ -41,26 +41,29 @@ from effectif.organisation.selectors import (
     managed_department_ids,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def requisitions_for(user: Any) -> QuerySet[JobRequisition]:
+
+def requisitions_for(user: User) -> QuerySet[JobRequisition]:
     rows = JobRequisition.objects.select_related("employer", "position", "department")
-    if perms.is_hr(user):
+    if perms.acting_hr(user):
         return rows.filter(employer__in=hr_employers_for(user))
-    if perms.is_manager(user):
+    if perms.acting_manager(user):
         return rows.filter(Q(requested_by=user) | Q(department_id__in=managed_department_ids(user)))
     return rows.none()
 
 
-def requisition_get(user: Any, pk: Any) -> JobRequisition:
+def requisition_get(user: User, pk: Any) -> JobRequisition:
     return get_in_scope(requisitions_for(user), pk)
 
 
-def postings_for(user: Any) -> QuerySet[JobPosting]:
+def postings_for(user: User) -> QuerySet[JobPosting]:
     """The postings a user follows (not the internal board: see `internal_board`)."""
     rows = JobPosting.objects.select_related("employer", "position", "establishment")
-    if perms.is_hr(user):
+    if perms.acting_hr(user):
         return rows.filter(employer__in=hr_employers_for(user))
-    if perms.is_manager(user):
+    if perms.acting_manager(user):
         requisitions = requisitions_for(user).values("pk")
         return rows.filter(
             Q(requisition__in=requisitions)
@@ -69,7 +72,7 @@ def postings_for(user: Any) -> QuerySet[JobPosting]:
     return rows.none()
 
 
-def posting_get(user: Any, pk: Any) -> JobPosting:
+def posting_get(user: User, pk: Any) -> JobPosting:
     return get_in_scope(postings_for(user), pk)
 
 
@@ -79,13 +82,13 @@ def _open(rows: QuerySet[JobPosting], today: dt.date) -> QuerySet[JobPosting]:
     )
 
 
-def internal_board(user: Any, today: dt.date) -> QuerySet[JobPosting]:
+def internal_board(user: User, today: dt.date) -> QuerySet[JobPosting]:
     """Open postings shown to the staff of the user's employers."""
     rows = JobPosting.objects.filter(employer__in=employers_for(user), on_internal_board=True)
     return _open(rows, today).select_related("employer", "establishment").order_by("-published_at")
 
 
-def internal_posting_get(user: Any, pk: Any, today: dt.date) -> JobPosting:
+def internal_posting_get(user: User, pk: Any, today: dt.date) -> JobPosting:
     return get_in_scope(internal_board(user, today), pk)
 
 
@@ -99,30 +102,30 @@ def public_postings(employer: Employer, today: dt.date) -> QuerySet[JobPosting]:
     return _open(rows, today).select_related("establishment").order_by("-published_at")
 
 
-def candidates_for(user: Any) -> QuerySet[Candidate]:
+def candidates_for(user: User) -> QuerySet[Candidate]:
     rows = Candidate.objects.select_related("employer", "posting")
-    if perms.is_hr(user):
+    if perms.acting_hr(user):
         return rows.filter(employer__in=hr_employers_for(user))
-    if perms.is_manager(user):
+    if perms.acting_manager(user):
         return rows.filter(posting__in=postings_for(user).values("pk"))
     return rows.none()
 
 
-def candidate_get(user: Any, pk: Any) -> Candidate:
+def candidate_get(user: User, pk: Any) -> Candidate:
     return get_in_scope(candidates_for(user), pk)
 
 
-def interviews_for(user: Any) -> QuerySet[Interview]:
+def interviews_for(user: User) -> QuerySet[Interview]:
     return Interview.objects.filter(candidate__in=candidates_for(user).values("pk")).select_related(
         "candidate", "candidate__posting", "candidate__employer"
     )
 
 
-def interview_get(user: Any, pk: Any) -> Interview:
+def interview_get(user: User, pk: Any) -> Interview:
     return get_in_scope(interviews_for(user), pk)
 
 
-def letters_for(user: Any) -> QuerySet[CandidateLetter]:
+def letters_for(user: User) -> QuerySet[CandidateLetter]:
     if not perms.can_edit_candidate(user):
         return CandidateLetter.objects.none()
     return CandidateLetter.objects.filter(
@@ -130,7 +133,7 @@ def letters_for(user: Any) -> QuerySet[CandidateLetter]:
     ).select_related("candidate")
 
 
-def letter_get(user: Any, pk: Any) -> CandidateLetter:
+def letter_get(user: User, pk: Any) -> CandidateLetter:
     return get_in_scope(letters_for(user), pk)
 
 
@@ -148,7 +151,7 @@ def interviewers_for(employer: Employer) -> QuerySet[Any]:
     )
 
 
-def dpaes_for(user: Any) -> QuerySet[Dpae]:
+def dpaes_for(user: User) -> QuerySet[Dpae]:
     if not perms.can_manage_dpae(user):
         return Dpae.objects.none()
     return Dpae.objects.filter(
@@ -156,22 +159,22 @@ def dpaes_for(user: Any) -> QuerySet[Dpae]:
     ).select_related("contract", "contract__employee", "contract__employee__employer")
 
 
-def dpae_get(user: Any, pk: Any) -> Dpae:
+def dpae_get(user: User, pk: Any) -> Dpae:
     return get_in_scope(dpaes_for(user), pk)
 
 
-def contracts_to_declare(user: Any) -> QuerySet[Contract]:
+def contracts_to_declare(user: User) -> QuerySet[Contract]:
     """Contracts in HR's scope that need a DPAE (interns and civil servants do not)."""
     if not perms.can_manage_dpae(user):
         return Contract.objects.none()
     return contracts_for(user).exclude(kind__in=["stage", "titulaire"])
 
 
-def contract_to_declare_get(user: Any, pk: Any) -> Contract:
+def contract_to_declare_get(user: User, pk: Any) -> Contract:
     return get_in_scope(contracts_to_declare(user), pk)
 
 
-def onboardings_for(user: Any) -> QuerySet[Onboarding]:
+def onboardings_for(user: User) -> QuerySet[Onboarding]:
     if not perms.signed_in(user):
         return Onboarding.objects.none()
     owned = OnboardingTask.objects.filter(owner=user).values("onboarding_id")
@@ -180,27 +183,27 @@ def onboardings_for(user: Any) -> QuerySet[Onboarding]:
     ).select_related("employee", "employee__employer", "employee__department")
 
 
-def onboarding_get(user: Any, pk: Any) -> Onboarding:
+def onboarding_get(user: User, pk: Any) -> Onboarding:
     return get_in_scope(onboardings_for(user), pk)
 
 
-def tasks_for(user: Any) -> QuerySet[OnboardingTask]:
+def tasks_for(user: User) -> QuerySet[OnboardingTask]:
     return OnboardingTask.objects.filter(
         onboarding__in=onboardings_for(user).values("pk")
     ).select_related("onboarding", "onboarding__employee", "owner")
 
 
-def task_get(user: Any, pk: Any) -> OnboardingTask:
+def task_get(user: User, pk: Any) -> OnboardingTask:
     return get_in_scope(tasks_for(user), pk)
 
 
-def manages(user: Any, onboarding: Onboarding) -> bool:
+def manages(user: User, onboarding: Onboarding) -> bool:
     """Whether the user manages the new hire's department."""
     department_id = onboarding.employee.department_id
     return department_id is not None and department_id in managed_department_ids(user)
 
 
-def onboarding_templates_for(user: Any) -> QuerySet[OnboardingTemplate]:
+def onboarding_templates_for(user: User) -> QuerySet[OnboardingTemplate]:
     if not perms.can_manage_onboarding(user):
         return OnboardingTemplate.objects.none()
     return OnboardingTemplate.objects.filter(employer__in=hr_employers_for(user)).select_related(
@@ -208,7 +211,7 @@ def onboarding_templates_for(user: Any) -> QuerySet[OnboardingTemplate]:
     )
 
 
-def onboarding_template_get(user: Any, pk: Any) -> OnboardingTemplate:
+def onboarding_template_get(user: User, pk: Any) -> OnboardingTemplate:
     return get_in_scope(onboarding_templates_for(user), pk)
 
 
@@ -230,11 +233,11 @@ def best_template(
     return max(ranked, key=lambda item: (item[0], -item[1]))[2] if ranked else None
 
 
-def terms_for(user: Any) -> QuerySet[DiscriminatoryTerm]:
+def terms_for(user: User) -> QuerySet[DiscriminatoryTerm]:
     if not perms.can_edit_terms(user):
         return DiscriminatoryTerm.objects.none()
     return DiscriminatoryTerm.objects.all()
 
 
-def term_get(user: Any, pk: Any) -> DiscriminatoryTerm:
+def term_get(user: User, pk: Any) -> DiscriminatoryTerm:
     return get_in_scope(terms_for(user), pk)

@@ -3,11 +3,11 @@ HR of the granted employers only, through the same services as the pages."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Query, Router, Status
 
 from effectif.api.assignment import unknown_reference
@@ -16,8 +16,8 @@ from effectif.api.errors import forbidden
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from effectif.api.schemas.departures import DepartureIn, DepartureOut, StepsIn
+from effectif.core.roles import is_hr
 from effectif.departures.models import Departure
-from effectif.departures.permissions import is_hr
 from effectif.departures.selectors import departure_get, departures_for, leavable_contracts
 from effectif.departures.services import (
     departure_close,
@@ -104,7 +104,7 @@ def _values(payload: StepsIn) -> dict[str, Any]:
 def departure_create(request: HttpRequest, payload: DepartureIn) -> Any:
     """Start a departure for a contract, with the dates already known."""
     user = _hr(request)
-    contract = leavable_contracts(user, dt.date.today()).filter(pk=payload.contract).first()
+    contract = leavable_contracts(user, timezone.localdate()).filter(pk=payload.contract).first()
     if contract is None:
         raise ValidationError({"contract": [unknown_reference(payload.contract)]})
     departure = departure_start(

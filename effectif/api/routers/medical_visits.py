@@ -23,9 +23,10 @@ from effectif.api.schemas.medical_visits import (
     OutcomeIn,
     PlanIn,
 )
+from effectif.core.roles import is_hr
 from effectif.employees.selectors import employees_for
 from effectif.health.models import OPEN_STATUSES, MedicalVisit
-from effectif.health.permissions import can_manage, is_hr
+from effectif.health.permissions import can_manage
 from effectif.health.selectors import list_read, visit_get, visit_read, visits_for
 from effectif.health.services import visit_cancel, visit_create, visit_plan, visit_record_outcome
 from effectif.organisation.models import HealthService

@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from effectif.core.testing import browser_login
 from effectif.departures.models import Departure, Status
@@ -26,7 +27,7 @@ def _shot(page, name: str) -> None:
 
 
 def _monday_weeks_ago(weeks: int) -> date:
-    today = date.today()
+    today = timezone.localdate()
     return today - timedelta(days=today.weekday()) - timedelta(weeks=weeks)
 
 

@@ -3,20 +3,23 @@ actions (end the contract, close the file, reopen, abandon, checklist)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
+from effectif.core.htmx import is_htmx
 from effectif.core.listing import page_of, requested_export
+from effectif.core.roles import is_hr
+from effectif.core.typing import AuthenticatedRequest
 from effectif.departures import permissions as perms
 from effectif.departures.computing import department_of
 from effectif.departures.forms import CancelForm, StartForm, StepsForm
@@ -61,8 +64,8 @@ COLUMNS = [
 ]
 
 
-@require(perms.is_hr)
-def departure_list_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+@require(is_hr)
+def departure_list_view(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     status = request.GET.get("etat", "")
     status = status if status in Status.values else ""
     try:
@@ -89,9 +92,9 @@ def departure_list_view(request: HttpRequest) -> HttpResponse | StreamingHttpRes
     )
 
 
-@require(perms.is_hr)
-def departure_new(request: HttpRequest) -> HttpResponse:
-    contracts = leavable_contracts(request.user, dt.date.today()).select_related("employee")
+@require(is_hr)
+def departure_new(request: AuthenticatedRequest) -> HttpResponse:
+    contracts = leavable_contracts(request.user, timezone.localdate()).select_related("employee")
     initial = {"contract": request.GET.get("contrat")} if request.GET.get("contrat") else None
     form = bound(request, StartForm, contracts=contracts, initial=initial)
     if request.method == "POST":
@@ -157,7 +160,7 @@ def _letter_kinds(departure: Departure) -> list[tuple[str, str]]:
     return [(str(k), str(labels[k])) for k in kinds]
 
 
-def _documents(request: HttpRequest, departure: Departure) -> list[dict[str, Any]]:
+def _documents(request: AuthenticatedRequest, departure: Departure) -> list[dict[str, Any]]:
     templates = list(
         templates_for_generation(
             request.user,
@@ -175,7 +178,9 @@ def _documents(request: HttpRequest, departure: Departure) -> list[dict[str, Any
     return rows
 
 
-def _detail_context(request: HttpRequest, departure: Departure, form: Any) -> dict[str, Any]:
+def _detail_context(
+    request: AuthenticatedRequest, departure: Departure, form: Any
+) -> dict[str, Any]:
     return {
         "departure": departure,
         "employee": departure.employee,
@@ -188,12 +193,12 @@ def _detail_context(request: HttpRequest, departure: Departure, form: Any) -> di
         "pending": pending_checklist(departure),
         "certificate": certificate_generated(departure),
         "can_reopen": perms.can_reopen(request.user),
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
     }
 
 
-@require(perms.is_hr)
-def departure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def departure_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     form = StepsForm(request.POST or None, instance=departure) if departure.is_open else None
     if request.method == "POST":
@@ -214,7 +219,9 @@ def departure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "departures/detail.html", _detail_context(request, departure, form))
 
 
-def _act(request: HttpRequest, departure: Departure, call: Any, success: str) -> HttpResponse:
+def _act(
+    request: AuthenticatedRequest, departure: Departure, call: Any, success: str
+) -> HttpResponse:
     try:
         call()
     except ValidationError as error:
@@ -225,8 +232,8 @@ def _act(request: HttpRequest, departure: Departure, call: Any, success: str) ->
 
 
 @require_POST
-@require(perms.is_hr)
-def departure_end(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def departure_end(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     return _act(
         request,
@@ -237,8 +244,8 @@ def departure_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@require(perms.is_hr)
-def departure_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def departure_close_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     return _act(
         request,
@@ -250,7 +257,7 @@ def departure_close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require(perms.can_reopen)
-def departure_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+def departure_reopen_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     reason = request.POST.get("reason", "")
     return _act(
@@ -262,8 +269,8 @@ def departure_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@require(perms.is_hr)
-def departure_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def departure_cancel_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     form = CancelForm(request.POST)
     reason = form.data.get("reason", "")
@@ -276,8 +283,8 @@ def departure_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@require(perms.is_hr)
-def departure_checklist(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def departure_checklist(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     departure = departure_get(request.user, pk)
     key = request.POST.get("item", "")
     done = request.POST.get("done") == "1"
@@ -285,7 +292,7 @@ def departure_checklist(request: HttpRequest, pk: int) -> HttpResponse:
         departure = checklist_set(departure=departure, key=key, done=done, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(
             request,
             "departures/partials/checklist.html",

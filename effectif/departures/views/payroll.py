@@ -4,11 +4,12 @@ fixed-term contract."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.contracts.models import CategoryChoices
@@ -17,8 +18,9 @@ from effectif.core.dates import parse_day
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import requested_export
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
-from effectif.departures import permissions as perms
+from effectif.core.typing import AuthenticatedRequest
 from effectif.departures.forms import NoticePolicyForm, RenewalForm
 from effectif.departures.models import FixedTermRenewal, NoticePolicy
 from effectif.departures.policies import notice_policy_save
@@ -29,6 +31,9 @@ from effectif.departures.selectors import (
     payroll_lines,
     renewable_contract,
 )
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 COLUMNS = [
     Column("Salarié", lambda line: line.departure.employee.display_name, 28),
@@ -41,11 +46,11 @@ COLUMNS = [
 
 
 def _month(value: str) -> dt.date:
-    return parse_day(f"{value}-01") or dt.date.today().replace(day=1)
+    return parse_day(f"{value}-01") or timezone.localdate().replace(day=1)
 
 
-@require(perms.is_hr)
-def payroll(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+@require(is_hr)
+def payroll(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     employers = hr_employers(request.user)
     chosen = request.GET.get("employeur")
     employer = employers.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
@@ -73,12 +78,12 @@ def payroll(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     )
 
 
-def _save_policy(form: NoticePolicyForm, user: Any) -> NoticePolicy | None:
+def _save_policy(form: NoticePolicyForm, user: User) -> NoticePolicy | None:
     return submit(form, lambda: notice_policy_save(policy=form.instance, by=user))
 
 
-@require(perms.is_hr)
-def notices(request: HttpRequest, employer_pk: int) -> HttpResponse:
+@require(is_hr)
+def notices(request: AuthenticatedRequest, employer_pk: int) -> HttpResponse:
     employer = get_in_scope(hr_employers(request.user), employer_pk)
     existing = notice_policies(employer)
     forms = [
@@ -105,8 +110,8 @@ def notices(request: HttpRequest, employer_pk: int) -> HttpResponse:
     )
 
 
-@require(perms.is_hr)
-def renew(request: HttpRequest, contract_pk: int) -> HttpResponse:
+@require(is_hr)
+def renew(request: AuthenticatedRequest, contract_pk: int) -> HttpResponse:
     contract = renewable_contract(request.user, contract_pk)
     form = bound(request, RenewalForm)
     if request.method == "POST":

@@ -36,9 +36,7 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 
 def open_visits(employee):
-    return list(
-        MedicalVisit.objects.filter(employee=employee, status__in=("to_plan", "planned"))
-    )
+    return list(MedicalVisit.objects.filter(employee=employee, status__in=("to_plan", "planned")))
 
 
 def test_a_new_hire_gets_a_vip_within_three_months(newcomer, hr_manager, health_service):

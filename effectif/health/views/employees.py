@@ -3,11 +3,11 @@ demand (each display an audited read), their recomputation."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,15 +16,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees.selectors import employee_get, own_employee
 from effectif.health.permissions import can_manage, can_see_health
 from effectif.health.recompute import visits_recompute
 from effectif.health.selectors import employee_health, later_obligations
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 @login_required
-def employee_visits(request: HttpRequest, employee_pk: int) -> HttpResponse:
-    user: Any = request.user
+def employee_visits(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
+    user: User = request.user
     employee = employee_get(user, employee_pk)
     ensure(can_see_health(user, employee))
     return render(
@@ -41,9 +45,9 @@ def employee_visits(request: HttpRequest, employee_pk: int) -> HttpResponse:
 
 
 @login_required
-def employee_panel(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def employee_panel(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     """The follow-up block of the personnel file, shown on demand (htmx)."""
-    user: Any = request.user
+    user: User = request.user
     employee = employee_get(user, employee_pk)
     ensure(can_see_health(user, employee))
     return render(
@@ -60,7 +64,7 @@ def employee_panel(request: HttpRequest, employee_pk: int) -> HttpResponse:
 
 
 @login_required
-def my_visits(request: HttpRequest) -> HttpResponse:
+def my_visits(request: AuthenticatedRequest) -> HttpResponse:
     own = own_employee(request.user)
     if own is None:
         raise Http404
@@ -69,7 +73,7 @@ def my_visits(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def recompute_employee(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def recompute_employee(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     ensure(can_manage(request.user, employee))
     done = visits_recompute(employee=employee, by=request.user)

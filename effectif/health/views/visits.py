@@ -3,13 +3,13 @@ cancel it or declare it missed; add one by hand."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure
 from effectif.core.editing import bound, saved, submit
+from effectif.core.roles import is_hr
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents.models import TemplateKind
 from effectif.documents.selectors import generated_about, templates_for_generation
 from effectif.employees.selectors import employee_get
@@ -29,7 +31,7 @@ from effectif.health.forms import (
     VisitCreateForm,
 )
 from effectif.health.models import MedicalVisit
-from effectif.health.permissions import can_manage, can_see_health, is_hr
+from effectif.health.permissions import can_manage, can_see_health
 from effectif.health.selectors import visit_get, visit_read
 from effectif.health.services import (
     visit_cancel,
@@ -39,8 +41,11 @@ from effectif.health.services import (
     visit_record_outcome,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def _convocation_url(user: Any, visit: MedicalVisit) -> str | None:
+
+def _convocation_url(user: User, visit: MedicalVisit) -> str | None:
     employer = visit.employee.employer
     templates = templates_for_generation(user, employer, frozenset({TemplateKind.MEDICAL_VISIT}))
     template = (
@@ -59,15 +64,15 @@ def _convocation_url(user: Any, visit: MedicalVisit) -> str | None:
     return f"{reverse('documents:generate', args=['visite', visit.pk])}?modele={template.pk}"
 
 
-def _manageable(request: HttpRequest, pk: int) -> MedicalVisit:
+def _manageable(request: AuthenticatedRequest, pk: int) -> MedicalVisit:
     visit = visit_get(request.user, pk)
     ensure(can_manage(request.user, visit.employee))
     return visit
 
 
 @login_required
-def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def visit_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     visit = visit_get(user, pk)
     ensure(can_see_health(user, visit.employee))
     visit_read(user, visit)
@@ -86,7 +91,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visit_plan_view(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_plan_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     visit = _manageable(request, pk)
     form = bound(request, PlanForm, visit=visit)
     if request.method == "POST":
@@ -123,7 +128,7 @@ def visit_plan_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visit_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_outcome_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     visit = _manageable(request, pk)
     form = bound(request, OutcomeForm, visit=visit)
     if request.method == "POST":
@@ -154,7 +159,7 @@ def visit_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visit_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_cancel_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     visit = _manageable(request, pk)
     form = bound(request, CancelForm)
     if request.method == "POST" and saved(
@@ -172,7 +177,7 @@ def visit_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def visit_missed_view(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_missed_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     visit = _manageable(request, pk)
     try:
         visit_mark_missed(visit=visit, by=request.user)
@@ -184,7 +189,7 @@ def visit_missed_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visit_create_view(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def visit_create_view(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     ensure(can_manage(request.user, employee))
     form = bound(request, VisitCreateForm)

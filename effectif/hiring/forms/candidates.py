@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import StyledFormMixin
+from effectif.core.forms import StyledFormMixin, set_choices, set_queryset
 from effectif.hiring.models import Candidate, CandidateStatus, Civility, Interview, JobPosting
 from effectif.hiring.uploads import ACCEPT, CV_MAX_BYTES
 
@@ -53,7 +53,7 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm[Candidate]):
     def __init__(self, *args: Any, consent_text: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
-        self.fields["civility"].choices = [("", _("Non précisée")), *Civility.choices]  # type: ignore[attr-defined]
+        set_choices(self, "civility", [("", _("Non précisée")), *Civility.choices])
         self.fields["first_names"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -83,7 +83,7 @@ class CandidateForm(StyledFormMixin, forms.ModelForm[Candidate]):
 
     def __init__(self, *args: Any, postings: QuerySet[JobPosting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["posting"].queryset = postings  # type: ignore[attr-defined]
+        set_queryset(self, "posting", postings)
         self.fields["posting"].required = True
         self.fields["notes"].help_text = _(
             "Uniquement des éléments en lien avec le poste (C. trav. L1221-6)."
@@ -97,7 +97,7 @@ class StatusForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = dict(CandidateStatus.choices)
-        self.fields["status"].choices = [(s, labels[s]) for s in allowed]  # type: ignore[attr-defined]
+        set_choices(self, "status", [(s, labels[s]) for s in allowed])
 
 
 class InterviewForm(StyledFormMixin, forms.ModelForm[Interview]):
@@ -135,9 +135,11 @@ class InterviewForm(StyledFormMixin, forms.ModelForm[Interview]):
 
     def __init__(self, *args: Any, people: Any, creating: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["interviewers"].queryset = people  # type: ignore[attr-defined]
-        self.fields["interviewers"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda user: user.get_full_name() or user.get_username()
+        set_queryset(
+            self,
+            "interviewers",
+            people,
+            label=lambda user: user.get_full_name() or user.get_username(),
         )
         if creating:
             del self.fields["status"]

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract, ContractTerms
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import Employee
 from effectif.hiring.models import OnboardingTemplate
 from effectif.organisation.models import Department, Establishment, Position
@@ -43,7 +43,7 @@ class HireEmployeeForm(StyledFormMixin, forms.ModelForm[Employee]):
 
     def __init__(self, *args: Any, departments: QuerySet[Department], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+        set_queryset(self, "department", departments)
         self.fields["birth_place"].required = True
         self.fields["birth_place"].help_text = _("Commune (et département) : déclaré sur la DPAE.")
 
@@ -97,8 +97,8 @@ class HireTermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["establishment"].queryset = establishments  # type: ignore[attr-defined]
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        set_queryset(self, "establishment", establishments)
+        set_queryset(self, "position", positions)
 
 
 class HireStepsForm(StyledFormMixin, forms.Form):
@@ -122,4 +122,4 @@ class HireStepsForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, templates: QuerySet[OnboardingTemplate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["onboarding_template"].queryset = templates  # type: ignore[attr-defined]
+        set_queryset(self, "onboarding_template", templates)

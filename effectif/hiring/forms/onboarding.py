@@ -1,16 +1,19 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.hiring.models import OnboardingTask, OnboardingTemplate, OnboardingTemplateItem
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def _person(user: Any) -> str:
+
+def _person(user: User) -> str:
     return str(user.get_full_name() or user.get_username())
 
 
@@ -28,9 +31,9 @@ class TemplateForm(StyledFormMixin, forms.ModelForm[OnboardingTemplate]):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
-        self.fields["establishment"].queryset = establishments  # type: ignore[attr-defined]
+        set_queryset(self, "employer", employers)
+        set_queryset(self, "position", positions)
+        set_queryset(self, "establishment", establishments)
         self.fields["position"].help_text = _("Vide : tous les postes.")
         self.fields["establishment"].help_text = _("Vide : tous les établissements.")
 
@@ -42,8 +45,7 @@ class ItemForm(StyledFormMixin, forms.ModelForm[OnboardingTemplateItem]):
 
     def __init__(self, *args: Any, people: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
-        self.fields["owner"].label_from_instance = _person  # type: ignore[attr-defined]
+        set_queryset(self, "owner", people, label=_person)
 
 
 class TaskForm(StyledFormMixin, forms.ModelForm[OnboardingTask]):
@@ -54,8 +56,7 @@ class TaskForm(StyledFormMixin, forms.ModelForm[OnboardingTask]):
 
     def __init__(self, *args: Any, people: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
-        self.fields["owner"].label_from_instance = _person  # type: ignore[attr-defined]
+        set_queryset(self, "owner", people, label=_person)
 
 
 class TickForm(forms.Form):

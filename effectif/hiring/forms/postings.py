@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.hiring.models import JobPosting
 from effectif.organisation.models import Establishment
 
@@ -46,4 +46,4 @@ class PostingForm(StyledFormMixin, forms.ModelForm[JobPosting]):
 
     def __init__(self, *args: Any, establishments: QuerySet[Establishment], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["establishment"].queryset = establishments  # type: ignore[attr-defined]
+        set_queryset(self, "establishment", establishments)

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.hiring.models import JobRequisition
 from effectif.organisation.models import Department, Position
 
@@ -29,8 +29,8 @@ class RequisitionForm(StyledFormMixin, forms.ModelForm[JobRequisition]):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+        set_queryset(self, "position", positions)
+        set_queryset(self, "department", departments)
         self.fields["department"].help_text = _("Par défaut, le service de la fiche de poste.")
 
     def clean(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.documents.models import DocumentTemplate, TemplateKind
 from effectif.employees.models import Employee
 from effectif.hiring.models.postings import JobPosting
@@ -54,7 +54,9 @@ def cv_path(instance: Candidate, filename: str) -> str:
     return f"candidatures/{instance.employer_id}/{filename}"
 
 
-class Candidate(TimeStampedModel):
+class Candidate(AuditScoped, TimeStampedModel):
+    audit_employee_path = "employee_id"
+
     employer = models.ForeignKey(
         Employer, verbose_name=_("employeur"), on_delete=models.PROTECT, related_name="candidates"
     )
@@ -130,14 +132,6 @@ class Candidate(TimeStampedModel):
         return reverse("hiring:candidate", args=[self.pk])
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int | None:
-        return self.employee_id
-
-    @property
     def pseudonym(self) -> str:
         """How documents and their audit entries name the application: no personal data, so
         that nothing remains of the candidate once erased."""
@@ -154,7 +148,9 @@ class InterviewStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulé")
 
 
-class Interview(TimeStampedModel):
+class Interview(AuditScoped, TimeStampedModel):
+    audit_employer_path = "candidate.employer_id"
+
     candidate = models.ForeignKey(
         Candidate, verbose_name=_("candidat"), on_delete=models.CASCADE, related_name="interviews"
     )
@@ -191,14 +187,6 @@ class Interview(TimeStampedModel):
             _("Entretien du %(when)s — %(who)s") % {"when": when, "who": self.candidate.pseudonym}
         )
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.candidate.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
     def clean(self) -> None:
         if not self.place.strip() and not self.video_link:
             raise ValidationError(
@@ -221,9 +209,11 @@ def letter_path(instance: CandidateLetter, filename: str) -> str:
     return f"candidatures/{instance.candidate.employer_id}/courriers/{filename}"
 
 
-class CandidateLetter(TimeStampedModel):
+class CandidateLetter(AuditScoped, TimeStampedModel):
     """A letter generated from a template for a candidate: the record and its PDF (candidates
     have no personnel file to keep it in)."""
+
+    audit_employer_path = "candidate.employer_id"
 
     candidate = models.ForeignKey(
         Candidate, verbose_name=_("candidat"), on_delete=models.CASCADE, related_name="letters"
@@ -249,14 +239,6 @@ class CandidateLetter(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.candidate.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
 
 class ApplicationAttempt(models.Model):

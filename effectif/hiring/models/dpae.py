@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 
 
 class DpaeStatus(models.TextChoices):
@@ -17,7 +17,10 @@ class DpaeStatus(models.TextChoices):
     DONE = "done", _("Effectuée")
 
 
-class Dpae(TimeStampedModel):
+class Dpae(AuditScoped, TimeStampedModel):
+    audit_employer_path = "contract.employee.employer_id"
+    audit_employee_path = "contract.employee_id"
+
     contract = models.OneToOneField(
         Contract, verbose_name=_("contrat"), on_delete=models.PROTECT, related_name="dpae"
     )
@@ -60,11 +63,3 @@ class Dpae(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("hiring:dpae", args=[self.pk])
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.contract.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.contract.employee_id

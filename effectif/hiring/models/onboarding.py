@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer, Establishment, Position
 
@@ -34,7 +34,7 @@ class OwnerKind(models.TextChoices):
     USER = "utilisateur", _("Une personne désignée")
 
 
-class OnboardingTemplate(TimeStampedModel):
+class OnboardingTemplate(AuditScoped, TimeStampedModel):
     employer = models.ForeignKey(
         Employer,
         verbose_name=_("employeur"),
@@ -71,14 +71,6 @@ class OnboardingTemplate(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("hiring:onboarding_template", args=[self.pk])
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         if self.position is not None and self.position.employer_id != self.employer_id:
@@ -89,7 +81,9 @@ class OnboardingTemplate(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class OnboardingTemplateItem(models.Model):
+class OnboardingTemplateItem(AuditScoped, models.Model):
+    audit_employer_path = "template.employer_id"
+
     template = models.ForeignKey(OnboardingTemplate, on_delete=models.CASCADE, related_name="items")
     label = models.CharField(_("tâche"), max_length=200)
     category = models.CharField(_("catégorie"), max_length=15, choices=TaskCategory.choices)
@@ -119,21 +113,16 @@ class OnboardingTemplateItem(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.template.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
     def clean(self) -> None:
         if self.owner_kind == OwnerKind.USER and self.owner_id is None:
             raise ValidationError({"owner": [str(_("Désignez la personne responsable."))]})
 
 
-class Onboarding(TimeStampedModel):
+class Onboarding(AuditScoped, TimeStampedModel):
     """The checklist of one new hire."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.CASCADE, related_name="onboardings"
@@ -160,16 +149,11 @@ class Onboarding(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("hiring:onboarding", args=[self.pk])
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
 
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
+class OnboardingTask(AuditScoped, TimeStampedModel):
+    audit_employer_path = "onboarding.employee.employer_id"
+    audit_employee_path = "onboarding.employee_id"
 
-
-class OnboardingTask(TimeStampedModel):
     onboarding = models.ForeignKey(Onboarding, on_delete=models.CASCADE, related_name="tasks")
     label = models.CharField(_("tâche"), max_length=200)
     category = models.CharField(_("catégorie"), max_length=15, choices=TaskCategory.choices)
@@ -197,11 +181,3 @@ class OnboardingTask(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.label} — {self.onboarding.employee.display_name}"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.onboarding.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.onboarding.employee_id

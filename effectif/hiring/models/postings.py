@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Kind, WorkingTimeChoices
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.hiring.models.requisitions import JobRequisition
 from effectif.organisation.models import Employer, Establishment, Position
@@ -26,7 +26,7 @@ class PostingStatus(models.TextChoices):
     CLOSED = "closed", _("Close")
 
 
-class JobPosting(NamedUniqueMixin, TimeStampedModel):
+class JobPosting(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A job offer. Its text is the employer's: it starts from the fiche de poste and is
     edited freely; publishing checks its wording and its mandatory mentions."""
 
@@ -129,14 +129,6 @@ class JobPosting(NamedUniqueMixin, TimeStampedModel):
 
     def public_url(self) -> str:
         return reverse("hiring:career_posting", args=[self.employer.siren, self.reference])
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     def is_open(self, today: dt.date) -> bool:
         """Published and still taking applications."""

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import FixedTermReason, Kind, WorkingTimeChoices
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.organisation.models import Department, Employer, Position
 from effectif.rules.contracts.kinds import FIXED_TERM_KINDS
 
@@ -30,7 +30,7 @@ class RequisitionStatus(models.TextChoices):
     CLOSED = "closed", _("Clôturée")
 
 
-class JobRequisition(TimeStampedModel):
+class JobRequisition(AuditScoped, TimeStampedModel):
     """A request to hire for a position, raised by a manager and decided by HR."""
 
     #: What the requester fills in (the form's fields; the service saves these and the employer).
@@ -128,14 +128,6 @@ class JobRequisition(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("hiring:requisition", args=[self.pk])
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 
 
@@ -35,8 +35,10 @@ class DiscriminationGround(models.TextChoices):
     WHISTLEBLOWER = "lanceur_alerte", _("Qualité de lanceur d'alerte")
 
 
-class DiscriminatoryTerm(NamedUniqueMixin, TimeStampedModel):
+class DiscriminatoryTerm(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A word or phrase that has no place in a job posting, kept by HR."""
+
+    audit_employer_path = None
 
     unique_messages = {
         "discriminatory_term_unique": ("term", _("Le terme « %(value)s » est déjà dans la liste."))
@@ -62,11 +64,3 @@ class DiscriminatoryTerm(NamedUniqueMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.term
-
-    @property
-    def audit_employer_id(self) -> None:
-        return None
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None

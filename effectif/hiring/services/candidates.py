@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +28,10 @@ from effectif.hiring.models import (
     JobPosting,
 )
 from effectif.hiring.uploads import check_cv, display_name, stored_name
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.roles import Actor
 
 CANDIDATE_FIELDS = [
     "posting",
@@ -103,7 +107,7 @@ def candidate_apply(
     candidate: Candidate,
     cv: Any,
     consent_text: str,
-    by: Any,
+    by: Actor | None,
 ) -> Candidate:
     """An application from the public careers page, with its consent recorded."""
     if not posting.is_open(timezone.localdate()):
@@ -128,7 +132,7 @@ def candidate_apply(
 
 
 @transaction.atomic
-def candidate_save(*, candidate: Candidate, by: Any, cv: Any = None) -> Candidate:
+def candidate_save(*, candidate: Candidate, by: User, cv: Any = None) -> Candidate:
     """HR enters a candidate (a CV received by mail, a referral) or corrects their data."""
     if candidate.pk is None:
         candidate.created_by = by
@@ -152,7 +156,7 @@ def allowed_moves(candidate: Candidate) -> list[str]:
 
 
 @transaction.atomic
-def candidate_move(*, candidate: Candidate, status: str, by: Any, comment: str = "") -> Candidate:
+def candidate_move(*, candidate: Candidate, status: str, by: User, comment: str = "") -> Candidate:
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if status == CandidateStatus.HIRED:
         raise ValidationError(
@@ -190,7 +194,7 @@ def candidate_move(*, candidate: Candidate, status: str, by: Any, comment: str =
 
 
 @transaction.atomic
-def interview_save(*, interview: Interview, by: Any, interviewers: Any = None) -> Interview:
+def interview_save(*, interview: Interview, by: User, interviewers: Any = None) -> Interview:
     """Schedule an interview (or change it); the candidate moves to « Entretien »."""
     creating = interview.pk is None
     interview = save_audited(instance=interview, by=by, fields=INTERVIEW_FIELDS)
@@ -204,6 +208,6 @@ def interview_save(*, interview: Interview, by: Any, interviewers: Any = None) -
     return interview
 
 
-def cv_opened(*, candidate: Candidate, by: Any) -> None:
+def cv_opened(*, candidate: Candidate, by: User) -> None:
     """Opening a CV is recorded: it is personal data read by someone."""
     audit(actor=by, action=AuditAction.READ, target=candidate, detail=_("CV consulté"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +21,9 @@ from effectif.documents.subjects import head_office
 from effectif.hiring.models import Dpae, DpaeStatus
 from effectif.organisation.models import Establishment
 from effectif.rules.hiring.dpae import DpaeFacts, Problem, data_problems, timing_problem
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 DPAE_FIELDS = ["hire_at", "nir_absence_reason"]
 
@@ -80,7 +83,7 @@ def timing_of(dpae: Dpae) -> Problem | None:
 
 @transaction.atomic
 def dpae_create(
-    *, contract: Contract, hire_time: dt.time, by: Any, nir_absence_reason: str = ""
+    *, contract: Contract, hire_time: dt.time, by: User, nir_absence_reason: str = ""
 ) -> Dpae:
     if Dpae.objects.filter(contract=contract).exists():
         raise ValidationError(_("Ce contrat a déjà sa déclaration préalable à l'embauche."))
@@ -97,7 +100,7 @@ def dpae_create(
 
 
 @transaction.atomic
-def dpae_save(*, dpae: Dpae, by: Any) -> Dpae:
+def dpae_save(*, dpae: Dpae, by: User) -> Dpae:
     """Correct the hour of hire or the reason for a missing NIR, while it is to do."""
     if Dpae.objects.select_for_update().get(pk=dpae.pk).status == DpaeStatus.DONE:
         raise ValidationError(_("Une déclaration effectuée ne se modifie plus."))
@@ -115,7 +118,7 @@ def _snapshot(facts: DpaeFacts) -> dict[str, Any]:
 
 @transaction.atomic
 def dpae_mark_done(
-    *, dpae: Dpae, declared_at: dt.datetime, receipt_number: str, by: Any
+    *, dpae: Dpae, declared_at: dt.datetime, receipt_number: str, by: User
 ) -> tuple[Dpae, Problem | None]:
     """Record the filing: its time and the URSSAF receipt number. The data must be complete;
     a filing after the hire (or too early) is recorded as it happened, and flagged."""

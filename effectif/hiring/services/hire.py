@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +23,9 @@ from effectif.hiring.models import Candidate, CandidateStatus, Dpae, Onboarding,
 from effectif.hiring.services.dpae import dpae_create
 from effectif.hiring.services.onboarding import onboarding_start
 from effectif.organisation.models import Employer
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def candidate_hire(
     contract: Contract,
     terms: ContractTerms,
     hire_time: dt.time,
-    by: Any,
+    by: User,
     nir_absence_reason: str = "",
     onboarding_template: OnboardingTemplate | None = None,
 ) -> Hire:

@@ -3,7 +3,7 @@ interview, answer to an application), kept with the candidate, sent by e-mail.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,10 +22,13 @@ from effectif.documents.selectors import templates_for_generation
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
 from effectif.hiring.services.candidates import interview_save, touch
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 @transaction.atomic
 def letter_keep(
-    *, generated: Generated, candidate: Candidate, interview: Interview | None, by: Any
+    *, generated: Generated, candidate: Candidate, interview: Interview | None, by: User
 ) -> CandidateLetter:
     """Keep a generated letter (its PDF) with the candidate: a letter is a contact."""
     template = generated.template
@@ -47,14 +50,14 @@ def letter_keep(
 
 
 def file_generated_letter(
-    *, generated: Generated, candidate: Candidate, interview: Interview | None, by: Any
+    *, generated: Generated, candidate: Candidate, interview: Interview | None, by: User
 ) -> str:
     """The documents app's `file` callable: keep the letter, say so."""
     letter = letter_keep(generated=generated, candidate=candidate, interview=interview, by=by)
     return _("« %(title)s » est enregistré avec la candidature.") % {"title": letter.title}
 
 
-def template_for(user: Any, candidate: Candidate, kind: str) -> DocumentTemplate | None:
+def template_for(user: User, candidate: Candidate, kind: str) -> DocumentTemplate | None:
     """The employer's own active template of this kind, else the installation's default."""
     templates = list(templates_for_generation(user, candidate.employer, frozenset({kind})))
     own = [t for t in templates if t.employer_id is not None]
@@ -64,7 +67,7 @@ def template_for(user: Any, candidate: Candidate, kind: str) -> DocumentTemplate
 
 @transaction.atomic
 def letter_generate(
-    *, candidate: Candidate, kind: str, by: Any, interview: Interview | None = None
+    *, candidate: Candidate, kind: str, by: User, interview: Interview | None = None
 ) -> CandidateLetter:
     """Generate the letter of this kind for the candidate (or the interview) and keep it."""
     template = template_for(by, candidate, kind)
@@ -81,7 +84,7 @@ def letter_generate(
 
 
 @transaction.atomic
-def letter_email(*, letter: CandidateLetter, by: Any) -> CandidateLetter:
+def letter_email(*, letter: CandidateLetter, by: User) -> CandidateLetter:
     """Send the letter to the candidate as a PDF attachment."""
     candidate = letter.candidate
     if not candidate.email:
@@ -114,7 +117,7 @@ def letter_email(*, letter: CandidateLetter, by: Any) -> CandidateLetter:
 
 @transaction.atomic
 def interview_schedule(
-    *, interview: Interview, by: Any, interviewers: Any = None, invite: bool = False
+    *, interview: Interview, by: User, interviewers: Any = None, invite: bool = False
 ) -> Interview:
     """Save an interview and, when asked, generate the invitation from the employer's template
     and e-mail it to the candidate: no interview without its invitation, when one is asked."""

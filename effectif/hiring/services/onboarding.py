@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +27,9 @@ from effectif.hiring.models import (
 )
 from effectif.organisation.models import Employer
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 TEMPLATE_FIELDS = ["employer", "name", "position", "establishment", "is_active"]
 ITEM_FIELDS = ["label", "category", "owner_kind", "owner", "days_from_start", "order"]
 TASK_FIELDS = ["label", "category", "owner", "due_date"]
@@ -42,12 +45,12 @@ class Step:
 
 
 @transaction.atomic
-def template_save(*, template: OnboardingTemplate, by: Any) -> OnboardingTemplate:
+def template_save(*, template: OnboardingTemplate, by: User) -> OnboardingTemplate:
     return save_audited(instance=template, by=by, fields=TEMPLATE_FIELDS)
 
 
 @transaction.atomic
-def template_install_default(*, employer: Employer, by: Any) -> OnboardingTemplate:
+def template_install_default(*, employer: Employer, by: User) -> OnboardingTemplate:
     """The employer's general checklist, from the shipped standard list."""
     template = template_save(
         template=OnboardingTemplate(employer=employer, name=_("Intégration — général")), by=by
@@ -68,12 +71,12 @@ def template_install_default(*, employer: Employer, by: Any) -> OnboardingTempla
 
 
 @transaction.atomic
-def item_save(*, item: OnboardingTemplateItem, by: Any) -> OnboardingTemplateItem:
+def item_save(*, item: OnboardingTemplateItem, by: User) -> OnboardingTemplateItem:
     return save_audited(instance=item, by=by, fields=ITEM_FIELDS)
 
 
 @transaction.atomic
-def item_delete(*, item: OnboardingTemplateItem, by: Any) -> None:
+def item_delete(*, item: OnboardingTemplateItem, by: User) -> None:
     audit(
         actor=by,
         action=AuditAction.DELETE,
@@ -113,7 +116,7 @@ def onboarding_start(
     *,
     employee: Employee,
     start_date: dt.date,
-    by: Any,
+    by: User,
     template: OnboardingTemplate | None = None,
     contract: Contract | None = None,
     steps: Iterable[Step] | None = None,
@@ -144,12 +147,12 @@ def onboarding_start(
 
 
 @transaction.atomic
-def task_add(*, task: OnboardingTask, by: Any) -> OnboardingTask:
+def task_add(*, task: OnboardingTask, by: User) -> OnboardingTask:
     return save_audited(instance=task, by=by, fields=TASK_FIELDS)
 
 
 @transaction.atomic
-def task_tick(*, task: OnboardingTask, by: Any, done: bool, note: str = "") -> OnboardingTask:
+def task_tick(*, task: OnboardingTask, by: User, done: bool, note: str = "") -> OnboardingTask:
     """Tick a task off (or back on); who and when is recorded."""
     locked = OnboardingTask.objects.select_for_update().get(pk=task.pk)
     if done == (locked.done_at is not None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +26,9 @@ from effectif.hiring.models import (
 from effectif.organisation.models import Employer, Position
 from effectif.rules.hiring.posting import Mention, posting_mentions
 from effectif.rules.hiring.wording import Finding, Term, find_terms
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 POSTING_FIELDS = [
     "requisition",
@@ -146,7 +149,7 @@ def _refuse_if_blocked(posting: JobPosting) -> None:
 
 
 @transaction.atomic
-def posting_save(*, posting: JobPosting, by: Any) -> JobPosting:
+def posting_save(*, posting: JobPosting, by: User) -> JobPosting:
     """Create or edit a posting; a published one must stay publishable."""
     if posting.pk is None:
         posting.created_by = by
@@ -157,7 +160,7 @@ def posting_save(*, posting: JobPosting, by: Any) -> JobPosting:
     return save_audited(instance=posting, by=by, fields=POSTING_FIELDS)
 
 
-def _set_status(posting: JobPosting, by: Any, status: str, detail: str) -> JobPosting:
+def _set_status(posting: JobPosting, by: User, status: str, detail: str) -> JobPosting:
     before = posting.get_status_display()
     posting.status = status
     if status == PostingStatus.PUBLISHED and posting.published_at is None:
@@ -174,7 +177,7 @@ def _set_status(posting: JobPosting, by: Any, status: str, detail: str) -> JobPo
 
 
 @transaction.atomic
-def posting_publish(*, posting: JobPosting, by: Any) -> JobPosting:
+def posting_publish(*, posting: JobPosting, by: User) -> JobPosting:
     locked = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if not (locked.on_internal_board or locked.on_careers_page):
         raise ValidationError(
@@ -185,7 +188,7 @@ def posting_publish(*, posting: JobPosting, by: Any) -> JobPosting:
 
 
 @transaction.atomic
-def posting_close(*, posting: JobPosting, by: Any) -> JobPosting:
+def posting_close(*, posting: JobPosting, by: User) -> JobPosting:
     locked = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if locked.status != PostingStatus.PUBLISHED:
         raise ValidationError(_("Seule une offre publiée se clôt."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,11 +14,14 @@ from effectif.core.models import AuditAction
 from effectif.core.services import save_audited
 from effectif.hiring.models import JobRequisition, RequisitionStatus
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 REQUISITION_FIELDS = ["employer", *JobRequisition.REQUESTED_FIELDS]
 
 
 @transaction.atomic
-def requisition_save(*, requisition: JobRequisition, by: Any) -> JobRequisition:
+def requisition_save(*, requisition: JobRequisition, by: User) -> JobRequisition:
     """Raise a requisition, or change it while it waits for HR."""
     if requisition.pk is None:
         requisition.requested_by = by
@@ -34,7 +37,7 @@ def requisition_save(*, requisition: JobRequisition, by: Any) -> JobRequisition:
 
 
 def _decide(
-    requisition: JobRequisition, by: Any, status: str, comment: str, allowed_from: set[str]
+    requisition: JobRequisition, by: User, status: str, comment: str, allowed_from: set[str]
 ) -> JobRequisition:
     locked = JobRequisition.objects.select_for_update().get(pk=requisition.pk)
     if locked.status not in allowed_from:
@@ -61,7 +64,7 @@ def _decide(
 
 @transaction.atomic
 def requisition_approve(
-    *, requisition: JobRequisition, by: Any, comment: str = ""
+    *, requisition: JobRequisition, by: User, comment: str = ""
 ) -> JobRequisition:
     return _decide(
         requisition, by, RequisitionStatus.APPROVED, comment, {RequisitionStatus.SUBMITTED}
@@ -69,14 +72,18 @@ def requisition_approve(
 
 
 @transaction.atomic
-def requisition_refuse(*, requisition: JobRequisition, by: Any, comment: str) -> JobRequisition:
+def requisition_refuse(*, requisition: JobRequisition, by: User, comment: str) -> JobRequisition:
     if not comment.strip():
         raise ValidationError(
             {"comment": [_("Expliquez au demandeur pourquoi la demande est refusée.")]}
         )
-    return _decide(requisition, by, RequisitionStatus.REJECTED, comment, {RequisitionStatus.SUBMITTED})
+    return _decide(
+        requisition, by, RequisitionStatus.REJECTED, comment, {RequisitionStatus.SUBMITTED}
+    )
 
 
 @transaction.atomic
-def requisition_close(*, requisition: JobRequisition, by: Any, comment: str = "") -> JobRequisition:
+def requisition_close(
+    *, requisition: JobRequisition, by: User, comment: str = ""
+) -> JobRequisition:
     return _decide(requisition, by, RequisitionStatus.CLOSED, comment, {RequisitionStatus.APPROVED})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +21,9 @@ from effectif.core.audit import audit
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
 from effectif.rules.parameters.retention import CANDIDATE_RETENTION_YEARS
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 REDACTED = "[supprimé]"
 
@@ -69,7 +72,7 @@ def _redact_entries(targets: dict[str, list[str]], label: str) -> int:
     return total
 
 
-def _erase(candidate: Candidate, *, actor: Any, detail: str) -> int:
+def _erase(candidate: Candidate, *, actor: User | None, detail: str) -> int:
     """Delete the candidate and what hangs on them, redact the trail about them; the files go
     once the deletion is committed (a rollback leaves everything as it was)."""
     interviews = [
@@ -121,7 +124,7 @@ def purge_candidates(*, now: dt.datetime | None = None) -> Purge:
 
 
 @transaction.atomic
-def candidate_erase(*, candidate: Candidate, by: Any, reason: str = "") -> int:
+def candidate_erase(*, candidate: Candidate, by: User, reason: str = "") -> int:
     """Erase a candidate now, at their request (RGPD art. 17) or because HR decides so."""
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if locked.status == CandidateStatus.HIRED:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, parse_id, query_without, requested_export
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.core.uploads import file_response
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import CandidateForm, StatusForm
@@ -35,7 +36,7 @@ from effectif.rules.parameters.retention import CANDIDATE_RETENTION_YEARS
 
 
 @require(perms.can_follow_recruitment)
-def candidate_list(request: HttpRequest) -> HttpResponseBase:
+def candidate_list(request: AuthenticatedRequest) -> HttpResponseBase:
     rows = candidates_for(request.user)
     status = request.GET.get("statut", "")
     posting = request.GET.get("offre", "")
@@ -90,12 +91,12 @@ def candidate_list(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-def _postings(request: HttpRequest) -> object:
+def _postings(request: AuthenticatedRequest) -> object:
     return postings_for(request.user).exclude(status=PostingStatus.DRAFT)
 
 
 @require(perms.can_edit_candidate)
-def candidate_create(request: HttpRequest) -> HttpResponse:
+def candidate_create(request: AuthenticatedRequest) -> HttpResponse:
     initial = {"posting": request.GET.get("offre")} if request.GET.get("offre") else {}
     form = bound(request, CandidateForm, postings=_postings(request), initial=initial)
     if request.method == "POST":
@@ -124,7 +125,7 @@ def candidate_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_edit_candidate)
-def candidate_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
     ensure(candidate.status != CandidateStatus.HIRED)
     form = bound(request, CandidateForm, instance=candidate, postings=_postings(request))
@@ -154,7 +155,7 @@ def next_stage(candidate: Candidate, moves: list[str]) -> str | None:
 
 
 @require(perms.can_follow_recruitment)
-def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
     user = request.user
     moves = [s for s in allowed_moves(candidate) if perms.can_move_candidate(user, s)]
@@ -186,7 +187,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_follow_recruitment)
 @require_POST
-def candidate_status(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
     form = StatusForm(request.POST, allowed=allowed_moves(candidate))
     if form.is_valid():
@@ -213,7 +214,7 @@ def candidate_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_edit_candidate)
 @require_POST
-def candidate_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Erase a candidate's data now (their request, RGPD art. 17); the trail is redacted."""
     candidate = candidate_get(request.user, pk)
     try:
@@ -226,7 +227,7 @@ def candidate_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_follow_recruitment)
-def candidate_cv(request: HttpRequest, pk: int) -> HttpResponseBase:
+def candidate_cv(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     """The CV, downloaded (never shown inline), its reading recorded."""
     candidate = candidate_get(request.user, pk)
     if not candidate.cv:

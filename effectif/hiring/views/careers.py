@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from effectif.core.editing import submit
 from effectif.core.middleware import client_ip
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents.subjects import employer_values
 from effectif.hiring.forms.candidates import ApplicationForm
 from effectif.hiring.models import Candidate
@@ -113,7 +114,7 @@ def career_thanks(request: HttpRequest, siren: str, reference: str) -> HttpRespo
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "hiring/board.html",
@@ -122,6 +123,6 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def board_posting(request: HttpRequest, pk: int) -> HttpResponse:
+def board_posting(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     posting = internal_posting_get(request.user, pk, timezone.localdate())
     return render(request, "hiring/board_posting.html", {"posting": posting})

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from effectif.core.audit import audit
 from effectif.core.editing import add_service_errors, bound, submit
 from effectif.core.listing import page_of, query_without
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.hiring import permissions as perms
 from effectif.hiring.exports import dpae_context, dpae_csv, dpae_pdf
 from effectif.hiring.forms.dpae import DpaeDoneForm, DpaeForm, DpaeNewForm
@@ -28,7 +29,7 @@ from effectif.hiring.services.dpae import dpae_create, dpae_mark_done, dpae_save
 
 
 @require(perms.can_manage_dpae)
-def dpae_list(request: HttpRequest) -> HttpResponse:
+def dpae_list(request: AuthenticatedRequest) -> HttpResponse:
     rows = dpaes_for(request.user)
     status = request.GET.get("statut", "")
     if status in DpaeStatus.values:
@@ -47,7 +48,7 @@ def dpae_list(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_manage_dpae)
-def dpae_new(request: HttpRequest, contract_pk: int) -> HttpResponse:
+def dpae_new(request: AuthenticatedRequest, contract_pk: int) -> HttpResponse:
     contract = contract_to_declare_get(request.user, contract_pk)
     existing = Dpae.objects.filter(contract=contract).first()
     if existing is not None:
@@ -83,7 +84,7 @@ def dpae_new(request: HttpRequest, contract_pk: int) -> HttpResponse:
 
 
 @require(perms.can_manage_dpae)
-def dpae_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def dpae_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     dpae = dpae_get(request.user, pk)
     now = timezone.localtime()
     edit_form = DpaeForm(instance=dpae)
@@ -126,7 +127,7 @@ def dpae_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_manage_dpae)
-def dpae_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
+def dpae_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponseBase:
     dpae = dpae_get(request.user, pk)
     ensure(fmt in ("pdf", "csv"))
     audit(

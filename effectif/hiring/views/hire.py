@@ -7,12 +7,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.access import require
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents.panels import suggested_template
 from effectif.employees.models import Employee
 from effectif.hiring import permissions as perms
@@ -84,7 +85,7 @@ def _spread(error: ValidationError, *targets: forms.BaseForm) -> None:
 
 
 @require(perms.can_edit_candidate)
-def hire(request: HttpRequest, pk: int) -> HttpResponse:
+def hire(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
     if candidate.status == CandidateStatus.HIRED:
         return _next_steps(request, candidate)
@@ -157,7 +158,7 @@ def hire(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _next_steps(request: HttpRequest, candidate: Candidate) -> HttpResponse:
+def _next_steps(request: AuthenticatedRequest, candidate: Candidate) -> HttpResponse:
     contract = candidate.contract
     dpae = getattr(contract, "dpae", None) if contract is not None else None
     onboarding = (

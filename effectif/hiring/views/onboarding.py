@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import bound, submit
+from effectif.core.typing import AuthenticatedRequest
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.onboarding import ItemForm, TaskForm, TemplateForm, TickForm
 from effectif.hiring.models import OnboardingTask, OnboardingTemplate, OnboardingTemplateItem
@@ -43,7 +44,7 @@ from effectif.organisation.selectors import hr_employers_for
 
 
 @login_required
-def onboarding_list(request: HttpRequest) -> HttpResponse:
+def onboarding_list(request: AuthenticatedRequest) -> HttpResponse:
     rows = (
         onboardings_for(request.user)
         .annotate(
@@ -69,7 +70,7 @@ def onboarding_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: HttpRequest, pk: int) -> dict[str, object]:
+def _detail_context(request: AuthenticatedRequest, pk: int) -> dict[str, Any]:
     onboarding = onboarding_get(request.user, pk)
     managing = manages(request.user, onboarding)
     tasks = list(onboarding.tasks.select_related("owner", "done_by"))
@@ -86,20 +87,20 @@ def _detail_context(request: HttpRequest, pk: int) -> dict[str, object]:
 
 
 @login_required
-def onboarding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def onboarding_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = _detail_context(request, pk)
     if context["can_manage"]:
         onboarding = context["onboarding"]
         context["task_form"] = TaskForm(
-            people=interviewers_for(onboarding.employee.employer),  # type: ignore[attr-defined]
-            initial={"due_date": onboarding.start_date},  # type: ignore[attr-defined]
+            people=interviewers_for(onboarding.employee.employer),
+            initial={"due_date": onboarding.start_date},
         )
     return render(request, "hiring/onboarding_detail.html", context)
 
 
 @login_required
 @require_POST
-def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def task_toggle(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     task = task_get(request.user, pk)
     onboarding = task.onboarding
     ensure(perms.can_tick(request.user, task, manages_employee=manages(request.user, onboarding)))
@@ -122,7 +123,7 @@ def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_manage_onboarding)
 @require_POST
-def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+def task_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     onboarding = onboarding_get(request.user, pk)
     form = TaskForm(
         request.POST,
@@ -138,7 +139,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_manage_onboarding)
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST":
         employer = (
             hr_employers_for(request.user).filter(pk=request.POST.get("employeur") or 0).first()
@@ -157,7 +158,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _template_form(request: HttpRequest, template: OnboardingTemplate) -> Any:
+def _template_form(request: AuthenticatedRequest, template: OnboardingTemplate) -> Any:
     employers = hr_employers_for(request.user)
     return bound(
         request,
@@ -170,7 +171,7 @@ def _template_form(request: HttpRequest, template: OnboardingTemplate) -> Any:
 
 
 @require(perms.can_manage_onboarding)
-def template_create(request: HttpRequest) -> HttpResponse:
+def template_create(request: AuthenticatedRequest) -> HttpResponse:
     form = _template_form(request, OnboardingTemplate())
     if request.method == "POST":
         saved = submit(form, lambda: template_save(template=form.instance, by=request.user))
@@ -188,7 +189,7 @@ def template_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_manage_onboarding)
-def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def template_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = onboarding_template_get(request.user, pk)
     form = _template_form(request, template)
     people = interviewers_for(template.employer)

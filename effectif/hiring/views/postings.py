@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from effectif.core.audit import audit
 from effectif.core.editing import bound, submit
 from effectif.core.listing import page_of, query_without
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.hiring import permissions as perms
 from effectif.hiring.exports import posting_pdf, posting_text
 from effectif.hiring.forms.postings import PostingForm
@@ -36,7 +37,7 @@ from effectif.organisation.selectors import positions_for
 
 
 @require(perms.can_follow_recruitment)
-def posting_list(request: HttpRequest) -> HttpResponse:
+def posting_list(request: AuthenticatedRequest) -> HttpResponse:
     rows = (
         postings_for(request.user)
         .annotate(candidate_count=Count("candidates"))
@@ -64,7 +65,7 @@ def _establishments(posting: JobPosting) -> QuerySet[Establishment]:
 
 
 @require(perms.can_manage_postings)
-def posting_create(request: HttpRequest) -> HttpResponse:
+def posting_create(request: AuthenticatedRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     requisition = None
     if data.get("demande"):
@@ -112,7 +113,7 @@ def posting_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_manage_postings)
-def posting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     posting = posting_get(request.user, pk)
     form = bound(request, PostingForm, instance=posting, establishments=_establishments(posting))
     if request.method == "POST":
@@ -135,7 +136,7 @@ def posting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_follow_recruitment)
-def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     posting = posting_get(request.user, pk)
     candidates = posting.candidates.order_by("-created_at")
     counts = dict.fromkeys(CandidateStatus.values, 0)
@@ -158,7 +159,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_manage_postings)
 @require_POST
-def posting_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def posting_status(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
     posting = posting_get(request.user, pk)
     ensure(action in ("publier", "clore"))
     try:
@@ -176,7 +177,7 @@ def posting_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require(perms.can_manage_postings)
 @require_POST
-def posting_check(request: HttpRequest) -> HttpResponse:
+def posting_check(request: AuthenticatedRequest) -> HttpResponse:
     """The wording review of a posting being typed (htmx), before anything is saved."""
     position = positions_for(request.user).filter(pk=request.POST.get("poste") or 0).first()
     ensure(position is not None)
@@ -192,7 +193,7 @@ def posting_check(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_follow_recruitment)
-def posting_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
+def posting_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponseBase:
     posting = posting_get(request.user, pk)
     ensure(fmt in ("pdf", "txt"))
     audit(

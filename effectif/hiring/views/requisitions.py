@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from effectif.core.access import ensure, require
 from effectif.core.editing import bound, submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.typing import AuthenticatedRequest
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.requisitions import DecisionForm, RequisitionForm
 from effectif.hiring.models import JobRequisition, RequisitionStatus
@@ -30,7 +31,7 @@ from effectif.organisation.selectors import departments_for, managed_department_
 
 
 @require(perms.can_follow_recruitment)
-def requisition_list(request: HttpRequest) -> HttpResponseBase:
+def requisition_list(request: AuthenticatedRequest) -> HttpResponseBase:
     rows = requisitions_for(request.user).select_related("requested_by")
     status = request.GET.get("statut", "")
     if status in RequisitionStatus.values:
@@ -64,11 +65,11 @@ def requisition_list(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-def _form(request: HttpRequest, instance: JobRequisition) -> Any:
+def _form(request: AuthenticatedRequest, instance: JobRequisition) -> Any:
     user = request.user
     positions = positions_for(user)
     departments = departments_for(user)
-    if not perms.is_hr(user):
+    if not perms.acting_hr(user):
         managed = managed_department_ids(user)
         positions = positions.filter(department_id__in=managed)
         departments = departments.filter(pk__in=managed)
@@ -78,7 +79,7 @@ def _form(request: HttpRequest, instance: JobRequisition) -> Any:
 
 
 @require(perms.can_raise_requisition)
-def requisition_create(request: HttpRequest) -> HttpResponse:
+def requisition_create(request: AuthenticatedRequest) -> HttpResponse:
     form = _form(request, JobRequisition())
     if request.method == "POST":
         saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
@@ -97,11 +98,11 @@ def requisition_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_follow_recruitment)
-def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def requisition_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     requisition = requisition_get(request.user, pk)
     ensure(
         requisition.status == RequisitionStatus.SUBMITTED
-        and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk)
+        and (perms.acting_hr(request.user) or requisition.requested_by_id == request.user.pk)
     )
     form = _form(request, requisition)
     if request.method == "POST":
@@ -117,7 +118,7 @@ def requisition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(perms.can_follow_recruitment)
-def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def requisition_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     requisition = requisition_get(request.user, pk)
     return render(
         request,
@@ -127,7 +128,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "postings": requisition.postings.all(),
             "can_decide": perms.can_decide_requisition(request.user),
             "can_edit": requisition.status == RequisitionStatus.SUBMITTED
-            and (perms.is_hr(request.user) or requisition.requested_by_id == request.user.pk),
+            and (perms.acting_hr(request.user) or requisition.requested_by_id == request.user.pk),
             "can_post": perms.can_manage_postings(request.user)
             and requisition.status == RequisitionStatus.APPROVED,
             "decision_form": DecisionForm(),
@@ -137,7 +138,7 @@ def requisition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_decide_requisition)
 @require_POST
-def requisition_decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+def requisition_decide(request: AuthenticatedRequest, pk: int, decision: str) -> HttpResponse:
     requisition = requisition_get(request.user, pk)
     form = DecisionForm(request.POST)
     comment = form.data.get("comment", "")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import require
 from effectif.core.editing import bound, saved
+from effectif.core.typing import AuthenticatedRequest
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.terms import TermForm
 from effectif.hiring.models import DiscriminationGround, DiscriminatoryTerm
@@ -18,7 +19,7 @@ from effectif.hiring.services.terms import term_delete, term_save
 
 
 @require(perms.can_edit_terms)
-def term_list(request: HttpRequest) -> HttpResponse:
+def term_list(request: AuthenticatedRequest) -> HttpResponse:
     form = bound(request, TermForm, instance=DiscriminatoryTerm())
     if request.method == "POST" and saved(
         form, lambda: term_save(term=form.instance, by=request.user)
@@ -37,7 +38,7 @@ def term_list(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_edit_terms)
-def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def term_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     term = term_get(request.user, pk)
     form = bound(request, TermForm, instance=term)
     if request.method == "POST" and saved(
@@ -52,7 +53,7 @@ def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_edit_terms)
 @require_POST
-def term_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def term_remove(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     term = term_get(request.user, pk)
     term_delete(term=term, by=request.user)
     messages.success(request, _("« %(t)s » retiré de la liste.") % {"t": term.term})
