@@ -25,6 +25,7 @@ from effectif.leave.services import (
     leave_request_refuse,
     leave_request_submit,
 )
+from effectif.leave.tests.factories import LeaveRequestFactory
 from effectif.rules.leave.counting import Span
 from effectif.rules.working_time.breaches import Rule
 from effectif.timekeeping.checking import legal_check_many
@@ -185,14 +186,12 @@ def test_an_afternoon_off_ends_the_day_at_noon(world, types, hr_manager) -> None
 def test_hours_off_shorten_the_day(world, types, hr_manager) -> None:
     plan(world.member, MON, ("07:00", "12:00"), ("13:00", "19:00"))
     assert rules(world.member) == [Rule.DAILY_MAXIMUM]  # 11 h
-    LeaveRequest.objects.create(
+    LeaveRequestFactory(
         employee=world.member,
         leave_type=types["repos"],
         start_date=MON,
-        end_date=MON,
         hours=Decimal(2),
         amount=Decimal(2),
-        status=Status.APPROVED,
     )
     assert rules(world.member) == []  # 9 h: the employee leaves at 17:00
 

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from effectif.leave.defaults import leave_types_install_defaults
-from effectif.leave.models import LeaveRequest, LeaveType, Status
+from effectif.leave.models import LeaveType, Status
+from effectif.leave.tests.factories import LeaveRequestFactory
 
 TODAY = date(2026, 3, 2)
 
@@ -31,12 +32,11 @@ def away(types):
     """Put someone on leave as the leave app stores it (`status` approved unless told)."""
 
     def put(employee, code, start, end=None, *, status=Status.APPROVED, **halves):
-        return LeaveRequest.objects.create(
+        return LeaveRequestFactory(
             employee=employee,
             leave_type=types[code],
             start_date=start,
             end_date=end or start,
-            amount=1,
             status=status,
             **halves,
         )
