@@ -11,17 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.http.response import HttpResponseBase
 
 if TYPE_CHECKING:
-    from effectif.accounts.models import User
+    from effectif.core.roles import Actor
     from effectif.core.typing import AuthenticatedRequest
 
 View = Callable[..., HttpResponseBase]
 
 
-def require(predicate: Callable[[User], bool]) -> Callable[[View], View]:
-    """Log in first; then the user must satisfy `predicate`, or gets 403.
-
-    The predicate is asked once the user is logged in, so it is given a `User`; the role
-    predicates of `core.roles`, which also answer for an anonymous `Actor`, fit as well."""
+def require(predicate: Callable[[Actor], bool]) -> Callable[[View], View]:
+    """Log in first; then the user must satisfy `predicate` (a permission predicate, which
+    answers for any `Actor`), or gets 403."""
 
     def decorate(view: View) -> View:
         @wraps(view)

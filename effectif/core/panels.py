@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
 
 
 def _always(user: User, obj: Any) -> bool:
@@ -26,9 +27,11 @@ class Panel:
     key: str
     title: Any
     template: str
-    context: Callable[[Any, Any], dict[str, Any]]  # (request, object) -> template context
+    #: (request, object) -> the template's context
+    context: Callable[[AuthenticatedRequest, Any], dict[str, Any]]
     order: int = 100
-    visible: Callable[[User, Any], bool] = _always  # (user, object) -> may the user see it
+    #: (user, object) -> may the user see it (the page's user, logged in)
+    visible: Callable[[User, Any], bool] = _always
 
 
 class PanelRegistry:
@@ -38,7 +41,7 @@ class PanelRegistry:
     def register(self, page: str, panel: Panel) -> None:
         self._panels[page][panel.key] = panel
 
-    def for_page(self, page: str, request: Any, obj: Any) -> list[dict[str, Any]]:
+    def for_page(self, page: str, request: AuthenticatedRequest, obj: Any) -> list[dict[str, Any]]:
         """The panels of a page the user may see, with their rendered context."""
         rendered = []
         for panel in sorted(self._panels[page].values(), key=lambda p: p.order):
