@@ -57,14 +57,7 @@ NULLABLE = frozenset({"department"})
 def _current(trip: Trip) -> dict[str, Any]:
     """A trip's values as its input, for a change to start from."""
     return {
-        "purpose": trip.purpose,
-        "departure_place": trip.departure_place,
-        "start_date": trip.start_date,
-        "end_date": trip.end_date,
-        "distance_km": trip.distance_km,
-        "lodging_nights": trip.lodging_nights,
-        "meals": trip.meals,
-        "advance_requested_amount": trip.advance_requested_amount,
+        **{name: getattr(trip, name) for name in Trip.REQUESTED_FIELDS},
         "department": trip.department,
         "travellers": list(trip.travellers.all()),
         "destinations": [

@@ -141,16 +141,7 @@ class TripForm(StyledFormMixin, forms.Form):
         their department (HR), else by their name only."""
         if trip is not None:
             initial = kwargs.setdefault("initial", {})
-            for name in (
-                "purpose",
-                "departure_place",
-                "start_date",
-                "end_date",
-                "distance_km",
-                "lodging_nights",
-                "meals",
-                "advance_requested_amount",
-            ):
+            for name in Trip.REQUESTED_FIELDS:
                 initial.setdefault(name, getattr(trip, name))
             initial.setdefault("employee", trip.employee_id)
             initial.setdefault("department", trip.department_id)
@@ -190,6 +181,9 @@ class TripForm(StyledFormMixin, forms.Form):
                 ) from None
         return data
 
+    def clean_advance_requested_amount(self) -> Decimal:
+        return self.cleaned_data["advance_requested_amount"] or Decimal("0.00")
+
     def _set_queryset(self, name: str, queryset: Any) -> None:
         field = self.fields[name]
         assert isinstance(field, forms.ModelChoiceField)
@@ -198,16 +192,9 @@ class TripForm(StyledFormMixin, forms.Form):
     def trip_input(self, destinations: list[DestinationInput]) -> TripInput:
         data = self.cleaned_data
         return TripInput(
-            purpose=data["purpose"],
-            departure_place=data["departure_place"],
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            distance_km=data["distance_km"],
+            **{name: data[name] for name in Trip.REQUESTED_FIELDS},
             destinations=destinations,
             travellers=list(data["travellers"]),
-            lodging_nights=data["lodging_nights"] or 0,
-            meals=data["meals"] or 0,
-            advance_requested_amount=data["advance_requested_amount"] or Decimal("0.00"),
             department=data["department"],
         )
 

@@ -8,6 +8,7 @@ counts it as committed once approved, until its expense report is reimbursed.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -40,6 +41,19 @@ COMMITTED_STATUSES = (TripStatus.APPROVED,)
 
 
 class Trip(NamedUniqueMixin, Approvable, TimeStampedModel):
+    #: What the requester types (besides the destinations, travellers and department): the
+    #: form, the service's input, the audit and the API list them from here.
+    REQUESTED_FIELDS: ClassVar[tuple[str, ...]] = (
+        "purpose",
+        "departure_place",
+        "start_date",
+        "end_date",
+        "distance_km",
+        "lodging_nights",
+        "meals",
+        "advance_requested_amount",
+    )
+
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="trips")
     reference = models.CharField(_("référence"), max_length=20, editable=False)
     employee = models.ForeignKey(

@@ -53,14 +53,10 @@ def _write_destinations(trip: Trip, stops: Sequence[DestinationInput]) -> None:
 
 
 def _apply(trip: Trip, data: TripInput) -> None:
+    for name in Trip.REQUESTED_FIELDS:
+        setattr(trip, name, getattr(data, name))
     trip.purpose = data.purpose.strip()
     trip.departure_place = " ".join(data.departure_place.split())
-    trip.start_date = data.start_date
-    trip.end_date = data.end_date
-    trip.distance_km = data.distance_km
-    trip.lodging_nights = data.lodging_nights
-    trip.meals = data.meals
-    trip.advance_requested_amount = data.advance_requested_amount
     trip.department = data.department or trip.employee.department
 
 

@@ -23,18 +23,12 @@ from effectif.travel.models import (
 from effectif.travel.selectors.trips import policy_of
 from effectif.travel.services.numbering import amount_fr
 
+#: The audited fields of a trip.
 TRIP_FIELDS = [
     "reference",
     "employee",
     "department",
-    "purpose",
-    "departure_place",
-    "start_date",
-    "end_date",
-    "distance_km",
-    "lodging_nights",
-    "meals",
-    "advance_requested_amount",
+    *Trip.REQUESTED_FIELDS,
     "estimated_cost_amount",
     "parameters_version",
     "status",
