@@ -14,9 +14,12 @@ from effectif.api.tests.conftest import ROLES, fields_of, ids
 from effectif.hiring.models import (
     Candidate,
     CandidateStatus,
-    JobPosting,
-    JobRequisition,
     PostingStatus,
+)
+from effectif.hiring.tests.factories import (
+    CandidateFactory,
+    JobPostingFactory,
+    JobRequisitionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,25 +28,20 @@ JSON = "application/json"
 
 @pytest.fixture
 def posting(world, manager_user):
-    requisition = JobRequisition.objects.create(
-        employer=world.employer,
+    requisition = JobRequisitionFactory(
         position=world.position,
         department=world.team,
-        reason="creation",
-        contract_kind="cdi",
         start_date=dt.date(2026, 9, 1),
         budget_amount=Decimal("30000"),
         status="approved",
         requested_by=manager_user,
     )
-    return JobPosting.objects.create(
-        employer=world.employer,
+    return JobPostingFactory(
         requisition=requisition,
         position=world.position,
         reference="2026-001",
         title="Technicien (H/F)",
         summary="Maintenir le parc.",
-        contract_kind="cdi",
         status=PostingStatus.PUBLISHED,
         published_at=timezone.now(),
     )
@@ -51,12 +49,8 @@ def posting(world, manager_user):
 
 @pytest.fixture
 def candidate(posting):
-    candidate = Candidate.objects.create(
-        employer=posting.employer,
-        posting=posting,
-        first_names="Lou",
-        last_name="Durand",
-        email="lou@example.test",
+    candidate = CandidateFactory(
+        posting=posting, first_names="Lou", last_name="Durand", email="lou@example.test"
     )
     candidate.cv.save("cv.pdf", ContentFile(b"%PDF-1.4 secret"), save=True)
     return candidate
@@ -64,22 +58,14 @@ def candidate(posting):
 
 @pytest.fixture
 def stranger(world):
-    other = JobPosting.objects.create(
-        employer=world.other_employer,
+    other = JobPostingFactory(
         position=world.other_position,
         reference="2026-001",
         title="Vendeur (H/F)",
         summary="Vendre.",
-        contract_kind="cdi",
         status=PostingStatus.PUBLISHED,
     )
-    return Candidate.objects.create(
-        employer=world.other_employer,
-        posting=other,
-        first_names="A",
-        last_name="B",
-        email="b@x.test",
-    )
+    return CandidateFactory(posting=other, first_names="A", last_name="B", email="b@x.test")
 
 
 SEES = {
@@ -209,7 +195,9 @@ def test_status_moves_under_the_pages_rules(api_for, candidate, role):
     url = f"/api/v1/candidates/{candidate.pk}/status"
     shortlist = client.post(url, {"status": "shortlisted"}, content_type=JSON)
     assert shortlist.status_code == MOVE[role][0], shortlist.content
-    reject = client.post(url, {"status": "rejected", "comment": "Profil éloigné"}, content_type=JSON)
+    reject = client.post(
+        url, {"status": "rejected", "comment": "Profil éloigné"}, content_type=JSON
+    )
     assert reject.status_code == MOVE[role][1], reject.content
     candidate.refresh_from_db()
     expected = CandidateStatus.RECEIVED

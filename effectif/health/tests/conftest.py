@@ -11,9 +11,9 @@ import pytest
 
 from effectif.contracts.tests.factories import hire
 from effectif.employees.tests.factories import EmployeeFactory
+from effectif.health.tests.factories import HealthServiceFactory
 from effectif.leave.defaults import leave_types_install_defaults
 from effectif.leave.models import LeaveRequest, LeaveType
-from effectif.organisation.models import HealthService
 from effectif.organisation.tests.factories import PositionFactory
 
 #: A Monday. The world's member was hired on 1 January 2024 (born 2 April 1990).
@@ -28,7 +28,7 @@ def today(time_machine):
 
 @pytest.fixture
 def health_service(world):
-    service = HealthService.objects.create(
+    service = HealthServiceFactory(
         name="SPST du Rhône",
         address="10 quai du Rhône, 69007 Lyon",
         phone="04 72 00 00 01",

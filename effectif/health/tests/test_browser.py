@@ -16,13 +16,13 @@ from effectif.documents.models import GeneratedDocument
 from effectif.documents.tests.helpers import assert_pdf
 from effectif.employees.tests.factories import EmployeeFactory
 from effectif.health.models import MedicalVisit, Status
-from effectif.organisation.models import HealthService
+from effectif.health.tests.factories import HealthServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_hr_plans_a_new_hire_vip_sends_the_convocation_and_records_fit(page, world, hr_assistant):
-    service = HealthService.objects.create(
+    service = HealthServiceFactory(
         name="SPST du Rhône", address="10 quai du Rhône, 69007 Lyon", phone="04 72 00 00 01"
     )
     world.establishment.health_service = service

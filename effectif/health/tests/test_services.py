@@ -23,6 +23,7 @@ from effectif.health.services import (
     visit_record_outcome,
 )
 from effectif.health.tests.conftest import absence
+from effectif.health.tests.factories import FollowUpSettingsFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -288,9 +289,8 @@ def test_night_work_from_the_position(newcomer, night_position, hr_manager):
 
 
 def test_mid_career_at_the_age_of_the_agreement(newcomer, hr_manager):
-    from effectif.health.models import FollowUpSettings
 
-    FollowUpSettings.objects.create(employer=newcomer.employer, mid_career_age=36)
+    FollowUpSettingsFactory(employer=newcomer.employer, mid_career_age=36)
     visits_recompute(employee=newcomer, by=hr_manager)
     kinds = {v.kind: v for v in open_visits(newcomer)}
     assert kinds[VisitKind.MID_CAREER].due_date == dt.date(2026, 12, 31)  # born 1990 + 36

@@ -5,7 +5,6 @@ employer B that nobody but the administrator sees."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,11 +18,15 @@ from effectif.hiring.models import (
     Candidate,
     CandidateSource,
     CandidateStatus,
-    Interview,
     JobPosting,
-    JobRequisition,
     PostingStatus,
     RequisitionStatus,
+)
+from effectif.hiring.tests.factories import (
+    CandidateFactory,
+    InterviewFactory,
+    JobPostingFactory,
+    JobRequisitionFactory,
 )
 from effectif.organisation.models import HealthService
 from effectif.organisation.tests.factories import PositionFactory
@@ -49,15 +52,8 @@ def now(time_machine: Any) -> dt.datetime:
 
 
 def _candidate(posting: JobPosting, last: str, status: str, **extra: Any) -> Candidate:
-    return Candidate.objects.create(
-        employer=posting.employer,
-        posting=posting,
-        first_names="Alex",
-        last_name=last,
-        email=f"{last.lower()}@example.test",
-        status=status,
-        source=CandidateSource.HR,
-        **extra,
+    return CandidateFactory(
+        posting=posting, last_name=last, status=status, source=CandidateSource.HR, **extra
     )
 
 
@@ -75,41 +71,31 @@ def recruiting(world: Any, manager_user: Any, now: dt.datetime) -> SimpleNamespa
         required_skills="BTS comptabilité ou expérience équivalente.",
         classification="Position 2.1",
     )
-    requisition = JobRequisition.objects.create(
-        employer=world.employer,
+    requisition = JobRequisitionFactory(
         position=position,
         department=world.team,
-        reason="creation",
-        contract_kind="cdi",
-        start_date=dt.date(2026, 4, 1),
-        budget_amount=Decimal("36000"),
         status=RequisitionStatus.APPROVED,
         requested_by=manager_user,
     )
-    posting = JobPosting.objects.create(
-        employer=world.employer,
+    posting = JobPostingFactory(
         requisition=requisition,
         position=position,
         establishment=world.establishment,
         reference="2026-001",
-        title="Comptable (H/F)",
         summary=position.purpose,
         tasks=position.tasks,
         profile=position.required_skills,
-        contract_kind="cdi",
         start_date=dt.date(2026, 4, 1),
         pay_range="32 000 à 36 000 € bruts annuels",
         status=PostingStatus.PUBLISHED,
         published_at=timezone.now(),
     )
     other_position = PositionFactory(employer=world.other_employer, title="Boulanger")
-    other_posting = JobPosting.objects.create(
-        employer=world.other_employer,
+    other_posting = JobPostingFactory(
         position=other_position,
         reference="2026-001",
         title="Boulanger (H/F)",
         summary="Pétrir et cuire.",
-        contract_kind="cdi",
         status=PostingStatus.PUBLISHED,
         published_at=timezone.now(),
     )
@@ -120,10 +106,8 @@ def recruiting(world: Any, manager_user: Any, now: dt.datetime) -> SimpleNamespa
     received.cv_filename = "mon-cv.pdf"
     received.save()
     interviewed = _candidate(posting, "Entretenu", CandidateStatus.INTERVIEW, civility="m")
-    Interview.objects.create(
-        candidate=interviewed,
-        scheduled_at=NOW + dt.timedelta(days=2),
-        place="Siège, salle 2",
+    InterviewFactory(
+        candidate=interviewed, scheduled_at=NOW + dt.timedelta(days=2), place="Siège, salle 2"
     )
     offered = _candidate(
         posting,

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from effectif.core.testing import browser_login
 from effectif.employees.models import Employee
-from effectif.hiring.models import Candidate, CandidateStatus, Dpae, JobPosting, PostingStatus
+from effectif.hiring.models import Candidate, CandidateStatus, Dpae, PostingStatus
 from effectif.hiring.tests.conftest import PDF
+from effectif.hiring.tests.factories import JobPostingFactory
 from effectif.organisation.models import HealthService
 from effectif.organisation.tests.factories import PositionFactory
 from effectif.rules.identity.generate import make_nir
@@ -33,14 +34,10 @@ def posting(world):
         purpose="Tenir la comptabilité générale.",
         classification="Position 2.1",
     )
-    return JobPosting.objects.create(
-        employer=world.employer,
+    return JobPostingFactory(
         position=position,
         establishment=world.establishment,
         reference="2026-007",
-        title="Comptable (H/F)",
-        summary="Tenir la comptabilité générale.",
-        contract_kind="cdi",
         start_date=timezone.localdate() + dt.timedelta(days=20),
         status=PostingStatus.PUBLISHED,
         published_at=timezone.now(),

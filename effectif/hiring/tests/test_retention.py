@@ -25,6 +25,7 @@ from effectif.hiring.services.retention import (
     retention_deadline,
 )
 from effectif.hiring.tests.conftest import NOW, PARIS
+from effectif.hiring.tests.factories import InterviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def aged(recruiting, hr_manager, time_machine):
     two years and a day ago."""
     candidate = recruiting.rejected
     candidate.cv.save("cv.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
-    interview = Interview.objects.create(
+    interview = InterviewFactory(
         candidate=candidate, scheduled_at=NOW, place="Siège", assessment="Bon profil"
     )
     letter = letter_generate(candidate=candidate, kind="refus_candidature", by=hr_manager)

@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from effectif.hiring.models import Candidate, JobPosting
 from effectif.hiring.services.onboarding import onboarding_start
+from effectif.hiring.tests.factories import CandidateFactory, JobPostingFactory
 from effectif.hiring.tests.test_hire import _hire
 
 pytestmark = pytest.mark.django_db
@@ -328,21 +328,13 @@ def test_lists_read_in_constant_queries(recruiting, client_for, hr_manager):
 
     before = counts()
     for n in range(5):
-        posting = JobPosting.objects.create(
-            employer=recruiting.world.employer,
+        posting = JobPostingFactory(
             position=recruiting.position,
             reference=f"2026-1{n:02d}",
             title=f"Poste {n} (H/F)",
             summary="…",
-            contract_kind="cdi",
             status="published",
             published_at=recruiting.posting.published_at,
         )
-        Candidate.objects.create(
-            employer=posting.employer,
-            posting=posting,
-            first_names="A",
-            last_name=f"N{n}",
-            email="a@x.test",
-        )
+        CandidateFactory(posting=posting, first_names="A", last_name=f"N{n}", email="a@x.test")
     assert counts() == before
