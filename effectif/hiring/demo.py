@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -59,6 +59,9 @@ APPLICANTS = (
 )
 PdfMaker = Callable[[str, list[str]], bytes]
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
@@ -79,7 +82,7 @@ def _apply(posting: JobPosting, civility: str, first: str, last: str, pdf: PdfMa
 
 
 def _posting(
-    requisition: JobRequisition, establishment: Establishment | None, hr: Any, pay: str
+    requisition: JobRequisition, establishment: Establishment | None, hr: User, pay: str
 ) -> JobPosting:
     draft = posting_from_position(position=requisition.position, requisition=requisition)
     draft.establishment = establishment
@@ -89,7 +92,7 @@ def _posting(
 
 
 def _requisition(
-    employer: Employer, position: Position, manager: Any, start: dt.date, **extra: Any
+    employer: Employer, position: Position, manager: User, start: dt.date, **extra: Any
 ) -> JobRequisition:
     values: dict[str, Any] = {
         "reason": "creation",
@@ -106,7 +109,7 @@ def _requisition(
     )
 
 
-def _hire(posting: JobPosting, start: dt.date, today: dt.date, hr: Any, pdf: PdfMaker) -> None:
+def _hire(posting: JobPosting, start: dt.date, today: dt.date, hr: User, pdf: PdfMaker) -> None:
     """Nathan Roux, hired two weeks ago: DPAE filed three days before, onboarding under way."""
     candidate = _apply(posting, Civility.MONSIEUR, "Nathan", "Roux", pdf)
     candidate_move(candidate=candidate, status=CandidateStatus.OFFER, by=hr)
@@ -162,7 +165,7 @@ def _hire(posting: JobPosting, start: dt.date, today: dt.date, hr: Any, pdf: Pdf
 
 @transaction.atomic
 def load_hiring_demo(
-    *, employers: QuerySet[Employer], today: dt.date, hr: Any, manager: Any, pdf: PdfMaker
+    *, employers: QuerySet[Employer], today: dt.date, hr: User, manager: User, pdf: PdfMaker
 ) -> bool:
     """False when the demo employers already have their requisitions."""
     if JobRequisition.objects.filter(employer__in=employers).exists():

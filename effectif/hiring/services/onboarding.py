@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -41,7 +41,7 @@ class Step:
     category: str
     owner_kind: str
     days_from_start: int
-    owner: Any = None
+    owner: User | None = None
 
 
 @transaction.atomic
@@ -99,7 +99,7 @@ def steps_of(template: OnboardingTemplate | None) -> list[Step]:
     ]
 
 
-def owner_for(step: Step, employee: Employee, hr_user: Any) -> Any:
+def owner_for(step: Step, employee: Employee, hr_user: User) -> User:
     """Who does a step: the designated person, the department's manager, the new hire (if
     they have an account), else the HR person who hires."""
     if step.owner_kind == OwnerKind.USER and step.owner is not None:
