@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from effectif.budgets.permissions import may_read
 from effectif.core.navigation import NavItem
-from effectif.core.roles import HR_ROLES, Role
 
 _SECTION = _("Déplacements et frais")
 
@@ -17,7 +17,7 @@ class BudgetsConfig(AppConfig):
             "budgets:list",
             "piggy-bank",
             _SECTION,
-            HR_ROLES | {Role.MANAGER},
-            560,
+            order=560,
+            visible=may_read,
         ),
     ]

@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from effectif.core.deadlines import reads_deadlines
 from effectif.core.navigation import NavItem
-from effectif.core.roles import HR_ROLES, Role
 
 
 class DashboardsConfig(AppConfig):
@@ -16,7 +16,7 @@ class DashboardsConfig(AppConfig):
             "dashboards:deadlines",
             "calendar-check",
             _("Général"),
-            HR_ROLES | {Role.MANAGER},
             order=5,
+            visible=reads_deadlines,
         ),
     ]

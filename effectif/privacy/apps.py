@@ -3,12 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.navigation import NavItem
 from effectif.core.roles import AUDIT_READER_ROLES
+from effectif.privacy.permissions import has_own_file
 
 _SECTION = _("Données personnelles")
-
-
-def _has_own_file(user: object) -> bool:
-    return hasattr(user, "employee")
 
 
 class PrivacyConfig(AppConfig):
@@ -22,7 +19,7 @@ class PrivacyConfig(AppConfig):
             "person-vcard",
             _("Mon compte"),
             order=890,
-            visible=_has_own_file,
+            visible=has_own_file,
         ),
         NavItem(
             _("Demandes de droits"),

@@ -7,9 +7,12 @@ import html
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from effectif.contracts.tests.factories import hire
 from effectif.core.deadlines import deadlines
+from effectif.core.navigation import menu_for
+from effectif.core.roles import Role
 from effectif.dashboards.digest import send_deadline_digests
 from effectif.employees.tests.factories import EmployeeFactory
 
@@ -137,3 +140,13 @@ def test_a_long_to_do_is_shown_a_hundred_lines_at_a_time_and_exported_whole(
     assert "1–100 sur 130" in first
     assert "Échéance n° 000" in first  # due today, the soonest
     assert b"".join(export.streaming_content).decode().count("Échéance n° ") == 130
+
+
+def test_the_menu_offers_the_to_do_and_the_budgets_to_hr_and_managers_only(make_user):
+    readers = {Role.ADMIN, Role.HR_MANAGER, Role.HR_ASSISTANT, Role.MANAGER}
+    for role in Role.values:
+        paths = {
+            item["url"] for section in menu_for(make_user(role), "/") for item in section.items
+        }
+        assert (reverse("dashboards:deadlines") in paths) == (role in readers), role
+        assert (reverse("budgets:list") in paths) == (role in readers), role
