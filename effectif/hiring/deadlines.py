@@ -17,8 +17,7 @@ from effectif.core.deadlines import Deadline, page_link
 from effectif.hiring import permissions as perms
 from effectif.hiring.models import DpaeStatus
 from effectif.hiring.selectors import contracts_to_declare, tasks_for
-from effectif.rules.hiring.dpae import BEFORE_ARTICLE
-from effectif.rules.parameters.hiring import DPAE_EARLIEST_DAYS
+from effectif.rules.hiring.dpae import BEFORE_ARTICLE, earliest_filing_day
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -45,7 +44,7 @@ def dpae_to_file(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]
         "travail dissimulé (L8221-5)."
     )
     for row in contracts:
-        earliest = row.start_date - dt.timedelta(days=DPAE_EARLIEST_DAYS.at(row.start_date))
+        earliest = earliest_filing_day(row.start_date)
         hour = f" {timezone.localtime(row.dpae__hire_at):%H:%M}" if row.dpae__hire_at else ""
         yield Deadline(
             due_date=row.start_date,

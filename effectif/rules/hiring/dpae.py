@@ -176,9 +176,14 @@ def data_problems(facts: DpaeFacts) -> list[Problem]:
     return _employer_problems(facts) + _employee_problems(facts) + _contract_problems(facts)
 
 
+def earliest_filing_day(hire_day: dt.date) -> dt.date:
+    """The first day the declaration of a hire on `hire_day` may be filed."""
+    return hire_day - dt.timedelta(days=DPAE_EARLIEST_DAYS.at(hire_day))
+
+
 def earliest_filing(hire_at: dt.datetime) -> dt.date:
     """The first day the declaration may be filed."""
-    return hire_at.date() - dt.timedelta(days=DPAE_EARLIEST_DAYS.at(hire_at.date()))
+    return earliest_filing_day(hire_at.date())
 
 
 def timing_problem(hire_at: dt.datetime, declared_at: dt.datetime) -> Problem | None:

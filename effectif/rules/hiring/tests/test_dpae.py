@@ -13,6 +13,7 @@ from effectif.rules.hiring.dpae import (
     DpaeFacts,
     data_problems,
     earliest_filing,
+    earliest_filing_day,
     needs_trial_length,
     timing_problem,
     trial_days,
@@ -88,6 +89,7 @@ def test_a_nir_that_contradicts_the_sex_is_refused():
 
 def test_the_window_opens_8_days_before():
     assert earliest_filing(HIRE) == dt.date(2026, 3, 24)
+    assert earliest_filing_day(HIRE.date()) == dt.date(2026, 3, 24)  # the to-do's day
 
 
 @pytest.mark.parametrize(
