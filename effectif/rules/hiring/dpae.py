@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from effectif.rules.contracts.kinds import FIXED_TERM_KINDS
 from effectif.rules.contracts.trial_period import end_after_months
 from effectif.rules.identity.checks import (
     InvalidIdentifier,
@@ -27,7 +28,6 @@ from effectif.rules.parameters.hiring import DPAE_EARLIEST_DAYS
 CONTENT_ARTICLE = "C. trav. R1221-1"
 BEFORE_ARTICLE = "C. trav. L1221-10"
 EARLIEST_ARTICLE = "C. trav. L1221-10, R1221-1 s."
-FIXED_TERM_KINDS = frozenset({"cdd", "interim", "apprentissage", "stage"})
 LONG_CONTRACT_MONTHS = 6
 
 
