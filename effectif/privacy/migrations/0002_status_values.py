@@ -4,10 +4,10 @@
 that an answered request has its date names statuses, so it is dropped and made again around
 the rewrite. The French labels do not change."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import migrations, models
+
+from effectif.core.migrating import rewrite_values
 
 MAPPINGS = {
     "RightsRequest": {
@@ -23,22 +23,6 @@ MAPPINGS = {
         "echec": "failed",
     },
 }
-
-
-def _rewrite(apps: Any, backwards: bool) -> None:
-    for model_name, mapping in MAPPINGS.items():
-        model = apps.get_model("privacy", model_name)
-        pairs = {new: old for old, new in mapping.items()} if backwards else mapping
-        for old, new in pairs.items():
-            model.objects.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=False)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=True)
 
 
 class Migration(migrations.Migration):
@@ -84,7 +68,7 @@ class Migration(migrations.Migration):
                 verbose_name="état",
             ),
         ),
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("privacy", MAPPINGS),
         migrations.AddConstraint(
             model_name="rightsrequest",
             constraint=models.CheckConstraint(
