@@ -8,7 +8,7 @@ the user takes it at another step of the workflow (no longer a draft, already ap
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from effectif.accounts.models import User
 from effectif.api.assignment import unknown_reference
 from effectif.api.errors import forbidden, refuse_unless
+from effectif.core.roles import is_hr, is_self, manages
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for, own_employee
 from effectif.travel.models import ExpenseReport, Trip
-from effectif.travel.permissions import can_write_for, is_hr, is_self, manages
+from effectif.travel.permissions import can_write_for
 
 #: A trip or an expense report: each belongs to an employee and has a status.
 Written = TypeVar("Written", Trip, ExpenseReport)
@@ -61,7 +62,7 @@ def at_step(
     user: User,
     written: Written,
     *,
-    allowed: Callable[[Any, Written], bool],
+    allowed: Callable[[User, Written], bool],
     role: Callable[[User, Employee], bool],
 ) -> Written:
     """`written` if the pages' check `allowed` lets the user act on it now; else 422 when the

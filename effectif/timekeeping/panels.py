@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
-from effectif.employees import permissions as employee_perms
+from effectif.core.roles import is_hr, is_self
 from effectif.timekeeping import permissions as perms
 from effectif.timekeeping.selectors import assignments_of
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 def _weekly_hours(schedule: Any) -> Decimal:
@@ -23,7 +26,7 @@ def _weekly_hours(schedule: Any) -> Decimal:
 
 
 def _context(request: Any, employee: Any) -> dict[str, Any]:
-    today = dt.date.today()
+    today = timezone.localdate()
     assignments = list(assignments_of(employee).prefetch_related("schedule__days"))
     rows = [
         {
@@ -40,14 +43,12 @@ def _context(request: Any, employee: Any) -> dict[str, Any]:
         "rows": rows,
         "current": next((row for row in rows if row["current"]), None),
         "can_assign": perms.can_manage_schedules(request.user),
-        "is_self": employee_perms.is_self(request.user, employee),
+        "is_self": is_self(request.user, employee),
     }
 
 
-def _visible(user: Any, employee: Any) -> bool:
-    return (
-        perms.is_hr(user) or perms.manages(user, employee) or employee_perms.is_self(user, employee)
-    )
+def _visible(user: User, employee: Any) -> bool:
+    return is_hr(user) or perms.manages(user, employee) or is_self(user, employee)
 
 
 EMPLOYEE_SCHEDULE = Panel(

@@ -2,65 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from effectif.core.roles import EMPLOYER_EDITOR_ROLES, HR_ROLES, Role
+from effectif.core import roles
+from effectif.core.roles import is_employer_editor, is_hr, is_manager, is_self
 from effectif.employees.models import Employee
-from effectif.organisation.selectors import managed_department_ids
+
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
 
-def _authenticated(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
-
-
-def is_hr(user: Any) -> bool:
-    return _authenticated(user) and user.role in HR_ROLES
-
-
-def can_manage_schedules(user: Any) -> bool:
+def can_manage_schedules(user: Actor) -> bool:
     """Schedules and their assignment: HR."""
     return is_hr(user)
 
 
-def can_edit_settings(user: Any) -> bool:
+def can_edit_settings(user: Actor) -> bool:
     """The employer's working-time settings (agreement values): administrators and HR managers."""
-    return _authenticated(user) and user.role in EMPLOYER_EDITOR_ROLES
+    return is_employer_editor(user)
 
 
-def manages(user: Any, employee: Employee) -> bool:
-    """The user manages the employee's department (or one above it)."""
-    return (
-        _authenticated(user)
-        and user.role == Role.MANAGER
-        and employee.department_id is not None
-        and employee.department_id in managed_department_ids(user)
-    )
+def manages(user: Actor, employee: Employee) -> bool:
+    """The user holds the manager role and runs the employee's department (or one above it)."""
+    return is_manager(user) and roles.manages(user, employee)
 
 
-def can_validate(user: Any, employee: Employee) -> bool:
+def can_validate(user: Actor, employee: Employee) -> bool:
     """A week's hours are validated by HR or the employee's manager, never by the employee."""
-    if not _authenticated(user) or employee.user_id == user.pk:
-        return False
-    return is_hr(user) or manages(user, employee)
+    return not is_self(user, employee) and (is_hr(user) or manages(user, employee))
 
 
-def can_declare(user: Any, employee: Employee) -> bool:
-    return _authenticated(user) and employee.user_id == user.pk
+def can_declare(user: Actor, employee: Employee) -> bool:
+    return is_self(user, employee)
 
 
-def can_edit_planning(user: Any, employee: Employee) -> bool:
+def can_edit_planning(user: Actor, employee: Employee) -> bool:
     """Shifts are changed by HR or the employee's manager."""
     return can_validate(user, employee)
 
 
-def validates_weeks(user: Any) -> bool:
+def validates_weeks(user: Actor) -> bool:
     """HR and managers validate the weeks of the people they look after."""
-    return _authenticated(user) and (user.role in HR_ROLES or user.role == Role.MANAGER)
+    return is_hr(user) or is_manager(user)
 
 
-def can_run_checks(user: Any) -> bool:
-    return _authenticated(user) and (user.role in HR_ROLES or user.role == Role.MANAGER)
+def can_run_checks(user: Actor) -> bool:
+    return is_hr(user) or is_manager(user)
 
 
-def can_see_variable_elements(user: Any) -> bool:
+def can_see_variable_elements(user: Actor) -> bool:
     return is_hr(user)

@@ -7,12 +7,12 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
 from effectif.contracts.models import ContractTerms
-from effectif.core.roles import Role
+from effectif.core.roles import Role, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
@@ -36,10 +36,13 @@ from effectif.timekeeping.models import (
 )
 from effectif.timekeeping.shifts import Shift
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 # --- Schedules and settings (HR) ------------------------------------------------------------
 
 
-def schedules_for(user: Any) -> QuerySet[WorkSchedule]:
+def schedules_for(user: User) -> QuerySet[WorkSchedule]:
     return (
         WorkSchedule.objects.filter(employer__in=hr_employers_for(user))
         .select_related("employer")
@@ -47,7 +50,7 @@ def schedules_for(user: Any) -> QuerySet[WorkSchedule]:
     )
 
 
-def schedule_get(user: Any, pk: Any) -> WorkSchedule:
+def schedule_get(user: User, pk: Any) -> WorkSchedule:
     return get_in_scope(schedules_for(user), pk)
 
 
@@ -67,7 +70,7 @@ def assignment_get(employee: Employee, pk: Any) -> ScheduleAssignment:
     return get_in_scope(assignments_of(employee), pk)
 
 
-def settings_employer_get(user: Any, pk: Any) -> Employer:
+def settings_employer_get(user: User, pk: Any) -> Employer:
     return get_in_scope(hr_employers_for(user), pk)
 
 
@@ -80,13 +83,13 @@ def working_time_settings_of(employer: Employer) -> WorkingTimeSettings:
 # --- Time sheets ----------------------------------------------------------------------------
 
 
-def sheets_for(user: Any) -> QuerySet[TimeSheet]:
+def sheets_for(user: User) -> QuerySet[TimeSheet]:
     return TimeSheet.objects.filter(employee__in=employees_for(user)).select_related(
         "employee", "employee__employer", "employee__department", "manager_decided_by"
     )
 
 
-def sheet_get(user: Any, pk: Any) -> TimeSheet:
+def sheet_get(user: User, pk: Any) -> TimeSheet:
     return get_in_scope(sheets_for(user), pk)
 
 
@@ -98,19 +101,19 @@ def sheet_of_week(employee: Employee, monday: dt.date) -> TimeSheet | None:
     )
 
 
-def validatable_employees(user: Any) -> QuerySet[Employee]:
+def validatable_employees(user: User) -> QuerySet[Employee]:
     """Employees whose weeks the user validates: HR, those of its employers; a manager, their
     team; never oneself."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Employee.objects.none()
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         team = Employee.objects.filter(department_id__in=managed_department_ids(user))
     else:
         team = employees_for(user) if user.role != Role.EMPLOYEE else Employee.objects.none()
     return team.exclude(user=user)
 
 
-def sheets_to_validate(user: Any) -> QuerySet[TimeSheet]:
+def sheets_to_validate(user: User) -> QuerySet[TimeSheet]:
     return (
         TimeSheet.objects.filter(
             employee__in=validatable_employees(user), status=SheetStatus.SUBMITTED
@@ -128,7 +131,7 @@ class SheetFilters:
     q: str = ""
 
 
-def sheet_list(user: Any, filters: SheetFilters) -> QuerySet[TimeSheet]:
+def sheet_list(user: User, filters: SheetFilters) -> QuerySet[TimeSheet]:
     sheets = sheets_for(user).order_by("-week_start", "employee__last_name", "employee__pk")
     if filters.employer_id:
         sheets = sheets.filter(employee__employer_id=filters.employer_id)
@@ -174,7 +177,7 @@ class VariableElements:
     pending: int = 0  # weeks of the month not validated yet
 
 
-def variable_elements(user: Any, employer: Employer, month: dt.date) -> list[VariableElements]:
+def variable_elements(user: User, employer: Employer, month: dt.date) -> list[VariableElements]:
     """Overtime and complementary hours of the validated weeks ending in `month`, by employee,
     with the weeks still to validate; employees with nothing to pay and nothing pending are
     left out."""
@@ -220,13 +223,13 @@ def variable_elements(user: Any, employer: Employer, month: dt.date) -> list[Var
 # --- Legal checks ---------------------------------------------------------------------------
 
 
-def check_establishments(user: Any) -> QuerySet[Establishment]:
+def check_establishments(user: User) -> QuerySet[Establishment]:
     """Establishments whose people the user may check: HR only (a manager checks a team)."""
     return establishments_for(user).filter(employer__in=hr_employers_for(user))
 
 
-def check_departments(user: Any) -> QuerySet[Department]:
-    if getattr(user, "role", None) == Role.MANAGER:
+def check_departments(user: User) -> QuerySet[Department]:
+    if is_manager(user):
         return Department.objects.filter(pk__in=managed_department_ids(user)).select_related(
             "employer"
         )
@@ -234,7 +237,7 @@ def check_departments(user: Any) -> QuerySet[Department]:
 
 
 def employees_to_check(
-    user: Any,
+    user: User,
     start: dt.date,
     end: dt.date,
     establishment: Establishment | None = None,
@@ -260,13 +263,13 @@ def employees_to_check(
 # --- Imports of clocked hours (HR) ----------------------------------------------------------
 
 
-def clock_imports_for(user: Any) -> QuerySet[ClockImport]:
+def clock_imports_for(user: User) -> QuerySet[ClockImport]:
     return ClockImport.objects.filter(employer__in=hr_employers_for(user)).select_related(
         "employer", "user"
     )
 
 
-def clock_import_get(user: Any, pk: Any) -> ClockImport:
+def clock_import_get(user: User, pk: Any) -> ClockImport:
     return get_in_scope(clock_imports_for(user), pk)
 
 

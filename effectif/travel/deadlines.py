@@ -14,13 +14,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from effectif.core.deadlines import Deadline
+from effectif.core.roles import is_hr
 from effectif.travel.models import ExpenseStatus, TripStatus
 from effectif.travel.permissions import (
     can_approve_report_as_manager,
@@ -28,20 +30,22 @@ from effectif.travel.permissions import (
     can_approve_trip_as_manager,
     can_check_report,
     is_approver,
-    is_hr,
 )
 from effectif.travel.selectors.scope import reports_for, trips_for
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: Days an approver has to decide a submitted report, then HR to check it.
 DECIDE_WITHIN_DAYS = 14
 
-_HOUSE_RULE = _(
+_HOUSE_RULE = gettext_lazy(
     "Règle interne : décider dans les 14 jours, pour un remboursement dans le mois de la dépense "
     "(frais professionnels sur justificatifs, arrêté du 20/12/2002)."
 )
 
 
-def trips_to_approve(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def trips_to_approve(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     if not is_approver(user):
         return
     rows = (
@@ -69,7 +73,7 @@ def trips_to_approve(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadli
         )
 
 
-def reports_to_decide(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def reports_to_decide(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """Reports the user must approve (manager) or check (HR)."""
     if not is_approver(user):
         return
@@ -101,7 +105,7 @@ def reports_to_decide(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadl
         )
 
 
-def reports_to_reimburse(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def reports_to_reimburse(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     if not is_hr(user):
         return
     rows = (

@@ -4,7 +4,7 @@ the requester's personnel file."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,9 @@ from effectif.documents.subjects import (
 from effectif.organisation.models import Establishment
 from effectif.travel.models import Trip
 from effectif.travel.selectors.scope import trip_get
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 F = MergeField
 
@@ -84,7 +87,7 @@ def euros(amount: Any) -> str:
     return f"{text} €"
 
 
-def _user_name(user: Any) -> str:
+def _user_name(user: User | None) -> str:
     if user is None:
         return ""
     full = f"{user.first_name} {user.last_name.upper()}".strip()

@@ -3,18 +3,22 @@ status, and their own vehicles; for the employee, their manager and HR."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.panels import Panel
-from effectif.travel.permissions import can_write_for, is_hr, is_self, manages
+from effectif.core.roles import is_hr, is_self, manages
+from effectif.travel.permissions import can_write_for
 from effectif.travel.selectors.trips import employee_trips, employee_vehicles
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 SHOWN = 5
 
 
-def _visible(user: Any, employee: Any) -> bool:
+def _visible(user: User, employee: Any) -> bool:
     return is_self(user, employee) or manages(user, employee) or is_hr(user)
 
 

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from ninja import Query, Router
 
+from effectif.accounts.models import User
 from effectif.api.auth import request_user
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.routers.trips import person
@@ -134,7 +135,7 @@ def report_detail_out(report: ExpenseReport) -> dict[str, Any]:
     return {**report_out(report), "lines": [line_out(line) for line in report.lines.all()]}
 
 
-def detailed(user: Any, report_id: int) -> ExpenseReport:
+def detailed(user: User, report_id: int) -> ExpenseReport:
     report = report_get(user, report_id)
     return with_totals(ExpenseReport.objects.filter(pk=report.pk)).prefetch_related("lines").get()
 

@@ -242,7 +242,7 @@ def line_delete_view(request: HttpRequest, report_id: int, line_id: int) -> Any:
 def _submitted(
     request: HttpRequest,
     report_id: int,
-    allowed: Callable[[Any, ExpenseReport], bool],
+    allowed: Callable[[User, ExpenseReport], bool],
     role: Callable[[User, Employee], bool] = decides_for,
 ) -> tuple[User, ExpenseReport]:
     """A submitted report the user acts on at this step (`allowed`, the pages' check): the

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from effectif.accounts.models import User
 from effectif.api.auth import request_user
 from effectif.api.pagination import Page, Paging, page_of
 from effectif.api.schemas.common import READ_ERRORS, ref
@@ -102,7 +103,7 @@ def trip_detail_out(trip: Trip) -> dict[str, Any]:
     }
 
 
-def detailed(user: Any, trip_id: int) -> Trip:
+def detailed(user: User, trip_id: int) -> Trip:
     """A trip in scope with what its detail shows (404 out of scope)."""
     return with_details(trip_get(user, trip_id))
 

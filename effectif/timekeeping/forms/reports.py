@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import DateInput, StyledFormMixin
@@ -124,4 +125,4 @@ class ClockUploadForm(StyledFormMixin, forms.Form):
 
 
 def month_start(value: dt.date | None) -> dt.date:
-    return (value or dt.date.today()).replace(day=1)
+    return (value or timezone.localdate()).replace(day=1)

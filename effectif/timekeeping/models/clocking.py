@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.organisation.models import Employer
 
 
@@ -16,7 +16,7 @@ class ClockImportStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulé")
 
 
-class ClockImport(TimeStampedModel):
+class ClockImport(AuditScoped, TimeStampedModel):
     """One file of clocked hours for one employer. What it would write is kept as read
     (`days`: one entry per employee and day, with its stretches), so the confirmation writes
     exactly what the preview showed, after checking again what may have changed since."""
@@ -53,14 +53,6 @@ class ClockImport(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.created_at:%d/%m/%Y %H:%M})"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     @property
     def is_pending(self) -> bool:

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer
@@ -44,7 +44,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Dimanche")
 
 
-class WorkSchedule(NamedUniqueMixin, TimeStampedModel):
+class WorkSchedule(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A pattern of working days repeated every `cycle_weeks` weeks."""
 
     unique_messages = {
@@ -92,14 +92,6 @@ class WorkSchedule(NamedUniqueMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     @property
     def is_days_package(self) -> bool:
@@ -185,8 +177,11 @@ class ScheduleDay(models.Model):
             )
 
 
-class ScheduleAssignment(TimeStampedModel):
+class ScheduleAssignment(AuditScoped, TimeStampedModel):
     """An employee works a schedule from `start_date` (to `end_date` inclusive, if any)."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee,
@@ -224,19 +219,14 @@ class ScheduleAssignment(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.schedule} — {self.employee.display_name}"
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
 
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-
-class ShiftOverride(TimeStampedModel):
+class ShiftOverride(AuditScoped, TimeStampedModel):
     """One day of one employee planned otherwise than by their schedule (an empty list of
     stretches is a day off). A change that breaks a legal limit keeps the reason it was
     accepted for."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee,
@@ -267,14 +257,6 @@ class ShiftOverride(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.employee.display_name} — {self.day:%d/%m/%Y}"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
 
     def shift(self) -> Shift:
         return shift_from_pairs(self.intervals) if self.intervals else REST

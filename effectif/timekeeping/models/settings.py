@@ -3,15 +3,15 @@ agreement sets where the law lets it (each field left empty keeps the legal defa
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.organisation.models import Employer
 from effectif.rules.working_time.facts import AccordSettings, accord_problems
 
@@ -42,7 +42,7 @@ class ComplementaryFraction(models.TextChoices):
 _HOURS = {"max_digits": 5, "decimal_places": 2, "null": True, "blank": True}
 
 
-class WorkingTimeSettings(TimeStampedModel):
+class WorkingTimeSettings(AuditScoped, TimeStampedModel):
     employer = models.OneToOneField(
         Employer,
         verbose_name=_("employeur"),
@@ -100,14 +100,6 @@ class WorkingTimeSettings(TimeStampedModel):
     def __str__(self) -> str:
         return _("Temps de travail — %(employer)s") % {"employer": self.employer}
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
     def accord(self) -> AccordSettings:
         return AccordSettings(
             daily_max_hours=self.daily_max_hours,
@@ -131,6 +123,6 @@ class WorkingTimeSettings(TimeStampedModel):
             "complementary_fraction": _("Un accord peut porter ce plafond au tiers au plus."),
             "overtime_contingent_hours": _("Le contingent ne peut pas être négatif."),
         }
-        problems = accord_problems(self.accord(), dt.date.today())
+        problems = accord_problems(self.accord(), timezone.localdate())
         if problems:
             raise ValidationError({name: [str(messages[name])] for name in problems})

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee
 from effectif.timekeeping.shifts import REST, Shift, shift_from_pairs, untimed_shift
@@ -29,10 +29,13 @@ class RecordSource(models.TextChoices):
     CLOCKED = "pointage", _("Pointage importé")
 
 
-class TimeSheet(Approvable, TimeStampedModel):
+class TimeSheet(AuditScoped, Approvable, TimeStampedModel):
     """One employee's week, Monday to Sunday, validated by the manager (`manager_decided_at`,
     or returned with a `decision_comment`). Once validated, its weekly hours are computed by
     the rules and kept with the version of the parameters used: they are what payroll reads."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="time_sheets"
@@ -77,14 +80,6 @@ class TimeSheet(Approvable, TimeStampedModel):
         }
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def is_editable(self) -> bool:
         return self.status == SheetStatus.DRAFT
 
@@ -97,8 +92,11 @@ class TimeSheet(Approvable, TimeStampedModel):
         return self.complementary_first_hours + self.complementary_second_hours
 
 
-class TimeRecord(TimeStampedModel):
+class TimeRecord(AuditScoped, TimeStampedModel):
     """The hours of one day of a sheet: entry and exit times, or a total."""
+
+    audit_employer_path = "sheet.employee.employer_id"
+    audit_employee_path = "sheet.employee_id"
 
     sheet = models.ForeignKey(TimeSheet, on_delete=models.CASCADE, related_name="records")
     day = models.DateField(_("jour"))
@@ -127,14 +125,6 @@ class TimeRecord(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} — {self.hours} h"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.sheet.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.sheet.employee_id
 
     def shift(self) -> Shift:
         if self.intervals:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -32,17 +32,20 @@ from effectif.timekeeping.models import (
     TimeSheet,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-def clock_import_upload(*, employer: Employer, upload: UploadedFile[Any], by: Any) -> ClockImport:
+def clock_import_upload(*, employer: Employer, upload: UploadedFile[Any], by: User) -> ClockImport:
     """Read and check the file; what it would write is kept for the confirmation."""
     if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError({"file": [_("Le fichier dépasse 10 Mo.")]})
     data = upload.read()
     analysis = analyse(data, upload.name or "pointages.csv", employer)
     batch = ClockImport.objects.create(
-        user=by if getattr(by, "is_authenticated", False) else None,
+        user=by,
         employer=employer,
         original_name=(upload.name or "")[:255],
         description=analysis.description[:200],
@@ -67,7 +70,7 @@ def _monday(day: dt.date) -> dt.date:
 
 
 @transaction.atomic
-def clock_import_confirm(*, batch: ClockImport, by: Any) -> ClockImport:
+def clock_import_confirm(*, batch: ClockImport, by: User) -> ClockImport:
     batch = ClockImport.objects.select_for_update().get(pk=batch.pk)
     if not batch.can_confirm:
         raise ValidationError(_("Cet import ne peut pas être confirmé."))
@@ -169,7 +172,7 @@ def clock_import_confirm(*, batch: ClockImport, by: Any) -> ClockImport:
 
 
 @transaction.atomic
-def clock_import_cancel(*, batch: ClockImport, by: Any) -> ClockImport:
+def clock_import_cancel(*, batch: ClockImport, by: User) -> ClockImport:
     batch = ClockImport.objects.select_for_update().get(pk=batch.pk)
     if not batch.is_pending:
         raise ValidationError(_("Cet import n'est plus en attente."))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,9 @@ from effectif.timekeeping.models import (
     WorkSchedule,
 )
 from effectif.timekeeping.models.schedules import Weekday
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def _build_days(schedule: WorkSchedule, inputs: Sequence[DayInput]) -> list[Sche
 
 
 @transaction.atomic
-def schedule_save(*, schedule: WorkSchedule, days: Sequence[DayInput], by: Any) -> WorkSchedule:
+def schedule_save(*, schedule: WorkSchedule, days: Sequence[DayInput], by: User) -> WorkSchedule:
     """Create or update a schedule and replace its days; the audit keeps the pattern before and
     after. Changing a schedule in use changes the planning of everyone who follows it, past
     days included: for a change from a date on, assign a new schedule from that date."""
@@ -132,7 +135,7 @@ def schedule_assign(
     start_date: dt.date,
     end_date: dt.date | None = None,
     cycle_start_week: int = 1,
-    by: Any,
+    by: User,
 ) -> ScheduleAssignment:
     """The employee works `schedule` from `start_date`. An open-ended assignment begun before
     ends the day before; any other overlap is refused."""
@@ -183,7 +186,7 @@ def schedule_assign(
 
 
 @transaction.atomic
-def schedule_assignment_delete(*, assignment: ScheduleAssignment, by: Any) -> None:
+def schedule_assignment_delete(*, assignment: ScheduleAssignment, by: User) -> None:
     audit(
         actor=by,
         action=AuditAction.DELETE,
@@ -195,5 +198,5 @@ def schedule_assignment_delete(*, assignment: ScheduleAssignment, by: Any) -> No
     assignment.delete()
 
 
-def working_time_settings_save(*, settings: WorkingTimeSettings, by: Any) -> WorkingTimeSettings:
+def working_time_settings_save(*, settings: WorkingTimeSettings, by: User) -> WorkingTimeSettings:
     return save_audited(instance=settings, by=by, fields=audited_fields(WorkingTimeSettings))

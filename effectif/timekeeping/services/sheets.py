@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,6 +32,9 @@ from effectif.timekeeping.shifts import (
     shift_from_times,
     untimed_shift,
 )
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 MAX_DAY_HOURS = Decimal(24)
 
@@ -110,7 +113,7 @@ def timesheet_save(
     employee: Employee,
     week_start: dt.date,
     days: Mapping[dt.date, DayEntry],
-    by: Any,
+    by: User,
     source: str = RecordSource.DECLARED,
 ) -> TimeSheet:
     """Record the week's days (a day left out or empty is not worked). Only a sheet being
@@ -165,7 +168,7 @@ def _transition(sheet: TimeSheet, expected: str, message: str) -> TimeSheet:
 
 
 @transaction.atomic
-def timesheet_submit(*, sheet: TimeSheet, by: Any) -> TimeSheet:
+def timesheet_submit(*, sheet: TimeSheet, by: User) -> TimeSheet:
     sheet = _transition(
         sheet, SheetStatus.DRAFT, _("Seule une semaine en cours de saisie peut être soumise.")
     )
@@ -213,7 +216,7 @@ def week_hours_of(sheet: TimeSheet) -> WeekHours:
 
 
 @transaction.atomic
-def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
+def timesheet_validate(*, sheet: TimeSheet, by: User) -> TimeSheet:
     """Validate a submitted week and keep its hours by band, with the parameters used."""
     sheet = _transition(
         sheet, SheetStatus.SUBMITTED, _("Seule une semaine soumise peut être validée.")
@@ -221,7 +224,7 @@ def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
     hours = week_hours_of(sheet)
     sheet.status = SheetStatus.APPROVED
     sheet.manager_decided_at = timezone.now()
-    sheet.manager_decided_by = by if getattr(by, "is_authenticated", False) else None
+    sheet.manager_decided_by = by
     sheet.decision_comment = ""
     sheet.worked_hours = hours.worked
     sheet.overtime_first_hours = hours.overtime_first
@@ -247,7 +250,7 @@ def timesheet_validate(*, sheet: TimeSheet, by: Any) -> TimeSheet:
 
 
 @transaction.atomic
-def timesheet_return(*, sheet: TimeSheet, by: Any, comment: str) -> TimeSheet:
+def timesheet_return(*, sheet: TimeSheet, by: User, comment: str) -> TimeSheet:
     """Send a submitted week back to the employee, saying what to correct."""
     if not comment.strip():
         raise ValidationError({"comment": [_("Dites au salarié ce qu'il faut corriger.")]})
@@ -268,7 +271,7 @@ def timesheet_return(*, sheet: TimeSheet, by: Any, comment: str) -> TimeSheet:
 
 
 @transaction.atomic
-def timesheet_reopen(*, sheet: TimeSheet, by: Any, reason: str) -> TimeSheet:
+def timesheet_reopen(*, sheet: TimeSheet, by: User, reason: str) -> TimeSheet:
     """HR reopens a validated week (a correction before payroll): it is to be validated again,
     and its hours leave the variable elements until then."""
     if not reason.strip():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +25,9 @@ from effectif.timekeeping.breach_text import breach_summary
 from effectif.timekeeping.checking import Gathered, check_gathered, gather, monday_of
 from effectif.timekeeping.models import ShiftOverride
 from effectif.timekeeping.shifts import REST, Shift, first_overlap, shift_from_times
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 Stretches = Sequence[tuple[dt.time, dt.time]]
 
@@ -101,7 +104,7 @@ def shift_set(
     employee: Employee,
     day: dt.date,
     intervals: Stretches,
-    by: Any,
+    by: User,
     override_reason: str | None = None,
 ) -> ShiftOverride:
     """Plan `day` for `employee` as `intervals` (pairs of clock times; a time earlier than the
@@ -122,7 +125,7 @@ def shift_set(
     override.intervals = shift.pairs()
     override.hours = shift.hours
     override.override_reason = reason if breaches else ""
-    override.changed_by = by if getattr(by, "is_authenticated", False) else None
+    override.changed_by = by
     override.save()
     audit(
         actor=by,
@@ -136,7 +139,7 @@ def shift_set(
 
 @transaction.atomic
 def shift_reset(
-    *, employee: Employee, day: dt.date, by: Any, override_reason: str | None = None
+    *, employee: Employee, day: dt.date, by: User, override_reason: str | None = None
 ) -> None:
     """Back to the schedule on `day`, with the same legal checks as `shift_set`."""
     Employee.objects.select_for_update().filter(pk=employee.pk).first()

@@ -95,7 +95,7 @@ def test_an_xlsx_with_typed_cells(world, hr_manager) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["Matricule", "Date", "Entrée", "Sortie"])
-    sheet.append([world.member.matricule, dt.datetime(2026, 3, 2), dt.time(9, 0), dt.time(12, 30)])
+    sheet.append([world.member.matricule, dt.date(2026, 3, 2), dt.time(9, 0), dt.time(12, 30)])
     out = io.BytesIO()
     book.save(out)
     upload = SimpleUploadedFile("pointages.xlsx", out.getvalue())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,8 +26,8 @@ from effectif.core.exporting import (
     new_workbook,
     workbook_bytes,
 )
+from effectif.core.roles import is_hr
 from effectif.organisation.selectors import hr_employers_for
-from effectif.timekeeping import permissions as perms
 from effectif.timekeeping.forms.reports import ClockUploadForm
 from effectif.timekeeping.selectors import clock_import_get, clock_imports_for
 from effectif.timekeeping.services.clocking import (
@@ -34,6 +35,9 @@ from effectif.timekeeping.services.clocking import (
     clock_import_confirm,
     clock_import_upload,
 )
+
+if TYPE_CHECKING:
+    from effectif.core.typing import AuthenticatedRequest
 
 ERRORS_PER_PAGE = 100
 SAMPLE_DAYS = 20
@@ -45,8 +49,8 @@ TEMPLATE_ROWS = [
 ]
 
 
-@require(perms.is_hr)
-def clock_start(request: HttpRequest) -> HttpResponse:
+@require(is_hr)
+def clock_start(request: AuthenticatedRequest) -> HttpResponse:
     employers = hr_employers_for(request.user).order_by("name")
     if request.method == "POST":
         posted = request.POST.get("employer", "")
@@ -73,8 +77,8 @@ def clock_start(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require(perms.is_hr)
-def clock_preview(request: HttpRequest, pk: int) -> HttpResponse:
+@require(is_hr)
+def clock_preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = clock_import_get(request.user, pk)
     page = Paginator(batch.errors, ERRORS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -92,9 +96,9 @@ def clock_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require(perms.is_hr)
+@require(is_hr)
 @require_POST
-def clock_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def clock_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = clock_import_get(request.user, pk)
     try:
         batch = clock_import_confirm(batch=batch, by=request.user)
@@ -112,9 +116,9 @@ def clock_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("timekeeping:clock_preview", pk=batch.pk)
 
 
-@require(perms.is_hr)
+@require(is_hr)
 @require_POST
-def clock_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def clock_cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = clock_import_get(request.user, pk)
     try:
         clock_import_cancel(batch=batch, by=request.user)
@@ -126,8 +130,8 @@ def clock_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("timekeeping:clock_start")
 
 
-@require(perms.is_hr)
-def clock_errors_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
+@require(is_hr)
+def clock_errors_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponseBase:
     batch = clock_import_get(request.user, pk)
     if fmt not in {"csv", "xlsx"}:
         raise Http404
@@ -144,8 +148,8 @@ def clock_errors_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     )
 
 
-@require(perms.is_hr)
-def clock_template(request: HttpRequest, fmt: str) -> HttpResponse:
+@require(is_hr)
+def clock_template(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         book = new_workbook()
         sheet = book.active

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
@@ -26,6 +26,9 @@ from effectif.timekeeping.selectors import (
     weeks_of_month,
 )
 
+if TYPE_CHECKING:
+    from effectif.core.typing import AuthenticatedRequest
+
 
 def _month_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     first = today.replace(day=1)
@@ -34,8 +37,8 @@ def _month_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 @require(perms.can_run_checks)
-def legal_checks(request: HttpRequest) -> HttpResponseBase:
-    first, last = _month_bounds(dt.date.today())
+def legal_checks(request: AuthenticatedRequest) -> HttpResponseBase:
+    first, last = _month_bounds(timezone.localdate())
     form = ChecksForm(
         request.GET if "target" in request.GET else None,
         establishments=check_establishments(request.user),
@@ -91,7 +94,7 @@ def legal_checks(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(perms.can_see_variable_elements)
-def variable_elements_view(request: HttpRequest) -> HttpResponseBase:
+def variable_elements_view(request: AuthenticatedRequest) -> HttpResponseBase:
     employers = hr_employers_for(request.user).order_by("name")
     default = employers.first()
     form = VariableElementsForm(

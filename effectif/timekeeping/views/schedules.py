@@ -3,12 +3,12 @@ to an employee (from the personnel file); the employer's working-time settings."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,9 +41,12 @@ from effectif.timekeeping.services import (
     working_time_settings_save,
 )
 
+if TYPE_CHECKING:
+    from effectif.core.typing import AuthenticatedRequest
+
 
 @require(perms.can_manage_schedules)
-def schedule_list(request: HttpRequest) -> HttpResponse:
+def schedule_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "timekeeping/schedule_list.html",
@@ -57,7 +60,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
 
 
 def _edit(
-    request: HttpRequest, schedule: WorkSchedule, preset_initial: dict[str, Any]
+    request: AuthenticatedRequest, schedule: WorkSchedule, preset_initial: dict[str, Any]
 ) -> HttpResponse:
     creating = schedule.pk is None
     form = bound(request, WorkScheduleForm, instance=schedule)
@@ -105,7 +108,7 @@ def _edit(
 
 
 @require(perms.can_manage_schedules)
-def schedule_create(request: HttpRequest) -> HttpResponse:
+def schedule_create(request: AuthenticatedRequest) -> HttpResponse:
     preset = PRESETS.get(request.GET.get("modele", ""))
     schedule = WorkSchedule()
     initial: dict[str, Any] = {}
@@ -117,12 +120,12 @@ def schedule_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_manage_schedules)
-def schedule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def schedule_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _edit(request, schedule_get(request.user, pk), {})
 
 
 @login_required
-def assign(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def assign(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     ensure(perms.can_manage_schedules(request.user))
     form = bound(request, AssignmentForm, schedules=schedules_of_employer(employee.employer_id))
@@ -155,7 +158,7 @@ def assign(request: HttpRequest, employee_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_delete(request: HttpRequest, employee_pk: int, pk: int) -> HttpResponse:
+def assignment_delete(request: AuthenticatedRequest, employee_pk: int, pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     ensure(perms.can_manage_schedules(request.user))
     schedule_assignment_delete(assignment=assignment_get(employee, pk), by=request.user)
@@ -164,7 +167,7 @@ def assignment_delete(request: HttpRequest, employee_pk: int, pk: int) -> HttpRe
 
 
 @require(perms.can_edit_settings)
-def settings_edit(request: HttpRequest, employer_pk: int) -> HttpResponse:
+def settings_edit(request: AuthenticatedRequest, employer_pk: int) -> HttpResponse:
     employer = settings_employer_get(request.user, employer_pk)
     form = bound(request, WorkingTimeSettingsForm, instance=working_time_settings_of(employer))
     if request.method == "POST" and saved(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import page_of, parse_id, query_without, requested_export
+from effectif.core.roles import is_hr
 from effectif.employees.selectors import own_employee
 from effectif.organisation.selectors import hr_employers_for
 from effectif.timekeeping import permissions as perms
@@ -46,10 +48,13 @@ from effectif.timekeeping.services.sheets import (
     week_hours_of,
 )
 
+if TYPE_CHECKING:
+    from effectif.core.typing import AuthenticatedRequest
 
-def _monday(request: HttpRequest) -> dt.date:
+
+def _monday(request: AuthenticatedRequest) -> dt.date:
     asked = query_date(request, "semaine")
-    return monday_of(asked or dt.date.today())
+    return monday_of(asked or timezone.localdate())
 
 
 def _breaches(sheet_or_employee: Any, monday: dt.date) -> list[dict[str, str]]:
@@ -62,7 +67,7 @@ def _breaches(sheet_or_employee: Any, monday: dt.date) -> list[dict[str, str]]:
 
 
 @login_required
-def my_week(request: HttpRequest) -> HttpResponse:
+def my_week(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     ensure(employee is not None)
     assert employee is not None
@@ -125,7 +130,7 @@ def my_week(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.validates_weeks)
-def to_validate(request: HttpRequest) -> HttpResponse:
+def to_validate(request: AuthenticatedRequest) -> HttpResponse:
     sheets = sheets_to_validate(request.user)
     return render(
         request, "timekeeping/to_validate.html", {"page_obj": page_of(request, sheets, 50)}
@@ -133,7 +138,7 @@ def to_validate(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def sheet_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     sheet = sheet_get(request.user, pk)
     can_validate = perms.can_validate(request.user, sheet.employee)
     return_form = ReturnForm(request.POST if "renvoyer" in request.POST else None)
@@ -149,7 +154,7 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     sheet=sheet, by=request.user, comment=return_form.cleaned_data["comment"]
                 )
                 messages.info(request, _("Semaine renvoyée au salarié."))
-            elif "rouvrir" in request.POST and perms.is_hr(request.user) and reopen_form.is_valid():
+            elif "rouvrir" in request.POST and is_hr(request.user) and reopen_form.is_valid():
                 timesheet_reopen(
                     sheet=sheet, by=request.user, reason=reopen_form.cleaned_data["reason"]
                 )
@@ -181,7 +186,7 @@ def sheet_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "computed": sheet.status != SheetStatus.APPROVED,
             "breaches": _breaches(sheet, monday),
             "can_validate": can_validate,
-            "can_reopen": perms.is_hr(request.user) and sheet.status == SheetStatus.APPROVED,
+            "can_reopen": is_hr(request.user) and sheet.status == SheetStatus.APPROVED,
             "return_form": return_form,
             "reopen_form": reopen_form,
         },
@@ -207,8 +212,8 @@ def _sheet_columns() -> list[Column]:
     ]
 
 
-@require(perms.is_hr)
-def sheet_list_view(request: HttpRequest) -> HttpResponseBase:
+@require(is_hr)
+def sheet_list_view(request: AuthenticatedRequest) -> HttpResponseBase:
     employers = hr_employers_for(request.user).order_by("name")
     employer = request.GET.get("employeur", "")
     filters = SheetFilters(
@@ -240,7 +245,7 @@ def sheet_list_view(request: HttpRequest) -> HttpResponseBase:
 
 @login_required
 @require_POST
-def sheet_validate_quick(request: HttpRequest, pk: int) -> HttpResponse:
+def sheet_validate_quick(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Validate from the list of weeks to validate."""
     sheet: TimeSheet = sheet_get(request.user, pk)
     ensure(perms.can_validate(request.user, sheet.employee))

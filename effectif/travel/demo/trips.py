@@ -269,7 +269,10 @@ def _trip(
     trip = trip_submit(trip=trip, by=author)
     if plan.status == "cancelled":
         return trip_cancel(trip=trip, by=author, comment="Événement reporté à l'an prochain.")
-    manager = person.department.manager if has_manager(person) and person.department else hr
+    department = person.department
+    manager = (
+        department.manager if has_manager(person) and department and department.manager else hr
+    )
     if plan.status == "rejected":
         return trip_reject(
             trip=trip, by=manager, comment="Une visioconférence suffit pour ce forum."

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import Employee
 from effectif.rules.money import ZERO
 from effectif.travel.models import (
@@ -58,13 +58,13 @@ class ReportForm(StyledFormMixin, forms.Form):
         """`requesters`: whom the report may be for (a choice shown to HR only, when there is
         more than one); choosing one reloads the trips with htmx from `reload_url`."""
         super().__init__(*args, **kwargs)
-        self.fields["trip"].queryset = trips  # type: ignore[attr-defined]
+        set_queryset(self, "trip", trips)
         employee = self.fields["employee"]
         assert isinstance(employee, forms.ModelChoiceField)
         if requesters is None or requesters.count() <= 1:
             del self.fields["employee"]
             return
-        employee.queryset = requesters
+        set_queryset(self, "employee", requesters)
         employee.empty_label = _("— choisir le salarié —")
         employee.widget.attrs.update(
             {
@@ -136,7 +136,7 @@ class LineForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, vehicles: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vehicle"].queryset = vehicles  # type: ignore[attr-defined]
+        set_queryset(self, "vehicle", vehicles)
 
     def category_value(self) -> str:
         value = self["category"].value()
@@ -256,7 +256,11 @@ class BatchForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, ready: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reports"].queryset = ready  # type: ignore[attr-defined]
-        self.fields["reports"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda r: f"{r.reference} — {r.employee.display_name} — {_euros(r.payable_amount)}"
+        set_queryset(
+            self,
+            "reports",
+            ready,
+            label=lambda r: (
+                f"{r.reference} — {r.employee.display_name} — {_euros(r.payable_amount)}"
+            ),
         )

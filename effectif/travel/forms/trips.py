@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import Employee
 from effectif.organisation.models import Department
 from effectif.travel.models import PriceListEntry, TransportMode, Trip, Vehicle
@@ -151,15 +151,15 @@ class TripForm(StyledFormMixin, forms.Form):
             self.fields["submission_key"].initial = uuid.uuid4().hex
         else:
             del self.fields["submission_key"]
-        self._set_queryset("employee", requesters)
-        self._set_queryset("travellers", travellers)
+        set_queryset(self, "employee", requesters)
+        set_queryset(self, "travellers", travellers)
         picker = self.fields["travellers"].widget
         assert isinstance(picker, TravellerPicker)
         picker.people = travellers
         picker.label = traveller_label if show_departments else display_name
         picker.search_url = reverse("travel:trip_travellers")
         picker.requester_id = trip.employee_id if trip is not None else None
-        self._set_queryset("department", departments)
+        set_queryset(self, "department", departments)
         if trip is not None or requesters.count() <= 1:
             self.fields["employee"].disabled = True
             self.fields["employee"].widget = forms.HiddenInput()
@@ -183,11 +183,6 @@ class TripForm(StyledFormMixin, forms.Form):
 
     def clean_advance_requested_amount(self) -> Decimal:
         return self.cleaned_data["advance_requested_amount"] or Decimal("0.00")
-
-    def _set_queryset(self, name: str, queryset: Any) -> None:
-        field = self.fields[name]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = queryset
 
     def trip_input(self, destinations: list[DestinationInput]) -> TripInput:
         data = self.cleaned_data
@@ -286,13 +281,8 @@ class OptionForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, fares: Any, vehicles: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        entry = self.fields["price_list_entry"]
-        assert isinstance(entry, forms.ModelChoiceField)
-        entry.queryset = fares
-        entry.label_from_instance = fare_label  # type: ignore[method-assign,assignment]
-        vehicle = self.fields["vehicle"]
-        assert isinstance(vehicle, forms.ModelChoiceField)
-        vehicle.queryset = vehicles
+        set_queryset(self, "price_list_entry", fares, label=fare_label)
+        set_queryset(self, "vehicle", vehicles)
 
 
 def fare_label(fare: PriceListEntry) -> str:

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee
@@ -68,7 +68,7 @@ class LineDecision(models.TextChoices):
     REJECTED = "rejetee", _("Rejetée")
 
 
-class PaymentBatch(TimeStampedModel):
+class PaymentBatch(AuditScoped, TimeStampedModel):
     """One SEPA credit-transfer file (pain.001) reimbursing several reports."""
 
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="+")
@@ -89,12 +89,10 @@ class PaymentBatch(TimeStampedModel):
     def __str__(self) -> str:
         return self.message_id
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
 
+class ExpenseReport(AuditScoped, NamedUniqueMixin, Approvable, TimeStampedModel):
+    audit_employee_path = "employee_id"
 
-class ExpenseReport(NamedUniqueMixin, Approvable, TimeStampedModel):
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="expense_reports")
     reference = models.CharField(_("référence"), max_length=20, editable=False)
     employee = models.ForeignKey(
@@ -188,21 +186,16 @@ class ExpenseReport(NamedUniqueMixin, Approvable, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("travel:report", args=[self.pk])
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
 
 def receipt_path(instance: ExpenseLine, filename: str) -> str:
     report = instance.report
     return f"justificatifs/{report.employer_id}/{report.employee_id}/{report.pk}/{filename}"
 
 
-class ExpenseLine(TimeStampedModel):
+class ExpenseLine(AuditScoped, TimeStampedModel):
+    audit_employer_path = "report.employer_id"
+    audit_employee_path = "report.employee_id"
+
     report = models.ForeignKey(ExpenseReport, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField(_("catégorie"), max_length=20, choices=ExpenseCategory.choices)
     expense_date = models.DateField(_("date"))
@@ -311,11 +304,3 @@ class ExpenseLine(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.expense_date:%d/%m/%Y} {self.amount} €"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.report.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.report.employee_id

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import CheckedFieldsMixin
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer
@@ -33,7 +33,7 @@ class VehicleKind(models.TextChoices):
     MOPED = "cyclomoteur", _("Cyclomoteur (50 cm³ au plus)")
 
 
-class TravelPolicy(CheckedFieldsMixin, TimeStampedModel):
+class TravelPolicy(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
     """An employer's travel policy. Empty caps mean the URSSAF exemption limits of the day."""
 
     field_checks = {"debtor_iban": check_iban, "debtor_bic": check_bic}
@@ -110,12 +110,8 @@ class TravelPolicy(CheckedFieldsMixin, TimeStampedModel):
     def __str__(self) -> str:
         return str(_("Politique de déplacement de %(employer)s") % {"employer": self.employer})
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
 
-
-class PriceListEntry(TimeStampedModel):
+class PriceListEntry(AuditScoped, TimeStampedModel):
     """A fare the employer negotiated or observed for a route, used to estimate trip options."""
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="fares")
@@ -148,13 +144,12 @@ class PriceListEntry(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.origin} → {self.destination} ({self.get_mode_display()})"
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
 
-
-class Vehicle(TimeStampedModel):
+class Vehicle(AuditScoped, TimeStampedModel):
     """A vehicle of the employee's own, with what the mileage scale needs."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="vehicles")
     label = models.CharField(_("désignation"), max_length=120)
@@ -175,11 +170,3 @@ class Vehicle(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.registration}, {self.fiscal_power} CV)"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id

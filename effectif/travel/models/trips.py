@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import NamedUniqueMixin
 from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee, EmployeeDocument
@@ -40,7 +40,9 @@ class TripStatus(models.TextChoices):
 COMMITTED_STATUSES = (TripStatus.APPROVED,)
 
 
-class Trip(NamedUniqueMixin, Approvable, TimeStampedModel):
+class Trip(AuditScoped, NamedUniqueMixin, Approvable, TimeStampedModel):
+    audit_employee_path = "employee_id"
+
     #: What the requester types (besides the destinations, travellers and department): the
     #: form, the service's input, the audit and the API list them from here.
     REQUESTED_FIELDS: ClassVar[tuple[str, ...]] = (
@@ -169,20 +171,14 @@ class Trip(NamedUniqueMixin, Approvable, TimeStampedModel):
         return reverse("travel:trip", args=[self.pk])
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def chosen_option(self) -> TripOption | None:
         return next((o for o in self.options.all() if o.chosen), None)
 
 
-class TripDestination(TimeStampedModel):
+class TripDestination(AuditScoped, TimeStampedModel):
     """A stop of the trip; its postal code tells whether Paris-area lodging limits apply."""
+
+    audit_employer_path = "trip.employer_id"
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="destinations")
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
@@ -206,13 +202,11 @@ class TripDestination(TimeStampedModel):
     def __str__(self) -> str:
         return self.place
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.trip.employer_id
 
-
-class TripOption(TimeStampedModel):
+class TripOption(AuditScoped, TimeStampedModel):
     """One way of making the trip, with its estimated cost and duration (return trip)."""
+
+    audit_employer_path = "trip.employer_id"
 
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="options")
     mode = models.CharField(_("mode"), max_length=20, choices=TransportMode.choices)
@@ -267,7 +261,3 @@ class TripOption(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_mode_display()} — {self.total_cost_amount} €"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.trip.employer_id

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import Employer
 from effectif.travel.models import (
@@ -24,8 +25,10 @@ from effectif.travel.models import (
     PaymentBatch,
     ReimbursementMethod,
 )
-from effectif.travel.permissions import is_hr
 from effectif.travel.selectors.scope import hr_employers, payment_batches_for, reports_for
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: The DSN block where exempt reimbursements of professional costs are declared (cahier technique
 #: de la norme DSN, net-entreprises.fr: rubrique S21.G00.54.001, type 09 « frais professionnels
@@ -51,13 +54,13 @@ def _with_counts(rows: QuerySet[ExpenseReport]) -> QuerySet[ExpenseReport]:
     )
 
 
-def my_reports(user: Any) -> QuerySet[ExpenseReport]:
+def my_reports(user: User) -> QuerySet[ExpenseReport]:
     return _with_counts(
         ExpenseReport.objects.filter(employee__user=user).select_related("trip", "employer")
     ).order_by("-created_at", "-pk")
 
 
-def report_list(user: Any, filters: ReportFilters) -> QuerySet[ExpenseReport]:
+def report_list(user: User, filters: ReportFilters) -> QuerySet[ExpenseReport]:
     """The approvers' list: the reports in scope, others' drafts apart unless the drafts are
     asked for (HR find there the reports they prepare on an employee's behalf; the scope never
     shows a manager their team's drafts)."""
@@ -89,7 +92,7 @@ def report_lines(report: ExpenseReport) -> QuerySet[ExpenseLine]:
     return report.lines.select_related("vehicle", "decided_by").order_by("expense_date", "pk")
 
 
-def line_get(user: Any, report: ExpenseReport, pk: Any) -> ExpenseLine:
+def line_get(user: User, report: ExpenseReport, pk: Any) -> ExpenseLine:
     """A line of a report already fetched in scope."""
     return get_in_scope(
         ExpenseLine.objects.filter(report=report, report__in=reports_for(user)).select_related(
@@ -99,10 +102,10 @@ def line_get(user: Any, report: ExpenseReport, pk: Any) -> ExpenseLine:
     )
 
 
-def receipt_read(user: Any, line: ExpenseLine) -> None:
+def receipt_read(user: User, line: ExpenseLine) -> None:
     """A receipt may show personal data (an address, a guest's name): each download is
     recorded, except the employee's own."""
-    if line.report.employee.user_id == getattr(user, "pk", None):
+    if line.report.employee.user_id == user.pk:
         return
     audit(
         actor=user,
@@ -112,7 +115,7 @@ def receipt_read(user: Any, line: ExpenseLine) -> None:
     )
 
 
-def to_reimburse(user: Any) -> QuerySet[ExpenseReport]:
+def to_reimburse(user: User) -> QuerySet[ExpenseReport]:
     """Checked reports waiting to be paid, in the employers HR administer."""
     if not is_hr(user):
         return ExpenseReport.objects.none()
@@ -124,17 +127,17 @@ def to_reimburse(user: Any) -> QuerySet[ExpenseReport]:
     )
 
 
-def transfers_ready(user: Any, employer: Employer) -> QuerySet[ExpenseReport]:
+def transfers_ready(user: User, employer: Employer) -> QuerySet[ExpenseReport]:
     return to_reimburse(user).filter(
         employer=employer, reimbursement_method=ReimbursementMethod.TRANSFER
     )
 
 
-def batches(user: Any) -> QuerySet[PaymentBatch]:
+def batches(user: User) -> QuerySet[PaymentBatch]:
     return payment_batches_for(user).select_related("employer", "created_by")
 
 
-def batch_get(user: Any, pk: Any) -> PaymentBatch:
+def batch_get(user: User, pk: Any) -> PaymentBatch:
     return get_in_scope(payment_batches_for(user), pk)
 
 
@@ -151,7 +154,7 @@ class PayrollElement:
         return self.report.employee
 
 
-def payroll_elements(user: Any, employer: Employer, month: dt.date) -> list[PayrollElement]:
+def payroll_elements(user: User, employer: Employer, month: dt.date) -> list[PayrollElement]:
     """What payroll pays for the reports assigned to `month`: the exempt reimbursement
     (non-taxable), the excess over the URSSAF limits (taxable, with the salary) and the
     advance already paid (deducted)."""

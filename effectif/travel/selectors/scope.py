@@ -8,11 +8,11 @@ Anything else is a 404.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.roles import is_admin, is_hr, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.organisation.models import Employer
 from effectif.organisation.selectors import hr_employers_for, managed_department_ids
@@ -27,21 +27,24 @@ from effectif.travel.models import (
     Vehicle,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.is_active
+
+def _active(user: User) -> bool:
+    return user.is_authenticated and user.is_active
 
 
-def trips_for(user: Any) -> QuerySet[Trip]:
+def trips_for(user: User) -> QuerySet[Trip]:
     rows = Trip.objects.all()
     if not _active(user):
         return rows.none()
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return rows
     own = Q(employee__user=user) | Q(travellers__user=user)
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return rows.filter(Q(employer__in=hr_employers_for(user)) | own).distinct()
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         team = Q(employee__department_id__in=managed_department_ids(user)) & ~Q(
             status=TripStatus.DRAFT
         )
@@ -49,20 +52,20 @@ def trips_for(user: Any) -> QuerySet[Trip]:
     return rows.filter(own).distinct()
 
 
-def trip_get(user: Any, pk: Any) -> Trip:
+def trip_get(user: User, pk: Any) -> Trip:
     return get_in_scope(trips_for(user).select_related("employer", "employee", "department"), pk)
 
 
-def reports_for(user: Any) -> QuerySet[ExpenseReport]:
+def reports_for(user: User) -> QuerySet[ExpenseReport]:
     rows = ExpenseReport.objects.all()
     if not _active(user):
         return rows.none()
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return rows
     own = Q(employee__user=user)
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return rows.filter(Q(employer__in=hr_employers_for(user)) | own)
-    if user.role == Role.MANAGER:
+    if is_manager(user):
         team = Q(employee__department_id__in=managed_department_ids(user)) & ~Q(
             status=ExpenseStatus.DRAFT
         )
@@ -70,39 +73,39 @@ def reports_for(user: Any) -> QuerySet[ExpenseReport]:
     return rows.filter(own)
 
 
-def report_get(user: Any, pk: Any) -> ExpenseReport:
+def report_get(user: User, pk: Any) -> ExpenseReport:
     return get_in_scope(
         reports_for(user).select_related("employer", "employee", "department", "trip"), pk
     )
 
 
-def lines_for(user: Any) -> QuerySet[ExpenseLine]:
+def lines_for(user: User) -> QuerySet[ExpenseLine]:
     return ExpenseLine.objects.filter(report__in=reports_for(user))
 
 
-def vehicles_for(user: Any) -> QuerySet[Vehicle]:
+def vehicles_for(user: User) -> QuerySet[Vehicle]:
     """Own vehicles: the employee's, and HR's view of their employers' staff."""
     rows = Vehicle.objects.select_related("employee")
     if not _active(user):
         return rows.none()
     own = Q(employee__user=user)
-    if user.role == Role.ADMIN:
+    if is_admin(user):
         return rows
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return rows.filter(Q(employee__employer__in=hr_employers_for(user)) | own)
     return rows.filter(own)
 
 
-def hr_employers(user: Any) -> QuerySet[Employer]:
+def hr_employers(user: User) -> QuerySet[Employer]:
     return hr_employers_for(user)
 
 
-def fares_for(user: Any) -> QuerySet[PriceListEntry]:
+def fares_for(user: User) -> QuerySet[PriceListEntry]:
     """The price list of the employers HR administer (read by anyone estimating a trip of
     their own employer)."""
     if not _active(user):
         return PriceListEntry.objects.none()
-    if user.role in HR_ROLES:
+    if is_hr(user):
         return PriceListEntry.objects.filter(employer__in=hr_employers_for(user))
     employee = getattr(user, "employee", None)
     if employee is None:
@@ -110,7 +113,7 @@ def fares_for(user: Any) -> QuerySet[PriceListEntry]:
     return PriceListEntry.objects.filter(employer_id=employee.employer_id)
 
 
-def payment_batches_for(user: Any) -> QuerySet[PaymentBatch]:
-    if not _active(user) or user.role not in HR_ROLES:
+def payment_batches_for(user: User) -> QuerySet[PaymentBatch]:
+    if not _active(user) or not is_hr(user):
         return PaymentBatch.objects.none()
     return PaymentBatch.objects.filter(employer__in=hr_employers_for(user))

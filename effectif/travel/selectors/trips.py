@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet, Sum
 
+from effectif.core.roles import is_hr
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
 from effectif.organisation.models import Employer
@@ -26,6 +27,9 @@ from effectif.travel.models import (
 )
 from effectif.travel.permissions import can_edit_settings
 from effectif.travel.selectors.scope import fares_for, hr_employers, trips_for, vehicles_for
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: The approvers' list opens on what waits for a decision.
 PENDING = (TripStatus.SUBMITTED, TripStatus.MANAGER_APPROVED)
@@ -48,7 +52,7 @@ def _trips(rows: QuerySet[Trip]) -> QuerySet[Trip]:
     )
 
 
-def trip_list(user: Any, filters: TripFilters) -> QuerySet[Trip]:
+def trip_list(user: User, filters: TripFilters) -> QuerySet[Trip]:
     rows = trips_for(user)
     if filters.state == "a_valider":
         rows = rows.filter(status__in=PENDING)
@@ -73,42 +77,40 @@ def trip_list(user: Any, filters: TripFilters) -> QuerySet[Trip]:
     return _trips(rows).order_by("-start_date", "-pk")
 
 
-def my_trips(user: Any) -> QuerySet[Trip]:
+def my_trips(user: User) -> QuerySet[Trip]:
     """The trips the user requested or travels on."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Trip.objects.none()
     own = Trip.objects.filter(Q(employee__user=user) | Q(travellers__user=user)).distinct()
     return _trips(own).order_by("-start_date", "-pk")
 
 
-def submitted_trip(user: Any, key: str) -> Trip | None:
+def submitted_trip(user: User, key: str) -> Trip | None:
     """The trip the user created with the submission `key` (the trip form's one-time token,
     the API's `Idempotency-Key`), if any."""
-    if not key or not getattr(user, "is_authenticated", False):
+    if not key or not user.is_authenticated:
         return None
     return Trip.objects.filter(created_by=user, submission_key=key).first()
 
 
-def employee_trips(user: Any, employee: Employee) -> QuerySet[Trip]:
+def employee_trips(user: User, employee: Employee) -> QuerySet[Trip]:
     """The employee's trips (requested or travelled) the user may see."""
     rows = trips_for(user).filter(Q(employee=employee) | Q(travellers=employee)).distinct()
     return _trips(rows).order_by("-start_date", "-pk")
 
 
-def traveller_choices(user: Any, employer: Employer) -> QuerySet[Employee]:
+def traveller_choices(user: User, employer: Employer) -> QuerySet[Employee]:
     """Who may travel on a trip of `employer` the user writes (see `fellow_travellers`)."""
     return fellow_travellers(user, [employer.pk])
 
 
-def fellow_travellers(user: Any, employer_ids: Any) -> QuerySet[Employee]:
+def fellow_travellers(user: User, employer_ids: Any) -> QuerySet[Employee]:
     """The colleagues a requester may name as travellers: the open files of the trip's
     employer. HR name anyone in their employers; an employee or a manager names the colleagues
     of their own employer, so that a team travelling together makes one request. The page
     never lists them: it finds them by name (`traveller_search`) and shows an employee or a
     manager their names only (HR, their department too)."""
-    from effectif.travel.permissions import is_hr
-
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Employee.objects.none()
     if is_hr(user):
         rows = employees_for(user).filter(employer__in=employer_ids)
@@ -129,14 +131,12 @@ TRAVELLER_MIN_LENGTH = 2
 
 
 def traveller_search(
-    user: Any, employer_ids: Any, q: str, *, exclude: int | None = None
+    user: User, employer_ids: Any, q: str, *, exclude: int | None = None
 ) -> list[Employee]:
     """The fellow travellers (see `fellow_travellers`) whose name holds every word of `q`,
     at most `TRAVELLER_RESULTS` + 1 (the extra one says there are more): the page finds
     colleagues by searching, it never lists an employer's staff. HR may also search by
     matricule. Nobody for fewer than `TRAVELLER_MIN_LENGTH` characters."""
-    from effectif.travel.permissions import is_hr
-
     q = " ".join(q.split())
     if len(q) < TRAVELLER_MIN_LENGTH:
         return []
@@ -155,11 +155,9 @@ def traveller_search(
     return list(rows[: TRAVELLER_RESULTS + 1])
 
 
-def requester_choices(user: Any) -> QuerySet[Employee]:
+def requester_choices(user: User) -> QuerySet[Employee]:
     """Whom the user may write a trip or an expense report for: themself, or (HR) any open file
     in scope, those without an account included."""
-    from effectif.travel.permissions import is_hr
-
     rows = employees_for(user).filter(file_closed_at__isnull=True)
     if not is_hr(user):
         rows = rows.filter(user=user)
@@ -171,7 +169,7 @@ def policy_of(employer: Employer) -> TravelPolicy:
     return TravelPolicy.objects.filter(employer=employer).first() or TravelPolicy(employer=employer)
 
 
-def policy_employers(user: Any) -> QuerySet[Employer]:
+def policy_employers(user: User) -> QuerySet[Employer]:
     if not can_edit_settings(user):
         return Employer.objects.none()
     return hr_employers(user).order_by("name")
@@ -185,7 +183,7 @@ class FareFilters:
     valid_on: dt.date | None = None
 
 
-def fare_list(user: Any, filters: FareFilters) -> QuerySet[PriceListEntry]:
+def fare_list(user: User, filters: FareFilters) -> QuerySet[PriceListEntry]:
     rows = fares_for(user).select_related("employer")
     if filters.employer_id:
         rows = rows.filter(employer_id=filters.employer_id)
@@ -200,10 +198,8 @@ def fare_list(user: Any, filters: FareFilters) -> QuerySet[PriceListEntry]:
     return rows.order_by("employer__name", "origin", "destination", "mode", "fare_amount")
 
 
-def fare_editable_for(user: Any) -> QuerySet[PriceListEntry]:
+def fare_editable_for(user: User) -> QuerySet[PriceListEntry]:
     """Fares HR may change: those of their employers."""
-    from effectif.travel.permissions import is_hr
-
     if not is_hr(user):
         return PriceListEntry.objects.none()
     return PriceListEntry.objects.filter(employer__in=hr_employers(user))
@@ -234,11 +230,11 @@ def matching_fares(trip: Trip) -> QuerySet[PriceListEntry]:
     return rows.filter(match).order_by("mode", "fare_amount")
 
 
-def usable_vehicles(user: Any, employee: Employee) -> QuerySet[Vehicle]:
+def usable_vehicles(user: User, employee: Employee) -> QuerySet[Vehicle]:
     return vehicles_for(user).filter(employee=employee, active=True).order_by("label")
 
 
-def employee_vehicles(user: Any, employee: Employee) -> QuerySet[Vehicle]:
+def employee_vehicles(user: User, employee: Employee) -> QuerySet[Vehicle]:
     return vehicles_for(user).filter(employee=employee).order_by("-active", "label")
 
 

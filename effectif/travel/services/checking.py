@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import QuerySet, TextField
@@ -45,6 +45,9 @@ from effectif.travel.models import (
     TravelPolicy,
     Trip,
 )
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 BATCH_SIZE = 2000
 
@@ -191,7 +194,7 @@ def awaiting_on_same_dates(report: ExpenseReport) -> QuerySet[ExpenseReport]:
 
 
 def reports_check(
-    *, reports: QuerySet[ExpenseReport], by: Any, today: dt.date | None = None
+    *, reports: QuerySet[ExpenseReport], by: User | None, today: dt.date | None = None
 ) -> CheckOutcome:
     """Check every line of `reports` against the rules and store the anomalies found.
 
@@ -321,7 +324,7 @@ def store_anomalies(changed: list[tuple[int, list[dict[str, Any]]]]) -> None:
 AUDIT_EACH_UP_TO = 50
 
 
-def _audit_changes(changed_reports: dict[int, int], by: Any) -> None:
+def _audit_changes(changed_reports: dict[int, int], by: User | None) -> None:
     detail = "Contrôle automatique des lignes"
     if len(changed_reports) > AUDIT_EACH_UP_TO:
         per_employer: dict[int, list[int]] = defaultdict(list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit, audit_read, audit_update, snapshot
 from effectif.core.models import AuditAction
+from effectif.core.roles import is_hr
 from effectif.core.services import save_audited
 from effectif.organisation.models import Employer
 from effectif.rules.travel.sepa import Party, Transfer, credit_transfer_xml
@@ -27,8 +28,11 @@ from effectif.travel.models import (
     ReimbursementMethod,
     TravelPolicy,
 )
-from effectif.travel.permissions import can_reimburse, is_hr
+from effectif.travel.permissions import can_reimburse
 from effectif.travel.services.expenses import REPORT_FIELDS
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 BATCH_FIELDS = ["employer", "message_id", "execution_date", "total_amount", "transfer_count"]
 
@@ -41,7 +45,7 @@ def _locked(report: ExpenseReport) -> ExpenseReport:
     )
 
 
-def _save(report: ExpenseReport, by: Any, before: dict[str, str], detail: str) -> None:
+def _save(report: ExpenseReport, by: User, before: dict[str, str], detail: str) -> None:
     report.full_clean()
     report.save()
     audit_update(
@@ -51,7 +55,7 @@ def _save(report: ExpenseReport, by: Any, before: dict[str, str], detail: str) -
 
 @transaction.atomic
 def reimbursement_choose(
-    *, report: ExpenseReport, method: str, payroll_month: dt.date | None, by: Any
+    *, report: ExpenseReport, method: str, payroll_month: dt.date | None, by: User
 ) -> ExpenseReport:
     """HR choose how a checked report is paid: with the payroll of a month, or by transfer."""
     report = _locked(report)
@@ -73,7 +77,7 @@ def reimbursement_choose(
 
 
 @transaction.atomic
-def payroll_hand_over(*, employer: Employer, month: dt.date, by: Any) -> list[ExpenseReport]:
+def payroll_hand_over(*, employer: Employer, month: dt.date, by: User) -> list[ExpenseReport]:
     """The payroll of `month` pays the checked reports assigned to it: they become reimbursed."""
     if not is_hr(by):
         raise PermissionDenied
@@ -112,7 +116,7 @@ def sepa_batch_create(
     employer: Employer,
     reports: Sequence[ExpenseReport],
     execution_date: dt.date,
-    by: Any,
+    by: User,
 ) -> PaymentBatch:
     """A pain.001 credit-transfer file paying the net of each chosen report to its employee.
 
@@ -204,6 +208,6 @@ def sepa_batch_create(
     return batch
 
 
-def batch_downloaded(*, batch: PaymentBatch, by: Any) -> None:
+def batch_downloaded(*, batch: PaymentBatch, by: User) -> None:
     """The file holds IBANs: each download is recorded."""
     audit(actor=by, action=AuditAction.EXPORT, target=batch, detail=_("Fichier pain.001"))

@@ -3,7 +3,7 @@ of fares, and the employees' own vehicles."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,13 +16,16 @@ from effectif.organisation.models import Employer
 from effectif.travel.models import ExpenseReport, PriceListEntry, TravelPolicy, Vehicle
 from effectif.travel.services.checking import AWAITING, reports_check
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 POLICY_FIELDS = [f for f in audited_fields(TravelPolicy) if f != "employer"]
 FARE_FIELDS = audited_fields(PriceListEntry)
 VEHICLE_FIELDS = audited_fields(Vehicle)
 
 
 @transaction.atomic
-def policy_ensure(*, employer: Employer, by: Any) -> TravelPolicy:
+def policy_ensure(*, employer: Employer, by: User) -> TravelPolicy:
     """The employer's travel policy, created with the defaults (URSSAF limits, 2nd class…) the
     first time someone needs it."""
     policy = TravelPolicy.objects.filter(employer=employer).first()
@@ -36,7 +39,7 @@ def policy_ensure(*, employer: Employer, by: Any) -> TravelPolicy:
 
 
 @transaction.atomic
-def policy_save(*, policy: TravelPolicy, by: Any) -> TravelPolicy:
+def policy_save(*, policy: TravelPolicy, by: User) -> TravelPolicy:
     """Save the policy; the employer's reports awaiting a decision are checked again against
     its caps (their stored anomalies follow the policy the approvers apply)."""
     saved = save_audited(
@@ -62,7 +65,7 @@ def _check_fare(fare: PriceListEntry) -> None:
 
 
 @transaction.atomic
-def fare_save(*, fare: PriceListEntry, by: Any) -> PriceListEntry:
+def fare_save(*, fare: PriceListEntry, by: User) -> PriceListEntry:
     fare.origin = " ".join((fare.origin or "").split())
     fare.destination = " ".join((fare.destination or "").split())
     _check_fare(fare)
@@ -70,7 +73,7 @@ def fare_save(*, fare: PriceListEntry, by: Any) -> PriceListEntry:
 
 
 @transaction.atomic
-def fare_delete(*, fare: PriceListEntry, by: Any) -> None:
+def fare_delete(*, fare: PriceListEntry, by: User) -> None:
     """Remove a fare; the options already estimated with it keep their figures."""
     audit(
         actor=by,
@@ -88,13 +91,13 @@ def _check_vehicle(vehicle: Vehicle) -> None:
 
 
 @transaction.atomic
-def vehicle_save(*, vehicle: Vehicle, by: Any) -> Vehicle:
+def vehicle_save(*, vehicle: Vehicle, by: User) -> Vehicle:
     _check_vehicle(vehicle)
     return save_audited(instance=vehicle, by=by, fields=VEHICLE_FIELDS)
 
 
 @transaction.atomic
-def vehicle_delete(*, vehicle: Vehicle, by: Any) -> Vehicle | None:
+def vehicle_delete(*, vehicle: Vehicle, by: User) -> Vehicle | None:
     """Delete a vehicle never used; one that trips or expense lines name is taken out of
     service instead (returned), so their history keeps it."""
     from effectif.travel.models import ExpenseLine, TripOption

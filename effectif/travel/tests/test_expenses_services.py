@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.travel.models import (
@@ -54,7 +55,7 @@ def codes(line: ExpenseLine) -> set[str]:
 def test_references_are_numbered_per_employer_and_year(world, employee_user, hr_manager):
     first = report_create(employee=world.member, title="Janvier", by=employee_user)
     second = report_create(employee=world.member, title="Février", by=employee_user)
-    year = dt.date.today().year
+    year = timezone.localdate().year
     assert first.reference == f"NF-{year}-0001"
     assert second.reference == f"NF-{year}-0002"
     stranger = report_create(employee=world.stranger, title="B", by=hr_manager_for_b(world))
@@ -92,7 +93,7 @@ def test_a_meal_with_its_receipt(world, employee_user):
     ("data", "receipt", "field", "message"),
     [
         (meal("-12"), None, "amount", "négatif"),
-        (meal("12", on=dt.date.today() + dt.timedelta(days=3)), None, "expense_date", "futur"),
+        (meal("12", on=timezone.localdate() + dt.timedelta(days=3)), None, "expense_date", "futur"),
         (meal("12", vat_amount=Decimal("13")), None, "vat_amount", "dépasser le montant TTC"),
         (meal("12", vat_amount=Decimal("-1")), None, "vat_amount", "négative"),
         (

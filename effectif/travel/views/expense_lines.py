@@ -3,12 +3,12 @@ audited reads) and the approvers' decision on each."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure
 from effectif.core.editing import add_service_errors, submit
+from effectif.core.htmx import is_htmx
 from effectif.core.uploads import file_response
 from effectif.rules.travel.allowances import is_paris_area
 from effectif.travel.forms.expenses import DecisionForm, LineForm
@@ -36,13 +37,11 @@ from effectif.travel.services.expenses import (
     line_save,
 )
 
-
-def is_htmx(request: HttpRequest) -> bool:
-    details = getattr(request, "htmx", None)
-    return bool(details) and not getattr(details, "boosted", False)
+if TYPE_CHECKING:
+    from effectif.core.typing import AuthenticatedRequest
 
 
-def go_to(request: HttpRequest, url: str) -> HttpResponse:
+def go_to(request: AuthenticatedRequest, url: str) -> HttpResponse:
     """Back to a page: an htmx request is told to load it (HX-Redirect)."""
     if is_htmx(request):
         response = HttpResponse(status=204)
@@ -90,7 +89,7 @@ def _line_initial(report: ExpenseReport, line: ExpenseLine | None) -> dict[str, 
 
 
 def _line_form_page(
-    request: HttpRequest, report: ExpenseReport, line: ExpenseLine | None
+    request: AuthenticatedRequest, report: ExpenseReport, line: ExpenseLine | None
 ) -> HttpResponse:
     vehicles = vehicles_for(request.user).filter(employee=report.employee, active=True)
     if request.method == "POST":
@@ -132,14 +131,14 @@ def _line_form_page(
 
 
 @login_required
-def line_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def line_add_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_edit_report(request.user, report))
     return _line_form_page(request, report, None)
 
 
 @login_required
-def line_edit_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+def line_edit_view(request: AuthenticatedRequest, pk: int, line_pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_edit_report(request.user, report))
     return _line_form_page(request, report, line_get(request.user, report, line_pk))
@@ -147,7 +146,7 @@ def line_edit_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def line_delete_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+def line_delete_view(request: AuthenticatedRequest, pk: int, line_pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_edit_report(request.user, report))
     line = line_get(request.user, report, line_pk)
@@ -157,7 +156,7 @@ def line_delete_view(request: HttpRequest, pk: int, line_pk: int) -> HttpRespons
 
 
 @login_required
-def receipt_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBase:
+def receipt_view(request: AuthenticatedRequest, pk: int, line_pk: int) -> HttpResponseBase:
     report = report_get(request.user, pk)
     line = line_get(request.user, report, line_pk)
     if not line.receipt:
@@ -170,7 +169,7 @@ def receipt_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponseBas
 
 @login_required
 @require_POST
-def line_decide_view(request: HttpRequest, pk: int, line_pk: int) -> HttpResponse:
+def line_decide_view(request: AuthenticatedRequest, pk: int, line_pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_decide_lines(request.user, report))
     line = line_get(request.user, report, line_pk)

@@ -4,24 +4,27 @@ scope), the manager's approval, HR's check and the refusal."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.dates import query_date
 from effectif.core.editing import bound, saved, submit
 from effectif.core.exporting import Column, export_response
+from effectif.core.htmx import is_htmx
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.roles import is_hr
 from effectif.employees.models import Employee
 from effectif.employees.selectors import own_employee
 from effectif.organisation.models import Department
@@ -33,7 +36,6 @@ from effectif.travel.permissions import (
     can_edit_report,
     can_reimburse,
     is_approver,
-    is_hr,
 )
 from effectif.travel.selectors.expenses import (
     ReportFilters,
@@ -54,25 +56,30 @@ from effectif.travel.services.expenses import (
     report_update,
     trips_for_report,
 )
-from effectif.travel.views.expense_lines import is_htmx
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
 
 EXPORT_COLUMNS = [
-    Column(_("Référence"), lambda r: r.reference, 14),
-    Column(_("Salarié"), lambda r: r.employee.display_name, 25),
-    Column(_("Matricule"), lambda r: r.employee.matricule, 12),
-    Column(_("Employeur"), lambda r: r.employer.name, 22),
-    Column(_("Service"), lambda r: r.department.name if r.department else "", 20),
-    Column(_("Intitulé"), lambda r: r.title, 30),
-    Column(_("Statut"), lambda r: r.get_status_display(), 22),
-    Column(_("Soumise le"), lambda r: r.submitted_at.date() if r.submitted_at else None, 12),
-    Column(_("Lignes"), lambda r: r.line_count, 8),
-    Column(_("Anomalies"), lambda r: r.anomaly_count, 10),
-    Column(_("Montant déclaré"), lambda r: r.total_amount, 14),
-    Column(_("Montant accepté"), lambda r: r.accepted_amount, 14),
-    Column(_("Part exonérée"), lambda r: r.exempt_amount, 14),
-    Column(_("Part soumise"), lambda r: r.taxable_amount, 14),
-    Column(_("Avance déduite"), lambda r: r.advance_deducted_amount, 14),
-    Column(_("Net à rembourser"), lambda r: r.payable_amount, 14),
+    Column(gettext_lazy("Référence"), lambda r: r.reference, 14),
+    Column(gettext_lazy("Salarié"), lambda r: r.employee.display_name, 25),
+    Column(gettext_lazy("Matricule"), lambda r: r.employee.matricule, 12),
+    Column(gettext_lazy("Employeur"), lambda r: r.employer.name, 22),
+    Column(gettext_lazy("Service"), lambda r: r.department.name if r.department else "", 20),
+    Column(gettext_lazy("Intitulé"), lambda r: r.title, 30),
+    Column(gettext_lazy("Statut"), lambda r: r.get_status_display(), 22),
+    Column(
+        gettext_lazy("Soumise le"), lambda r: r.submitted_at.date() if r.submitted_at else None, 12
+    ),
+    Column(gettext_lazy("Lignes"), lambda r: r.line_count, 8),
+    Column(gettext_lazy("Anomalies"), lambda r: r.anomaly_count, 10),
+    Column(gettext_lazy("Montant déclaré"), lambda r: r.total_amount, 14),
+    Column(gettext_lazy("Montant accepté"), lambda r: r.accepted_amount, 14),
+    Column(gettext_lazy("Part exonérée"), lambda r: r.exempt_amount, 14),
+    Column(gettext_lazy("Part soumise"), lambda r: r.taxable_amount, 14),
+    Column(gettext_lazy("Avance déduite"), lambda r: r.advance_deducted_amount, 14),
+    Column(gettext_lazy("Net à rembourser"), lambda r: r.payable_amount, 14),
 ]
 
 
@@ -81,7 +88,7 @@ def _int(value: str | None) -> int | None:
 
 
 @login_required
-def my_reports_view(request: HttpRequest) -> HttpResponse:
+def my_reports_view(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         raise Http404
@@ -92,7 +99,7 @@ def my_reports_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def filters_from(request: HttpRequest) -> ReportFilters:
+def filters_from(request: AuthenticatedRequest) -> ReportFilters:
     status = request.GET.get("statut", "")
     return ReportFilters(
         status=status if status in ExpenseStatus.values else "",
@@ -105,8 +112,8 @@ def filters_from(request: HttpRequest) -> ReportFilters:
 
 
 @require(is_approver)
-def reports_view(request: HttpRequest) -> HttpResponseBase:
-    user: Any = request.user
+def reports_view(request: AuthenticatedRequest) -> HttpResponseBase:
+    user: User = request.user
     filters = filters_from(request)
     rows = report_list(user, filters)
     if export := requested_export(request):
@@ -135,21 +142,23 @@ def reports_view(request: HttpRequest) -> HttpResponseBase:
     return render(request, template, context)
 
 
-def _chosen_employee(request: HttpRequest, requesters: QuerySet[Employee]) -> Employee | None:
+def _chosen_employee(
+    request: AuthenticatedRequest, requesters: QuerySet[Employee]
+) -> Employee | None:
     """The employee the new report is for: the one chosen among those the user may write for
     (HR), else the user themself, else the only one the user may write for."""
     chosen = _int(request.POST.get("employee") or request.GET.get("employee"))
     match = requesters.filter(pk=chosen).first() if chosen is not None else None
     if match is not None:
         return match
-    user: Any = request.user
+    user: User = request.user
     own = requesters.filter(user=user).first()
     if own is not None or requesters.count() > 1:
         return own
     return requesters.first()
 
 
-def _report_create(data: dict[str, Any], employee: Employee | None, user: Any) -> ExpenseReport:
+def _report_create(data: dict[str, Any], employee: Employee | None, user: User) -> ExpenseReport:
     chosen: Employee | None = data.get("employee") or employee
     if chosen is None:
         raise ValidationError({"employee": [_("Choisissez le salarié.")]})
@@ -157,10 +166,10 @@ def _report_create(data: dict[str, Any], employee: Employee | None, user: Any) -
 
 
 @login_required
-def report_create_view(request: HttpRequest) -> HttpResponse:
+def report_create_view(request: AuthenticatedRequest) -> HttpResponse:
     """A new report: the employee's own, or HR's for an employee in scope (with or without an
     account), through the same service."""
-    user: Any = request.user
+    user: User = request.user
     requesters = requester_choices(user)
     if not requesters.exists():
         raise Http404
@@ -203,7 +212,7 @@ def report_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def report_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_edit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_edit_report(request.user, report))
     initial = {"title": report.title, "trip": report.trip_id}
@@ -236,8 +245,8 @@ def _decision_forms(report: ExpenseReport, lines: list[ExpenseLine]) -> dict[int
 
 
 @login_required
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def report_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     report = report_get(user, pk)
     deciding = can_decide_lines(user, report)
     lines = list(report_lines(report))
@@ -265,7 +274,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_edit_report(request.user, report))
     try:
@@ -278,7 +287,9 @@ def report_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(report.get_absolute_url())
 
 
-def _workflow(request: HttpRequest, pk: int, allowed: Any, action: Any, done: str) -> HttpResponse:
+def _workflow(
+    request: AuthenticatedRequest, pk: int, allowed: Any, action: Any, done: str
+) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(allowed(request.user, report))
     form = CommentForm(request.POST)
@@ -296,7 +307,7 @@ def _workflow(request: HttpRequest, pk: int, allowed: Any, action: Any, done: st
 
 @login_required
 @require_POST
-def report_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_approve_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _workflow(
         request, pk, can_approve_report_as_manager, report_approve, _("Note de frais validée.")
     )
@@ -304,7 +315,7 @@ def report_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_check_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_check_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _workflow(
         request,
         pk,
@@ -316,5 +327,5 @@ def report_check_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+def report_reject_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _workflow(request, pk, can_decide_lines, report_reject, _("Note de frais refusée."))

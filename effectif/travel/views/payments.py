@@ -4,25 +4,27 @@ employer (exportable), the SEPA credit-transfer batches and their pain.001 files
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
 from effectif.core.editing import submit
 from effectif.core.exporting import Column, export_response
 from effectif.core.listing import requested_export
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.travel.forms.expenses import BatchForm, MethodForm
 from effectif.travel.models import ReimbursementMethod
-from effectif.travel.permissions import can_reimburse, is_hr
+from effectif.travel.permissions import can_reimburse
 from effectif.travel.selectors.expenses import (
     batch_get,
     batches,
@@ -38,14 +40,18 @@ from effectif.travel.services.payments import (
     sepa_batch_create,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
+
 PAYROLL_COLUMNS = [
-    Column(_("Matricule"), lambda e: e.employee.matricule, 12),
-    Column(_("Salarié"), lambda e: e.employee.display_name, 28),
-    Column(_("Note de frais"), lambda e: e.report.reference, 14),
-    Column(_("Élément"), lambda e: e.label, 48),
-    Column(_("Montant"), lambda e: e.amount, 14),
-    Column(_("Soumis à cotisations"), lambda e: e.taxable, 12),
-    Column(_("DSN"), lambda e: e.dsn, 50),
+    Column(gettext_lazy("Matricule"), lambda e: e.employee.matricule, 12),
+    Column(gettext_lazy("Salarié"), lambda e: e.employee.display_name, 28),
+    Column(gettext_lazy("Note de frais"), lambda e: e.report.reference, 14),
+    Column(gettext_lazy("Élément"), lambda e: e.label, 48),
+    Column(gettext_lazy("Montant"), lambda e: e.amount, 14),
+    Column(gettext_lazy("Soumis à cotisations"), lambda e: e.taxable, 12),
+    Column(gettext_lazy("DSN"), lambda e: e.dsn, 50),
 ]
 
 
@@ -56,7 +62,7 @@ def _month(value: str) -> dt.date:
         return timezone.localdate().replace(day=1)
 
 
-def _employer(request: HttpRequest, key: str = "employeur") -> Any:
+def _employer(request: AuthenticatedRequest, key: str = "employeur") -> Any:
     employers = hr_employers(request.user).order_by("name")
     chosen = request.GET.get(key) or request.POST.get(key)
     employer = employers.filter(pk=chosen).first() if chosen and chosen.isdigit() else None
@@ -64,8 +70,8 @@ def _employer(request: HttpRequest, key: str = "employeur") -> Any:
 
 
 @require(is_hr)
-def payments_view(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def payments_view(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     reports = list(to_reimburse(user))
     employer, employers = _employer(request)
     ready = transfers_ready(user, employer) if employer is not None else to_reimburse(user).none()
@@ -99,7 +105,7 @@ def payments_view(request: HttpRequest) -> HttpResponse:
 
 @require(is_hr)
 @require_POST
-def method_view(request: HttpRequest, pk: int) -> HttpResponse:
+def method_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = report_get(request.user, pk)
     ensure(can_reimburse(request.user, report))
     form = MethodForm(request.POST, prefix=f"r{report.pk}")
@@ -127,8 +133,8 @@ def method_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_hr)
 @require_POST
-def batch_create_view(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def batch_create_view(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     employer, _employers = _employer(request)
     if employer is None:
         return redirect("travel:payments")
@@ -159,7 +165,7 @@ def _payments_url() -> str:
 
 
 @require(is_hr)
-def batch_download(request: HttpRequest, pk: int) -> HttpResponse:
+def batch_download(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     batch = batch_get(request.user, pk)
     batch_downloaded(batch=batch, by=request.user)
     response = HttpResponse(batch.xml.encode("utf-8"), content_type="application/xml")
@@ -168,7 +174,7 @@ def batch_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(is_hr)
-def payroll_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+def payroll_view(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     employer, employers = _employer(request)
     month = _month(request.GET.get("mois", ""))
     elements = payroll_elements(request.user, employer, month) if employer is not None else []
@@ -199,7 +205,7 @@ def payroll_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 
 @require(is_hr)
 @require_POST
-def payroll_hand_over_view(request: HttpRequest) -> HttpResponse:
+def payroll_hand_over_view(request: AuthenticatedRequest) -> HttpResponse:
     employers = hr_employers(request.user)
     employer = get_in_scope(employers, request.POST.get("employeur"))
     month = _month(request.POST.get("mois", ""))

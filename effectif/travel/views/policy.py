@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
@@ -21,12 +22,13 @@ from effectif.core.editing import bound, saved
 from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.roles import is_hr, is_self
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employee_get, own_employee
 from effectif.travel.forms.policy import FareForm, PolicyForm, VehicleForm
 from effectif.travel.models import PriceListEntry, TransportMode, Vehicle
-from effectif.travel.permissions import can_edit_settings, can_write_for, is_hr, is_self
+from effectif.travel.permissions import can_edit_settings, can_write_for
 from effectif.travel.selectors.scope import hr_employers, vehicles_for
 from effectif.travel.selectors.trips import (
     FareFilters,
@@ -45,17 +47,21 @@ from effectif.travel.services.policy import (
     vehicle_save,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
+
 FARE_COLUMNS = [
-    Column(_("Employeur"), lambda f: f.employer.name, 25),
-    Column(_("Mode"), lambda f: f.get_mode_display(), 18),
-    Column(_("Départ"), lambda f: f.origin, 20),
-    Column(_("Arrivée"), lambda f: f.destination, 20),
-    Column(_("Tarif aller (TTC)"), lambda f: f.fare_amount, 12),
-    Column(_("Durée aller (min)"), lambda f: f.duration_minutes, 10),
-    Column(_("Distance (km)"), lambda f: f.distance_km, 10),
-    Column(_("Classe ou tarif"), lambda f: f.travel_class, 16),
-    Column(_("Valable du"), lambda f: f.valid_from, 12),
-    Column(_("Valable jusqu'au"), lambda f: f.valid_to, 12),
+    Column(gettext_lazy("Employeur"), lambda f: f.employer.name, 25),
+    Column(gettext_lazy("Mode"), lambda f: f.get_mode_display(), 18),
+    Column(gettext_lazy("Départ"), lambda f: f.origin, 20),
+    Column(gettext_lazy("Arrivée"), lambda f: f.destination, 20),
+    Column(gettext_lazy("Tarif aller (TTC)"), lambda f: f.fare_amount, 12),
+    Column(gettext_lazy("Durée aller (min)"), lambda f: f.duration_minutes, 10),
+    Column(gettext_lazy("Distance (km)"), lambda f: f.distance_km, 10),
+    Column(gettext_lazy("Classe ou tarif"), lambda f: f.travel_class, 16),
+    Column(gettext_lazy("Valable du"), lambda f: f.valid_from, 12),
+    Column(gettext_lazy("Valable jusqu'au"), lambda f: f.valid_to, 12),
 ]
 
 
@@ -63,7 +69,7 @@ FARE_COLUMNS = [
 
 
 @require(can_edit_settings)
-def policy_view(request: HttpRequest) -> HttpResponseBase:
+def policy_view(request: AuthenticatedRequest) -> HttpResponseBase:
     employers = list(policy_employers(request.user))
     if len(employers) == 1:
         return redirect("travel:policy_edit", employer_pk=employers[0].pk)
@@ -72,7 +78,7 @@ def policy_view(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(can_edit_settings)
-def policy_edit(request: HttpRequest, employer_pk: int) -> HttpResponse:
+def policy_edit(request: AuthenticatedRequest, employer_pk: int) -> HttpResponse:
     employer = get_in_scope(policy_employers(request.user), employer_pk)
     policy = policy_ensure(employer=employer, by=request.user)
     form = bound(request, PolicyForm, instance=policy)
@@ -96,7 +102,7 @@ def policy_edit(request: HttpRequest, employer_pk: int) -> HttpResponse:
 # --- fares ---------------------------------------------------------------------------------
 
 
-def _fare_filters(request: HttpRequest) -> FareFilters:
+def _fare_filters(request: AuthenticatedRequest) -> FareFilters:
     employer = request.GET.get("employeur", "")
     mode = request.GET.get("mode", "")
     return FareFilters(
@@ -108,7 +114,7 @@ def _fare_filters(request: HttpRequest) -> FareFilters:
 
 
 @require(is_hr)
-def fares_view(request: HttpRequest) -> HttpResponseBase:
+def fares_view(request: AuthenticatedRequest) -> HttpResponseBase:
     filters = _fare_filters(request)
     fares = fare_list(request.user, filters)
     if export := requested_export(request):
@@ -127,7 +133,7 @@ def fares_view(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-def _fare_form_page(request: HttpRequest, fare: PriceListEntry) -> HttpResponse:
+def _fare_form_page(request: AuthenticatedRequest, fare: PriceListEntry) -> HttpResponse:
     form = bound(
         request, FareForm, instance=fare, employers=hr_employers(request.user).order_by("name")
     )
@@ -148,18 +154,18 @@ def _fare_form_page(request: HttpRequest, fare: PriceListEntry) -> HttpResponse:
 
 
 @require(is_hr)
-def fare_create(request: HttpRequest) -> HttpResponse:
+def fare_create(request: AuthenticatedRequest) -> HttpResponse:
     return _fare_form_page(request, PriceListEntry(valid_from=timezone.localdate()))
 
 
 @require(is_hr)
-def fare_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def fare_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _fare_form_page(request, get_in_scope(fare_editable_for(request.user), pk))
 
 
 @require(is_hr)
 @require_POST
-def fare_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def fare_delete_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     fare = get_in_scope(fare_editable_for(request.user), pk)
     fare_delete(fare=fare, by=request.user)
     messages.success(request, _("Tarif supprimé."))
@@ -169,8 +175,8 @@ def fare_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 # --- vehicles ------------------------------------------------------------------------------
 
 
-def _vehicles_page(request: HttpRequest, employee: Employee) -> HttpResponse:
-    user: Any = request.user
+def _vehicles_page(request: AuthenticatedRequest, employee: Employee) -> HttpResponse:
+    user: User = request.user
     mine = is_self(user, employee)
     return render(
         request,
@@ -188,7 +194,7 @@ def _vehicles_page(request: HttpRequest, employee: Employee) -> HttpResponse:
 
 
 @login_required
-def my_vehicles(request: HttpRequest) -> HttpResponse:
+def my_vehicles(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
     if employee is None:
         raise Http404
@@ -196,17 +202,17 @@ def my_vehicles(request: HttpRequest) -> HttpResponse:
 
 
 @require(is_hr)
-def employee_vehicles_view(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def employee_vehicles_view(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     return _vehicles_page(request, employee_get(request.user, employee_pk))
 
 
-def _back(request: HttpRequest, employee: Employee) -> str:
+def _back(request: AuthenticatedRequest, employee: Employee) -> str:
     if is_self(request.user, employee):
         return reverse("travel:my_vehicles")
     return reverse("travel:employee_vehicles", args=[employee.pk])
 
 
-def _vehicle_form_page(request: HttpRequest, vehicle: Vehicle) -> HttpResponse:
+def _vehicle_form_page(request: AuthenticatedRequest, vehicle: Vehicle) -> HttpResponse:
     employee = vehicle.employee
     ensure(can_write_for(request.user, employee))
     form = bound(request, VehicleForm, instance=vehicle)
@@ -228,19 +234,19 @@ def _vehicle_form_page(request: HttpRequest, vehicle: Vehicle) -> HttpResponse:
 
 
 @login_required
-def vehicle_create(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def vehicle_create(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     return _vehicle_form_page(request, Vehicle(employee=employee))
 
 
 @login_required
-def vehicle_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def vehicle_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _vehicle_form_page(request, get_in_scope(vehicles_for(request.user), pk))
 
 
 @login_required
 @require_POST
-def vehicle_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def vehicle_delete_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     vehicle = get_in_scope(vehicles_for(request.user), pk)
     employee = vehicle.employee
     ensure(can_write_for(request.user, employee))

@@ -3,12 +3,12 @@ fastest), the workflow (submit, approve, reject, cancel), then the mission order
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure
 from effectif.core.editing import bound, submit
+from effectif.core.roles import is_hr
 from effectif.core.scoping import get_in_scope
 from effectif.core.uploads import file_response
 from effectif.rules.money import round_amount
@@ -29,7 +30,6 @@ from effectif.travel.permissions import (
     can_approve_trip_as_manager,
     can_edit_trip,
     is_approver,
-    is_hr,
 )
 from effectif.travel.selectors.scope import trip_get
 from effectif.travel.selectors.trips import (
@@ -50,9 +50,15 @@ from effectif.travel.services.trips import (
     trip_submit,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
 
-def _detail_context(request: HttpRequest, trip: Trip, option_form: Any = None) -> dict[str, Any]:
-    user: Any = request.user
+
+def _detail_context(
+    request: AuthenticatedRequest, trip: Trip, option_form: Any = None
+) -> dict[str, Any]:
+    user: User = request.user
     editable = can_edit_trip(user, trip)
     travellers = list(trip.travellers.order_by("last_name", "first_names"))
     options = list(trip.options.select_related("vehicle", "price_list_entry"))
@@ -120,14 +126,14 @@ def _steps(trip: Trip) -> list[dict[str, Any]]:
 
 
 @login_required
-def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     return render(request, "travel/trips/detail.html", _detail_context(request, trip))
 
 
 @login_required
-def option_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def option_add_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     trip = trip_get(user, pk)
     ensure(can_edit_trip(user, trip))
     if request.method != "POST":
@@ -162,13 +168,13 @@ def option_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _option_of(request: HttpRequest, pk: int, option_pk: int) -> tuple[Trip, Any]:
+def _option_of(request: AuthenticatedRequest, pk: int, option_pk: int) -> tuple[Trip, Any]:
     trip = trip_get(request.user, pk)
     ensure(can_edit_trip(request.user, trip))
     return trip, get_in_scope(trip.options.all(), option_pk)
 
 
-def _run(request: HttpRequest, call: Any, success: str) -> bool:
+def _run(request: AuthenticatedRequest, call: Any, success: str) -> bool:
     try:
         call()
     except ValidationError as error:
@@ -180,7 +186,7 @@ def _run(request: HttpRequest, call: Any, success: str) -> bool:
 
 @login_required
 @require_POST
-def option_remove_view(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
+def option_remove_view(request: AuthenticatedRequest, pk: int, option_pk: int) -> HttpResponse:
     trip, option = _option_of(request, pk, option_pk)
     _run(request, lambda: option_remove(option=option, by=request.user), _("Option retirée."))
     return redirect(f"{trip.get_absolute_url()}#options")
@@ -188,7 +194,7 @@ def option_remove_view(request: HttpRequest, pk: int, option_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def option_choose_view(request: HttpRequest, pk: int, option_pk: int) -> HttpResponse:
+def option_choose_view(request: AuthenticatedRequest, pk: int, option_pk: int) -> HttpResponse:
     trip, option = _option_of(request, pk, option_pk)
     _run(
         request,
@@ -200,7 +206,7 @@ def option_choose_view(request: HttpRequest, pk: int, option_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def trip_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_submit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     ensure(can_edit_trip(request.user, trip))
     _run(
@@ -213,7 +219,7 @@ def trip_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def trip_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_approve_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     ensure(can_decide(request.user, trip))
     form = CommentForm(request.POST)
@@ -235,7 +241,7 @@ def trip_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def trip_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_reject_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     ensure(can_decide(request.user, trip))
     form = bound(request, CommentForm)
@@ -260,7 +266,7 @@ def trip_reject_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def trip_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_cancel_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     ensure(can_cancel(request.user, trip))
     form = CommentForm(request.POST)
@@ -274,7 +280,7 @@ def trip_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def mission_order_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+def mission_order_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     """The mission order of a trip the user may see (the employee, their manager, HR)."""
     trip = trip_get(request.user, pk)
     document = trip.mission_order

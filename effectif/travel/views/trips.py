@@ -3,15 +3,16 @@ export, and the request form (the requester, the travellers, the destinations)."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from effectif.core.access import ensure, require
 from effectif.core.dates import query_date
@@ -19,6 +20,7 @@ from effectif.core.editing import add_service_errors, bound
 from effectif.core.exporting import Column, export_response
 from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export
+from effectif.core.roles import is_hr
 from effectif.organisation.models import Department
 from effectif.travel.forms.trips import (
     DestinationFormSet,
@@ -28,7 +30,7 @@ from effectif.travel.forms.trips import (
     traveller_label,
 )
 from effectif.travel.models import Trip, TripStatus
-from effectif.travel.permissions import can_edit_trip, is_approver, is_hr
+from effectif.travel.permissions import can_edit_trip, is_approver
 from effectif.travel.selectors.scope import hr_employers, trip_get
 from effectif.travel.selectors.trips import (
     STATE_FILTERS,
@@ -47,29 +49,39 @@ from effectif.travel.services.trips import (
     trip_update,
 )
 
-STATE_LABELS = [("a_valider", _("À valider")), *TripStatus.choices, ("tous", _("Tous"))]
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
+
+STATE_LABELS = [
+    ("a_valider", gettext_lazy("À valider")),
+    *TripStatus.choices,
+    ("tous", gettext_lazy("Tous")),
+]
 
 
 EXPORT_COLUMNS = [
-    Column(_("Référence"), lambda t: t.reference, 14),
-    Column(_("Employeur"), lambda t: t.employer.name, 25),
-    Column(_("Matricule"), lambda t: t.employee.matricule, 12),
-    Column(_("Demandeur"), lambda t: t.employee.display_name, 25),
-    Column(_("Service"), lambda t: t.department.name if t.department else "", 20),
-    Column(_("Objet"), lambda t: t.purpose, 40),
-    Column(_("Destinations"), lambda t: ", ".join(d.place for d in t.destinations.all()), 30),
-    Column(_("Départ"), lambda t: t.start_date, 12),
-    Column(_("Retour"), lambda t: t.end_date, 12),
-    Column(_("Distance aller (km)"), lambda t: t.distance_km, 10),
+    Column(gettext_lazy("Référence"), lambda t: t.reference, 14),
+    Column(gettext_lazy("Employeur"), lambda t: t.employer.name, 25),
+    Column(gettext_lazy("Matricule"), lambda t: t.employee.matricule, 12),
+    Column(gettext_lazy("Demandeur"), lambda t: t.employee.display_name, 25),
+    Column(gettext_lazy("Service"), lambda t: t.department.name if t.department else "", 20),
+    Column(gettext_lazy("Objet"), lambda t: t.purpose, 40),
     Column(
-        _("Transport"),
+        gettext_lazy("Destinations"), lambda t: ", ".join(d.place for d in t.destinations.all()), 30
+    ),
+    Column(gettext_lazy("Départ"), lambda t: t.start_date, 12),
+    Column(gettext_lazy("Retour"), lambda t: t.end_date, 12),
+    Column(gettext_lazy("Distance aller (km)"), lambda t: t.distance_km, 10),
+    Column(
+        gettext_lazy("Transport"),
         lambda t: next((o.get_mode_display() for o in t.options.all() if o.chosen), ""),
         18,
     ),
-    Column(_("Coût estimé"), lambda t: t.estimated_cost_amount, 12),
-    Column(_("Avance demandée"), lambda t: t.advance_requested_amount, 12),
-    Column(_("Statut"), lambda t: t.get_status_display(), 18),
-    Column(_("Paramètres"), lambda t: t.parameters_version, 18),
+    Column(gettext_lazy("Coût estimé"), lambda t: t.estimated_cost_amount, 12),
+    Column(gettext_lazy("Avance demandée"), lambda t: t.advance_requested_amount, 12),
+    Column(gettext_lazy("Statut"), lambda t: t.get_status_display(), 18),
+    Column(gettext_lazy("Paramètres"), lambda t: t.parameters_version, 18),
 ]
 
 
@@ -77,7 +89,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def filters_from(request: HttpRequest) -> TripFilters:
+def filters_from(request: AuthenticatedRequest) -> TripFilters:
     state = request.GET.get("etat", "a_valider")
     return TripFilters(
         q=request.GET.get("q", "").strip(),
@@ -90,8 +102,8 @@ def filters_from(request: HttpRequest) -> TripFilters:
 
 
 @login_required
-def my_trips_view(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def my_trips_view(request: AuthenticatedRequest) -> HttpResponse:
+    user: User = request.user
     page = page_of(request, my_trips(user))
     return render(
         request,
@@ -101,8 +113,8 @@ def my_trips_view(request: HttpRequest) -> HttpResponse:
 
 
 @require(is_approver)
-def trips_view(request: HttpRequest) -> HttpResponseBase:
-    user: Any = request.user
+def trips_view(request: AuthenticatedRequest) -> HttpResponseBase:
+    user: User = request.user
     filters = filters_from(request)
     trips = trip_list(user, filters)
     if export := requested_export(request):
@@ -126,8 +138,8 @@ def trips_view(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-def _form_context(request: HttpRequest, trip: Trip | None) -> tuple[TripForm, Any]:
-    user: Any = request.user
+def _form_context(request: AuthenticatedRequest, trip: Trip | None) -> tuple[TripForm, Any]:
+    user: User = request.user
     requesters = requester_choices(user)
     if trip is not None:
         requesters = requesters.filter(pk=trip.employee_id)
@@ -150,7 +162,7 @@ def _form_context(request: HttpRequest, trip: Trip | None) -> tuple[TripForm, An
     return form, stops
 
 
-def _already_saved(request: HttpRequest, trip: Trip) -> HttpResponse:
+def _already_saved(request: AuthenticatedRequest, trip: Trip) -> HttpResponse:
     messages.info(
         request,
         _("La demande %(ref)s était déjà enregistrée : la voici.") % {"ref": trip.reference},
@@ -158,7 +170,7 @@ def _already_saved(request: HttpRequest, trip: Trip) -> HttpResponse:
     return redirect("travel:trip", pk=trip.pk)
 
 
-def _save_trip(request: HttpRequest, trip: Trip | None) -> HttpResponse:
+def _save_trip(request: AuthenticatedRequest, trip: Trip | None) -> HttpResponse:
     if trip is None and request.method == "POST":
         # The same form sent again (a double click, the page sent back): the trip it made.
         done = submitted_trip(request.user, request.POST.get("submission_key", ""))
@@ -210,24 +222,24 @@ def _save_trip(request: HttpRequest, trip: Trip | None) -> HttpResponse:
 
 
 @login_required
-def trip_create_view(request: HttpRequest) -> HttpResponse:
+def trip_create_view(request: AuthenticatedRequest) -> HttpResponse:
     ensure(requester_choices(request.user).exists())
     return _save_trip(request, None)
 
 
 @login_required
-def trip_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+def trip_edit_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     trip = trip_get(request.user, pk)
     ensure(can_edit_trip(request.user, trip))
     return _save_trip(request, trip)
 
 
 @login_required
-def traveller_search_view(request: HttpRequest) -> HttpResponse:
+def traveller_search_view(request: AuthenticatedRequest) -> HttpResponse:
     """The trip form's search for fellow travellers (htmx): at most `TRAVELLER_RESULTS`
     colleagues of the requester's employer whose name holds what was typed (2 letters at
     least), by name only (HR: with their department)."""
-    user: Any = request.user
+    user: User = request.user
     requesters = requester_choices(user)
     ensure(requesters.exists())
     requester = _int(request.GET.get("employee"))

@@ -4,7 +4,7 @@ sums, accounts and texts checked; bad batches refused with French messages."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -26,7 +26,7 @@ ALICE = Party(
     "Élodie Gaëtan-Lœwy", make_french_iban(bank=20041, branch=1, account=111), "PSSTFRPPPAR"
 )
 BOB = Party("Bob Martin", "DE89 3704 0044 0532 0130 00", "")
-CREATED = datetime(2026, 3, 31, 17, 45, 12, 123456)
+CREATED = datetime(2026, 3, 31, 17, 45, 12, 123456, tzinfo=UTC)  # as the service: timezone.now()
 
 
 def transfers() -> list[Transfer]:
@@ -84,7 +84,7 @@ def test_header_dates_and_payment_information() -> None:
     header = "p:CstmrCdtTrfInitn/p:GrpHdr"
     payment = "p:CstmrCdtTrfInitn/p:PmtInf"
     assert text(root, f"{header}/p:MsgId") == "VIR-20260331-001"
-    assert text(root, f"{header}/p:CreDtTm") == "2026-03-31T17:45:12"
+    assert text(root, f"{header}/p:CreDtTm") == "2026-03-31T17:45:12+00:00"
     assert text(root, f"{payment}/p:PmtMtd") == "TRF"
     assert text(root, f"{payment}/p:PmtTpInf/p:SvcLvl/p:Cd") == "SEPA"
     assert text(root, f"{payment}/p:ReqdExctnDt") == "2026-04-02"

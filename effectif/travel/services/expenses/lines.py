@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -37,6 +37,9 @@ from effectif.travel.permissions import (
 )
 from effectif.travel.services.expenses.reports import EURO, locked_report
 from effectif.travel.services.numbering import amount_fr
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 LINE_FIELDS = [f for f in audited_fields(ExpenseLine) if f != "anomalies"]
 
@@ -190,7 +193,7 @@ def line_save(
     line: ExpenseLine | None = None,
     receipt: UploadedFile[Any] | None = None,
     remove_receipt: bool = False,
-    by: Any,
+    by: User,
 ) -> ExpenseLine:
     """Add a line to a draft, or change one. Mileage is priced on the fiscal scale with the
     year's cumulative kilometres; a foreign-currency amount is converted at the rate given."""
@@ -248,7 +251,7 @@ def line_save(
 
 
 @transaction.atomic
-def line_delete(*, line: ExpenseLine, by: Any) -> None:
+def line_delete(*, line: ExpenseLine, by: User) -> None:
     report = locked_report(line.report)
     if not can_edit_report(by, report):
         raise ValidationError(_("Seule une note de frais en brouillon peut être modifiée."))

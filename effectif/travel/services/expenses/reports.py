@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,6 +22,9 @@ from effectif.travel.permissions import (
     can_write_for,
 )
 from effectif.travel.services.numbering import next_reference
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 REPORT_FIELDS = audited_fields(ExpenseReport)
 
@@ -62,7 +65,7 @@ def _check_header(employee: Employee, title: str, trip: Trip | None) -> None:
 
 @transaction.atomic
 def report_create(
-    *, employee: Employee, title: str, trip: Trip | None = None, by: Any
+    *, employee: Employee, title: str, trip: Trip | None = None, by: User
 ) -> ExpenseReport:
     if not can_write_for(by, employee):
         raise PermissionDenied
@@ -82,7 +85,7 @@ def report_create(
 
 @transaction.atomic
 def report_update(
-    *, report: ExpenseReport, title: str, trip: Trip | None, by: Any
+    *, report: ExpenseReport, title: str, trip: Trip | None, by: User
 ) -> ExpenseReport:
     report = locked_report(report)
     if not can_edit_report(by, report):

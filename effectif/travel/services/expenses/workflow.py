@@ -5,7 +5,7 @@ or reject."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -39,6 +39,9 @@ from effectif.travel.services.checking import (
 from effectif.travel.services.expenses.lines import LINE_FIELDS, price_mileage
 from effectif.travel.services.expenses.reports import REPORT_FIELDS, locked_report
 from effectif.travel.services.numbering import amount_fr
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 #: A decision's audited fields: its version moves with every change and says nothing more.
 DECISION_FIELDS = [name for name in LINE_FIELDS if name != "version"]
@@ -82,7 +85,7 @@ def _line_changed(line: ExpenseLine) -> str:
     ) % {"name": who}
 
 
-def _transition(report: ExpenseReport, by: Any, before: dict[str, str], detail: str) -> None:
+def _transition(report: ExpenseReport, by: User, before: dict[str, str], detail: str) -> None:
     report.full_clean()
     report.save()
     audit_update(
@@ -94,7 +97,7 @@ def _transition(report: ExpenseReport, by: Any, before: dict[str, str], detail: 
     )
 
 
-def _reprice_mileage(report: ExpenseReport, by: Any) -> None:
+def _reprice_mileage(report: ExpenseReport, by: User) -> None:
     """Price the mileage lines again in date order: an earlier line may have changed the
     year's cumulative kilometres since they were typed."""
     lines = report.lines.filter(category=ExpenseCategory.MILEAGE).select_related("vehicle")
@@ -113,7 +116,7 @@ def _reprice_mileage(report: ExpenseReport, by: Any) -> None:
 
 
 @transaction.atomic
-def report_submit(*, report: ExpenseReport, by: Any) -> ExpenseReport:
+def report_submit(*, report: ExpenseReport, by: User) -> ExpenseReport:
     """Send the draft to the manager; its lines are checked and their anomalies stored."""
     seen, report = report, locked_report(report)
     if not can_edit_report(by, report):
@@ -155,13 +158,13 @@ def checks_today(*, report: ExpenseReport) -> dict[int, list[dict[str, Any]]]:
     return anomalies_today(ExpenseReport.objects.filter(pk=report.pk))
 
 
-def _recheck(report: ExpenseReport, by: Any) -> None:
+def _recheck(report: ExpenseReport, by: User) -> None:
     """Store the anomalies of the report's lines as found now, before deciding on it (the
     policy or the public holidays may have changed since its submission)."""
     reports_check(reports=ExpenseReport.objects.filter(pk=report.pk), by=by)
 
 
-def can_decide_lines(user: Any, report: ExpenseReport) -> bool:
+def can_decide_lines(user: User, report: ExpenseReport) -> bool:
     return can_approve_report_as_manager(user, report) or can_check_report(user, report)
 
 
@@ -172,7 +175,7 @@ def line_decide(
     decision: str,
     accepted_amount: Decimal | None = None,
     comment: str = "",
-    by: Any,
+    by: User,
     version: int | None = None,
 ) -> ExpenseLine:
     """The approver accepts a line, reduces it (the accepted amount below the amount) or
@@ -226,7 +229,7 @@ def line_decide(
     return save_audited(instance=line, by=by, fields=DECISION_FIELDS)
 
 
-def _accept_pending(report: ExpenseReport, by: Any) -> None:
+def _accept_pending(report: ExpenseReport, by: User) -> None:
     """Lines left undecided are accepted as they are by the approval."""
     for line in report.lines.filter(decision=LineDecision.PENDING):
         before = snapshot(line, ["decision", "accepted_amount"])
@@ -248,7 +251,7 @@ def _accepted_total(report: ExpenseReport) -> Decimal:
 
 
 @transaction.atomic
-def report_approve(*, report: ExpenseReport, by: Any, comment: str = "") -> ExpenseReport:
+def report_approve(*, report: ExpenseReport, by: User, comment: str = "") -> ExpenseReport:
     """The manager's approval (HR's, for whom has no manager): undecided lines are accepted."""
     seen, report = report, locked_report(report)
     _unchanged(seen, report)
@@ -288,7 +291,7 @@ def _advance_left(report: ExpenseReport) -> Decimal:
 
 
 @transaction.atomic
-def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> ExpenseReport:
+def report_check(*, report: ExpenseReport, by: User, comment: str = "") -> ExpenseReport:
     """HR's check: each accepted amount is split into its exempt part and the excess over
     the URSSAF limits (subject to contributions); the trip's advance is deducted (never more
     than what is accepted); the net to reimburse and the parameters' version are recorded."""
@@ -334,7 +337,7 @@ def report_check(*, report: ExpenseReport, by: Any, comment: str = "") -> Expens
 
 
 @transaction.atomic
-def report_reject(*, report: ExpenseReport, by: Any, comment: str) -> ExpenseReport:
+def report_reject(*, report: ExpenseReport, by: User, comment: str) -> ExpenseReport:
     seen, report = report, locked_report(report)
     _unchanged(seen, report)
     if not can_decide_lines(by, report):

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -34,6 +34,9 @@ from effectif.travel.services.trips.input import (
     check_input,
     locked_trip,
 )
+
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
 
 def _write_destinations(trip: Trip, stops: Sequence[DestinationInput]) -> None:
@@ -67,7 +70,7 @@ def _travellers_of(data: TripInput, employee: Employee) -> list[Employee]:
 
 @transaction.atomic
 def trip_create(
-    *, employee: Employee, data: TripInput, by: Any, submission_key: str = "", digest: str = ""
+    *, employee: Employee, data: TripInput, by: User, submission_key: str = "", digest: str = ""
 ) -> Trip:
     """A draft trip request for `employee` (themself, or HR on their behalf).
 
@@ -169,7 +172,7 @@ def _replay(trip: Trip, digest: str) -> TripCreation:
 
 
 def trip_create_once(
-    *, employee: Employee, data: TripInput, by: Any, submission_key: str
+    *, employee: Employee, data: TripInput, by: User, submission_key: str
 ) -> TripCreation:
     """Create the draft once per submission: the trip form's one-time token or the API's
     `Idempotency-Key`. The same submission sent again (a double click, a retry after a lost
@@ -195,7 +198,7 @@ def trip_create_once(
 
 
 @transaction.atomic
-def trip_update(*, trip: Trip, data: TripInput, by: Any) -> Trip:
+def trip_update(*, trip: Trip, data: TripInput, by: User) -> Trip:
     """Change a draft; its options are estimated again on the new dates and distance."""
     trip = locked_trip(trip)
     if not can_edit_trip(by, trip):

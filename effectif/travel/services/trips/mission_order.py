@@ -3,7 +3,7 @@ and filed in the requester's personnel file."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +20,9 @@ from effectif.travel.models import (
     TripStatus,
 )
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 def mission_order_template(employer: Employer) -> DocumentTemplate | None:
     """The employer's own active « Ordre de mission » template, else the installation's."""
@@ -31,7 +34,7 @@ def mission_order_template(employer: Employer) -> DocumentTemplate | None:
 
 
 @transaction.atomic
-def mission_order_generate(*, trip: Trip, by: Any) -> Trip:
+def mission_order_generate(*, trip: Trip, by: User) -> Trip:
     """Generate the mission order of an approved trip as a PDF and file it in the requester's
     personnel file (the documents app keeps the record of what was generated)."""
     if trip.status != TripStatus.APPROVED:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +26,9 @@ from effectif.travel.selectors.trips import policy_of
 from effectif.travel.services.trips.estimates import estimate_option, policy_facts, store_estimate
 from effectif.travel.services.trips.input import FARE_MODES, OPTION_FIELDS, locked_trip
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
+
 
 @transaction.atomic
 def option_add(
@@ -33,7 +36,7 @@ def option_add(
     trip: Trip,
     mode: str,
     duration_minutes: int | None,
-    by: Any,
+    by: User,
     fare_amount: Decimal | None = None,
     price_list_entry: PriceListEntry | None = None,
     vehicle: Vehicle | None = None,
@@ -95,7 +98,7 @@ def option_add(
 
 
 @transaction.atomic
-def option_remove(*, option: TripOption, by: Any) -> None:
+def option_remove(*, option: TripOption, by: User) -> None:
     trip = locked_trip(option.trip)
     if not can_edit_trip(by, trip):
         raise ValidationError(_("Les options ne se changent que sur un brouillon."))
@@ -110,7 +113,7 @@ def option_remove(*, option: TripOption, by: Any) -> None:
 
 
 @transaction.atomic
-def option_choose(*, option: TripOption, by: Any) -> TripOption:
+def option_choose(*, option: TripOption, by: User) -> TripOption:
     """The option the requester retains (one per trip); out of policy is allowed, the approvers
     see why."""
     trip = locked_trip(option.trip)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit_update, snapshot
+from effectif.core.roles import is_hr
 from effectif.rules.parameters.travel import parameters_version
 from effectif.travel.models import (
     TransportMode,
@@ -22,7 +23,6 @@ from effectif.travel.permissions import (
     can_edit_trip,
     can_write_for,
     has_manager,
-    is_hr,
 )
 from effectif.travel.services.trips.estimates import estimate_all, parameters_date
 from effectif.travel.services.trips.input import (
@@ -33,8 +33,11 @@ from effectif.travel.services.trips.input import (
 )
 from effectif.travel.services.trips.mission_order import mission_order_generate
 
+if TYPE_CHECKING:
+    from effectif.accounts.models import User
 
-def _transition(trip: Trip, by: Any, before: dict[str, str], detail: str) -> Trip:
+
+def _transition(trip: Trip, by: User, before: dict[str, str], detail: str) -> Trip:
     trip.full_clean()
     trip.save()
     audit_update(
@@ -44,7 +47,7 @@ def _transition(trip: Trip, by: Any, before: dict[str, str], detail: str) -> Tri
 
 
 @transaction.atomic
-def trip_submit(*, trip: Trip, by: Any) -> Trip:
+def trip_submit(*, trip: Trip, by: User) -> Trip:
     """Send the draft to the manager: the options are estimated again with the parameters of
     the day, the chosen one's total becomes the estimated cost (with the parameters' version),
     and the advance must stay within the policy's share of it."""
@@ -71,11 +74,11 @@ def trip_submit(*, trip: Trip, by: Any) -> Trip:
     return _transition(trip, by, before, _("Demande soumise"))
 
 
-def can_decide(user: Any, trip: Trip) -> bool:
+def can_decide(user: User, trip: Trip) -> bool:
     return can_approve_trip_as_manager(user, trip) or can_approve_trip_as_hr(user, trip)
 
 
-def can_cancel(user: Any, trip: Trip) -> bool:
+def can_cancel(user: User, trip: Trip) -> bool:
     """The requester (or HR) withdraws a request still open; once approved, before it starts."""
     if trip.status not in OPEN_STATUSES or not can_write_for(user, trip.employee):
         return False
@@ -85,7 +88,7 @@ def can_cancel(user: Any, trip: Trip) -> bool:
 
 
 @transaction.atomic
-def trip_approve(*, trip: Trip, by: Any, comment: str = "") -> Trip:
+def trip_approve(*, trip: Trip, by: User, comment: str = "") -> Trip:
     """The manager's approval, then HR's. HR approve both steps at once what has no manager to
     approve it. HR's approval generates the mission order."""
     trip = locked_trip(trip)
@@ -119,7 +122,7 @@ def trip_approve(*, trip: Trip, by: Any, comment: str = "") -> Trip:
 
 
 @transaction.atomic
-def trip_reject(*, trip: Trip, by: Any, comment: str) -> Trip:
+def trip_reject(*, trip: Trip, by: User, comment: str) -> Trip:
     trip = locked_trip(trip)
     if not can_decide(by, trip):
         raise PermissionDenied
@@ -138,7 +141,7 @@ def trip_reject(*, trip: Trip, by: Any, comment: str) -> Trip:
 
 
 @transaction.atomic
-def trip_cancel(*, trip: Trip, by: Any, comment: str = "") -> Trip:
+def trip_cancel(*, trip: Trip, by: User, comment: str = "") -> Trip:
     trip = locked_trip(trip)
     if not can_cancel(by, trip):
         raise ValidationError(_("Ce déplacement ne peut plus être annulé."))
