@@ -13,51 +13,32 @@ from django.core.files.base import ContentFile
 
 from effectif.api.tests.conftest import ROLES, ids
 from effectif.travel.models import (
-    ExpenseLine,
-    ExpenseReport,
     ExpenseStatus,
     LineDecision,
-    Trip,
-    TripStatus,
 )
+from effectif.travel.tests.factories import ExpenseLineFactory, ExpenseReportFactory, TripFactory
 
 pytestmark = pytest.mark.django_db
 _numbers = itertools.count(1)
 
 
 def make_report(employee, *, status=ExpenseStatus.SUBMITTED, trip=None, lines=()):
-    report = ExpenseReport.objects.create(
-        employer=employee.employer,
-        reference=f"NF-API{next(_numbers):04d}",
-        employee=employee,
-        department=employee.department,
-        trip=trip,
-        title="Salon du mobilier",
-        status=status,
+    report = ExpenseReportFactory(
+        employee=employee, reference=f"NF-API{next(_numbers):04d}", trip=trip, status=status
     )
     for amount in lines:
-        ExpenseLine.objects.create(
-            report=report,
-            category="transport",
-            expense_date=dt.date(2026, 3, 10),
-            merchant="SNCF",
-            amount=Decimal(amount),
-        )
+        ExpenseLineFactory(report=report, amount=Decimal(amount))
     return report
 
 
 @pytest.fixture
 def reports(world):
-    trip = Trip.objects.create(
-        employer=world.employer,
-        reference="OM-NF1",
+    trip = TripFactory(
         employee=world.employee_file,
+        department=None,
+        reference="OM-NF1",
         purpose="Salon",
-        departure_place="Lyon",
         start_date=dt.date(2026, 3, 10),
-        end_date=dt.date(2026, 3, 11),
-        distance_km=465,
-        status=TripStatus.APPROVED,
     )
     return {
         "employee": make_report(world.employee_file, trip=trip, lines=("142.00", "25.50")),

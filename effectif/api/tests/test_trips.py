@@ -11,20 +11,18 @@ from decimal import Decimal
 import pytest
 
 from effectif.api.tests.conftest import ROLES, ids
-from effectif.travel.models import Trip, TripDestination, TripOption, TripStatus
+from effectif.travel.models import TripOption, TripStatus
+from effectif.travel.tests.factories import TripDestinationFactory, TripFactory
 
 pytestmark = pytest.mark.django_db
 _numbers = itertools.count(1)
 
 
 def make_trip(employee, *, start=dt.date(2026, 3, 10), days=2, status=TripStatus.APPROVED, **extra):
-    trip = Trip.objects.create(
-        employer=employee.employer,
-        reference=f"OM-API{next(_numbers):04d}",
+    trip = TripFactory(
         employee=employee,
-        department=employee.department,
+        reference=f"OM-API{next(_numbers):04d}",
         purpose="Salon du mobilier, Paris",
-        departure_place="Lyon",
         start_date=start,
         end_date=start + dt.timedelta(days=days),
         distance_km=465,
@@ -79,14 +77,7 @@ def test_list_and_detail_by_role(api_for, trips, role):
 def test_detail_has_destinations_travellers_and_options(api_for, world, trips):
     trip = trips["employee"]
     trip.travellers.add(world.manager_file)
-    TripDestination.objects.create(
-        trip=trip,
-        position=1,
-        place="Paris",
-        postal_code="75015",
-        arrival_date=trip.start_date,
-        departure_date=trip.end_date,
-    )
+    TripDestinationFactory(trip=trip, position=1)
     train = TripOption.objects.create(
         trip=trip,
         mode="train",

@@ -16,8 +16,6 @@ from effectif.travel.models import (
     ExpenseReport,
     MealKind,
     Trip,
-    TripDestination,
-    TripStatus,
     Vehicle,
 )
 from effectif.travel.services.expenses import (
@@ -28,6 +26,7 @@ from effectif.travel.services.expenses import (
     report_create,
     report_submit,
 )
+from effectif.travel.tests.factories import TripDestinationFactory, TripFactory, VehicleFactory
 
 #: A Thursday in March 2026, well in the past for the tests, a weekday, no holiday.
 DAY = dt.date(2026, 3, 12)
@@ -48,37 +47,21 @@ def approved_trip(
     distance_km: int = 465,
     advance: str = "0",
 ) -> Trip:
-    trip = Trip.objects.create(
-        employer=employee.employer,
-        reference=f"OM-T-{Trip.objects.count() + 1}",
+    trip = TripFactory(
         employee=employee,
-        department=employee.department,
-        purpose="Salon professionnel",
-        departure_place="Lyon",
         start_date=start,
         end_date=start + dt.timedelta(days=days - 1),
         distance_km=distance_km,
         advance_paid_amount=Decimal(advance),
-        status=TripStatus.APPROVED,
     )
     trip.travellers.add(employee)
-    TripDestination.objects.create(
-        trip=trip,
-        place="Paris",
-        postal_code="75015",
-        arrival_date=start,
-        departure_date=trip.end_date,
-    )
+    TripDestinationFactory(trip=trip)
     return trip
 
 
 def vehicle(employee: Any, *, power: int = 5, electric: bool = False) -> Vehicle:
-    return Vehicle.objects.create(
-        employee=employee,
-        label="Peugeot 308",
-        registration="AB-123-CD",
-        fiscal_power=power,
-        electric=electric,
+    return VehicleFactory(
+        employee=employee, label="Peugeot 308", fiscal_power=power, electric=electric
     )
 
 

@@ -13,22 +13,13 @@ from django.urls import reverse
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.travel.models import PriceListEntry, TransportMode, TravelPolicy, Vehicle
 from effectif.travel.services.policy import fare_save, vehicle_delete
+from effectif.travel.tests.factories import PriceListEntryFactory, VehicleFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def fare(world, **changes) -> PriceListEntry:
-    values = {
-        "employer": world.employer,
-        "mode": TransportMode.TRAIN,
-        "origin": "Lyon",
-        "destination": "Paris",
-        "fare_amount": Decimal("62.50"),
-        "duration_minutes": 115,
-        "valid_from": dt.date(2026, 1, 1),
-    }
-    values.update(changes)
-    return PriceListEntry.objects.create(**values)
+    return PriceListEntryFactory(**{"employer": world.employer, **changes})
 
 
 def test_the_policy_is_created_on_first_visit_and_saved(world, hr_manager, client_for):
@@ -172,9 +163,7 @@ def test_my_vehicles_self_service(world, employee_user, client_for):
 
 
 def test_vehicles_scope(world, employee_user, hr_assistant, outsider, client_for):
-    car = Vehicle.objects.create(
-        employee=world.colleague, label="Clio", registration="AA-111-AA", fiscal_power=4
-    )
+    car = VehicleFactory(employee=world.colleague, registration="AA-111-AA", fiscal_power=4)
     assert (
         client_for(employee_user).get(reverse("travel:vehicle_edit", args=[car.pk])).status_code
         == 404
@@ -201,9 +190,7 @@ def test_a_vehicle_used_in_a_trip_is_retired_not_deleted(world, employee_user):
     from effectif.travel.services.trips import option_add
     from effectif.travel.tests.test_trips_services import draft
 
-    car = Vehicle.objects.create(
-        employee=world.member, label="Clio", registration="AA-111-AA", fiscal_power=4
-    )
+    car = VehicleFactory(employee=world.member, registration="AA-111-AA", fiscal_power=4)
     trip = draft(world, employee_user, distance_km=120)
     option_add(
         trip=trip, mode=TransportMode.OWN_CAR, duration_minutes=90, vehicle=car, by=employee_user
@@ -211,7 +198,7 @@ def test_a_vehicle_used_in_a_trip_is_retired_not_deleted(world, employee_user):
     kept = vehicle_delete(vehicle=car, by=employee_user)
     assert kept is not None
     assert not kept.active
-    unused = Vehicle.objects.create(
+    unused = VehicleFactory(
         employee=world.member, label="Vélo", registration="-", kind="cyclomoteur", fiscal_power=1
     )
     assert vehicle_delete(vehicle=unused, by=employee_user) is None

@@ -13,14 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.documents.models import GeneratedDocument
 from effectif.travel.models import (
-    PriceListEntry,
     TransportMode,
     TravelPolicy,
     Trip,
     TripDestination,
     TripOption,
     TripStatus,
-    Vehicle,
 )
 from effectif.travel.services.trips import (
     DestinationInput,
@@ -35,6 +33,7 @@ from effectif.travel.services.trips import (
     trip_submit,
     trip_update,
 )
+from effectif.travel.tests.factories import PriceListEntryFactory, VehicleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -117,15 +116,7 @@ def test_options_are_estimated_and_the_chosen_total_is_frozen_at_submission(worl
 
 
 def test_a_price_list_fare_gives_the_return_fare_and_duration(world, employee_user):
-    fare = PriceListEntry.objects.create(
-        employer=world.employer,
-        mode=TransportMode.TRAIN,
-        origin="Lyon",
-        destination="Paris",
-        fare_amount=Decimal("62.50"),
-        duration_minutes=115,
-        valid_from=dt.date(2026, 1, 1),
-    )
+    fare = PriceListEntryFactory(employer=world.employer)
     trip = draft(world, employee_user)
     option = option_add(
         trip=trip,
@@ -139,9 +130,7 @@ def test_a_price_list_fare_gives_the_return_fare_and_duration(world, employee_us
 
 
 def test_own_car_uses_the_mileage_scale_of_the_requesters_vehicle(world, employee_user):
-    car = Vehicle.objects.create(
-        employee=world.member, label="Clio", registration="AB-123-CD", fiscal_power=5
-    )
+    car = VehicleFactory(employee=world.member)
     trip = draft(world, employee_user)
     option = option_add(
         trip=trip,
@@ -153,7 +142,7 @@ def test_own_car_uses_the_mileage_scale_of_the_requesters_vehicle(world, employe
     assert option.transport_cost_amount > 0
     assert "barème" in option.cost_basis
     assert not option.within_policy  # 465 km beyond the default 400 km
-    other = Vehicle.objects.create(
+    other = VehicleFactory(
         employee=world.colleague, label="Zoé", registration="ZZ-999-ZZ", fiscal_power=1
     )
     with pytest.raises(ValidationError) as error:
