@@ -15,6 +15,8 @@ from effectif.timekeeping.selectors import assignments_of
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
+    from effectif.employees.models import Employee
 
 
 def _weekly_hours(schedule: Any) -> Decimal:
@@ -25,7 +27,7 @@ def _weekly_hours(schedule: Any) -> Decimal:
     return weekly
 
 
-def _context(request: Any, employee: Any) -> dict[str, Any]:
+def _context(request: AuthenticatedRequest, employee: Employee) -> dict[str, Any]:
     today = timezone.localdate()
     assignments = list(assignments_of(employee).prefetch_related("schedule__days"))
     rows = [
@@ -47,7 +49,7 @@ def _context(request: Any, employee: Any) -> dict[str, Any]:
     }
 
 
-def _visible(user: User, employee: Any) -> bool:
+def _visible(user: User, employee: Employee) -> bool:
     return is_hr(user) or perms.manages(user, employee) or is_self(user, employee)
 
 

@@ -14,15 +14,17 @@ from effectif.travel.selectors.trips import employee_trips, employee_vehicles
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
+    from effectif.core.typing import AuthenticatedRequest
+    from effectif.employees.models import Employee
 
 SHOWN = 5
 
 
-def _visible(user: User, employee: Any) -> bool:
+def _visible(user: User, employee: Employee) -> bool:
     return is_self(user, employee) or manages(user, employee) or is_hr(user)
 
 
-def _context(request: Any, employee: Any) -> dict[str, Any]:
+def _context(request: AuthenticatedRequest, employee: Employee) -> dict[str, Any]:
     user = request.user
     trips = employee_trips(user, employee)
     return {

@@ -284,10 +284,11 @@ class _Employer:
     payroll_month: dt.date
     to_wire: list[ExpenseReport] = field(default_factory=list)
 
-    def author(self, person: Employee) -> Any:
-        return person.user if self.own is not None and person == self.own else self.hr
+    def author(self, person: Employee) -> User:
+        own = self.own is not None and person == self.own
+        return person.user if own and person.user is not None else self.hr
 
-    def approver(self, report: ExpenseReport) -> Any:
+    def approver(self, report: ExpenseReport) -> User:
         department = report.employee.department
         manager = department.manager if department is not None else None
         if manager is not None and can_approve_report_as_manager(manager, report):

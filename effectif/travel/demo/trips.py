@@ -8,9 +8,9 @@ and a cancellation. Loaded once: a second call finds the trips and does nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
@@ -192,7 +192,7 @@ def _settings(employer: Employer, today: dt.date, hr: User) -> None:
         )
 
 
-def _vehicles(people: list[Employee], by_of: Any) -> dict[int, Vehicle]:
+def _vehicles(people: list[Employee], by_of: Callable[[Employee], User]) -> dict[int, Vehicle]:
     cars = {}
     for person, (label, plate, kind, power, electric) in zip(people, VEHICLES, strict=False):
         cars[person.pk] = vehicle_save(
@@ -215,7 +215,7 @@ def _trip(
     employer: Employer,
     today: dt.date,
     hr: User,
-    author: Any,
+    author: User,
     car: Vehicle | None,
 ) -> Trip:
     if plan.place == _city(employer):  # not a trip from home: go to the other office instead
@@ -313,8 +313,8 @@ def load_trips_demo(*, today: dt.date) -> bool:
         if not people:
             continue
 
-        def author_of(person: Employee) -> Any:
-            return person.user if person.user_id and person == own else hr
+        def author_of(person: Employee) -> User:
+            return person.user if person == own and person.user is not None else hr
 
         cars = _vehicles(people[:4], author_of)
         plans = PLANS if _city(employer) != "Nancy" else COTEAUX_PLANS
