@@ -217,7 +217,7 @@ ACCESS: dict[str, list[Row]] = {
         ("dpaes", (), [200, 200, 200, 403, 403, 200]),
         ("hire", ("candidate",), [200, 200, 200, 403, 403, 404]),
         ("interview_create", ("candidate",), [200, 200, 200, 404, 403, 404]),
-        ("interview_edit", ("missing",), [404, 404, 404, 404, 403, 404]),
+        ("interview_edit", ("interview",), [200, 200, 200, 404, 403, 404]),
         ("letter_create", ("missing", "x"), [404, 404, 404, 403, 403, 404], "post"),
         ("letter_download", ("missing",), [404, 404, 404, 403, 403, 404]),
         ("letter_send", ("missing",), [404, 404, 404, 403, 403, 404], "post"),
@@ -233,10 +233,10 @@ ACCESS: dict[str, list[Row]] = {
         ("posting_export", ("posting", "csv"), [403, 403, 403, 404, 403, 404]),
         ("posting_status", ("missing", "x"), [404, 404, 404, 403, 403, 404], "post"),
         ("postings", (), [200, 200, 200, 200, 403, 200]),
-        ("requisition", ("missing",), [404, 404, 404, 404, 403, 404]),
+        ("requisition", ("requisition",), [200, 200, 200, 404, 403, 404]),
         ("requisition_create", (), [200, 200, 200, 200, 403, 200]),
         ("requisition_decide", ("missing", "x"), [404, 404, 404, 403, 403, 404], "post"),
-        ("requisition_edit", ("missing",), [404, 404, 404, 404, 403, 404]),
+        ("requisition_edit", ("requisition",), [200, 200, 200, 404, 403, 404]),
         ("requisitions", (), [200, 200, 200, 200, 403, 200]),
         ("task_create", ("missing",), [404, 404, 404, 403, 403, 404], "post"),
         ("task_toggle", ("missing",), [404, 404, 404, 404, 404, 404], "post"),
@@ -367,8 +367,8 @@ ACCESS: dict[str, list[Row]] = {
 @pytest.fixture
 def rows(world: Any, hr_manager: Any, employee_user: Any, time_machine: Any) -> Any:
     """The `world`, and a row of each kind the pages show: the employee's leave request,
-    medical visit, trip and expense report (with a line), a colleague's departure, a posting
-    and its candidate, the team's budget."""
+    medical visit, trip and expense report (with a line), a colleague's departure, a
+    requisition, a posting and its candidate with an interview, the team's budget."""
     import datetime as dt
     from decimal import Decimal
     from zoneinfo import ZoneInfo
@@ -379,7 +379,13 @@ def rows(world: Any, hr_manager: Any, employee_user: Any, time_machine: Any) -> 
     from effectif.departures.services import departure_start
     from effectif.health.models import VisitKind
     from effectif.health.services import visit_create
-    from effectif.hiring.models import Candidate, JobPosting, PostingStatus
+    from effectif.hiring.models import PostingStatus
+    from effectif.hiring.tests.factories import (
+        CandidateFactory,
+        InterviewFactory,
+        JobPostingFactory,
+        JobRequisitionFactory,
+    )
     from effectif.leave.acquisitions import acquisitions_post
     from effectif.leave.defaults import leave_types_install_defaults
     from effectif.leave.models import LeaveType
@@ -401,18 +407,12 @@ def rows(world: Any, hr_manager: Any, employee_user: Any, time_machine: Any) -> 
         reason="licenciement_personnel",
         by=hr_manager,
     )
-    world.posting = JobPosting.objects.create(
-        employer=world.employer,
-        position=world.position,
-        reference="2026-001",
-        title="Technicien (H/F)",
-        summary="Maintenir le parc.",
-        contract_kind="cdi",
-        status=PostingStatus.PUBLISHED,
+    world.posting = JobPostingFactory(
+        position=world.position, reference="2026-001", status=PostingStatus.PUBLISHED
     )
-    world.candidate = Candidate.objects.create(
-        employer=world.employer, posting=world.posting, first_names="Lou", last_name="Durand"
-    )
+    world.candidate = CandidateFactory(posting=world.posting)
+    world.interview = InterviewFactory(candidate=world.candidate)
+    world.requisition = JobRequisitionFactory(position=world.position)
     world.visit = visit_create(
         employee=world.member,
         kind=VisitKind.VIP_INITIAL,
