@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -11,11 +11,15 @@ from django.db.models import QuerySet
 
 from effectif.core.dates import EARLIEST, LATEST, validate_in_range
 
+if TYPE_CHECKING:
+    # The mixin goes before a Form or a ModelForm: to the type checker, it is one.
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
-class StyledFormMixin:
+
+class StyledFormMixin(_Form):
     """Give every widget the Bootstrap class it needs, and mark invalid fields for screen readers."""
-
-    fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,8 +62,8 @@ class StyledFormMixin:
                 widget.attrs.setdefault("max", LATEST.isoformat())
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
-        for name in self.errors:  # type: ignore[attr-defined]
+        super().full_clean()
+        for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
