@@ -59,7 +59,7 @@ def _office_matches(data: bytes, kind: str) -> bool:
 SIGNATURES = {PDF: b"%PDF-", PNG: PNG_SIGNATURE, JPEG: JPEG_SIGNATURE}
 
 
-def _read(upload: Any, max_bytes: int, field: str, too_big: str) -> bytes:
+def _read(upload: UploadedFile[Any], max_bytes: int, field: str, too_big: str) -> bytes:
     upload.seek(0)
     data = upload.read(max_bytes + 1)
     upload.seek(0)
@@ -69,7 +69,7 @@ def _read(upload: Any, max_bytes: int, field: str, too_big: str) -> bytes:
 
 
 def check_upload(
-    upload: Any,
+    upload: UploadedFile[Any],
     *,
     field: str,
     accepted: Collection[str],
@@ -81,7 +81,8 @@ def check_upload(
     `max_bytes`, or whose content is not what its extension says or is not safe to keep
     (ValidationError on `field`, in French). Returns the file to store: the upload itself,
     or an image re-encoded under the same name."""
-    suffix = Path(upload.name or "").suffix.lower()
+    name = upload.name or ""
+    suffix = Path(name).suffix.lower()
     if suffix not in accepted or suffix not in KINDS:
         raise refused(field, wrong_type)
     if isinstance(upload, OversizeUpload):
@@ -97,7 +98,7 @@ def check_upload(
     if kind in (DOC, DOCX, ODT):
         if not _office_matches(data, kind):
             raise refused(field, mismatch)
-        return upload  # type: ignore[no-any-return]
+        return upload
     if not data.startswith(SIGNATURES[kind]):
         raise refused(field, mismatch)
     if HTML_MARKERS.search(data):
@@ -110,11 +111,11 @@ def check_upload(
         )
     if kind == PDF:
         check_pdf(data, field)
-        return upload  # type: ignore[no-any-return]
+        return upload
     image = decoded_image(data, field=field, formats=PILLOW_FORMATS[kind], mismatch=mismatch)
     with image:
         cleaned = reencoded(image, kind)
-    return SimpleUploadedFile(upload.name, cleaned, content_type=CONTENT_TYPES[kind])
+    return SimpleUploadedFile(name, cleaned, content_type=CONTENT_TYPES[kind])
 
 
 def check_document(upload: Any, *, field: str = "file") -> UploadedFile[Any]:
