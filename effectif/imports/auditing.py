@@ -21,17 +21,24 @@ if TYPE_CHECKING:
     from effectif.accounts.models import User
 
 
+def _column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{name} is not a column of {model.__name__}")
+    return field
+
+
 class CreationEntries:
     """Unsaved creation entries of one model's objects, as `audit_creation` records them."""
 
     def __init__(
         self, model: type[models.Model], fields: Iterable[str], sensitive: Iterable[str] = ()
     ) -> None:
-        self.fields = [model._meta.get_field(name) for name in fields]
+        self.fields = [_column(model, name) for name in fields]
         self.labels: dict[str, dict[Any, str]] = {
-            field.name: {code: str(label) for code, label in field.flatchoices}  # type: ignore[union-attr]
+            field.name: {code: str(label) for code, label in field.flatchoices}
             for field in self.fields
-            if getattr(field, "choices", None)
+            if field.choices
         }
         self.hidden = set(sensitive)
 
@@ -45,7 +52,7 @@ class CreationEntries:
         for field in self.fields:
             name = field.name
             if name in self.labels:
-                text = self.label(name, getattr(instance, field.attname))  # type: ignore[union-attr]
+                text = self.label(name, getattr(instance, field.attname))
             elif isinstance(field, models.ForeignKey):
                 related = getattr(instance, name)
                 text = "" if related is None else str(related)
