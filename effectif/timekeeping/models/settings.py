@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.organisation.models import Employer
@@ -39,7 +40,19 @@ class ComplementaryFraction(models.TextChoices):
     THIRD = "0.3333", _("1/3 (accord, au plus)")
 
 
-_HOURS = {"max_digits": 5, "decimal_places": 2, "null": True, "blank": True}
+def _max_hours(
+    label: StrOrPromise, help_text: StrOrPromise
+) -> models.DecimalField[Decimal | None, Decimal | None]:
+    """A ceiling in hours an agreement may set; empty, the law's applies."""
+    return models.DecimalField(
+        label,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(1))],
+        help_text=help_text,
+    )
 
 
 class WorkingTimeSettings(AuditScoped, TimeStampedModel):
@@ -58,17 +71,13 @@ class WorkingTimeSettings(AuditScoped, TimeStampedModel):
             "Jour férié travaillé au titre de la journée de solidarité (C. trav. L3133-8)."
         ),
     )
-    daily_max_hours = models.DecimalField(
+    daily_max_hours = _max_hours(
         _("durée quotidienne maximale (h)"),
-        validators=[MinValueValidator(Decimal(1))],
-        help_text=_("10 h par défaut ; jusqu'à 12 h par accord (L3121-19)."),
-        **_HOURS,  # type: ignore[arg-type]
+        _("10 h par défaut ; jusqu'à 12 h par accord (L3121-19)."),
     )
-    weekly_average_max_hours = models.DecimalField(
+    weekly_average_max_hours = _max_hours(
         _("moyenne hebdomadaire maximale sur 12 semaines (h)"),
-        validators=[MinValueValidator(Decimal(1))],
-        help_text=_("44 h par défaut ; jusqu'à 46 h par accord (L3121-23)."),
-        **_HOURS,  # type: ignore[arg-type]
+        _("44 h par défaut ; jusqu'à 46 h par accord (L3121-23)."),
     )
     complementary_fraction = models.CharField(
         _("plafond des heures complémentaires"),

@@ -9,13 +9,17 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.workflow import Approvable
 from effectif.employees.models import Employee
 from effectif.timekeeping.shifts import REST, Shift, shift_from_pairs, untimed_shift
 
-HOURS = {"max_digits": 6, "decimal_places": 2, "default": Decimal("0.00")}
+
+def _hours(label: StrOrPromise) -> models.DecimalField[Decimal, Decimal]:
+    """A count of hours of the week, computed when it is validated."""
+    return models.DecimalField(label, max_digits=6, decimal_places=2, default=Decimal("0.00"))
 
 
 class SheetStatus(models.TextChoices):
@@ -44,11 +48,11 @@ class TimeSheet(AuditScoped, Approvable, TimeStampedModel):
     status = models.CharField(
         _("statut"), max_length=10, choices=SheetStatus.choices, default=SheetStatus.DRAFT
     )
-    worked_hours = models.DecimalField(_("heures travaillées"), **HOURS)  # type: ignore[arg-type]
-    overtime_first_hours = models.DecimalField(_("heures supplémentaires à 25 %"), **HOURS)  # type: ignore[arg-type]
-    overtime_second_hours = models.DecimalField(_("heures supplémentaires à 50 %"), **HOURS)  # type: ignore[arg-type]
-    complementary_first_hours = models.DecimalField(_("heures complémentaires à 10 %"), **HOURS)  # type: ignore[arg-type]
-    complementary_second_hours = models.DecimalField(_("heures complémentaires à 25 %"), **HOURS)  # type: ignore[arg-type]
+    worked_hours = _hours(_("heures travaillées"))
+    overtime_first_hours = _hours(_("heures supplémentaires à 25 %"))
+    overtime_second_hours = _hours(_("heures supplémentaires à 50 %"))
+    complementary_first_hours = _hours(_("heures complémentaires à 10 %"))
+    complementary_second_hours = _hours(_("heures complémentaires à 25 %"))
     parameters_version = models.CharField(_("paramètres appliqués"), max_length=200, blank=True)
 
     class Meta:

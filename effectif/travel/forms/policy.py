@@ -11,7 +11,7 @@ from effectif.core.forms import DateInput, StyledFormMixin
 from effectif.travel.models import PriceListEntry, TravelPolicy, Vehicle
 
 
-class PolicyForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class PolicyForm(StyledFormMixin, forms.ModelForm[TravelPolicy]):
     class Meta:
         model = TravelPolicy
         fields = [
@@ -29,7 +29,7 @@ class PolicyForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         ]
 
 
-class FareForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class FareForm(StyledFormMixin, forms.ModelForm[PriceListEntry]):
     def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["employer"]
@@ -68,7 +68,7 @@ class FareForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
-class VehicleForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class VehicleForm(StyledFormMixin, forms.ModelForm[Vehicle]):
     class Meta:
         model = Vehicle
         fields = ["label", "registration", "kind", "fiscal_power", "electric", "active"]

@@ -219,7 +219,7 @@ class DestinationForm(StyledFormMixin, forms.Form):
         return data
 
 
-class BaseDestinationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+class BaseDestinationFormSet(forms.BaseFormSet[DestinationForm]):
     def destinations(self) -> list[DestinationInput]:
         return [
             DestinationInput(
