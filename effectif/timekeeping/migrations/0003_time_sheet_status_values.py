@@ -1,32 +1,18 @@
 """Time sheet statuses are stored as the English words of core.workflow (`validee` →
 `approved`…); the French labels do not change."""
 
-from typing import Any
-
 from django.db import migrations, models
 
+from effectif.core.migrating import rewrite_values
+
 SHEET = {"brouillon": "draft", "soumise": "submitted", "validee": "approved"}
-
-
-def _rewrite(apps: Any, mapping: dict[str, str]) -> None:
-    sheets = apps.get_model("timekeeping", "TimeSheet").objects
-    for old, new in mapping.items():
-        sheets.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, SHEET)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, {new: old for old, new in SHEET.items()})
 
 
 class Migration(migrations.Migration):
     dependencies = [("timekeeping", "0002_time_sheet_approval_fields")]
 
     operations = [
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("timekeeping", {"TimeSheet": SHEET}),
         migrations.AlterField(
             model_name="timesheet",
             name="status",

@@ -1,9 +1,9 @@
 """Trip and expense report statuses are stored as the English words of core.workflow
 (`soumis` → `submitted`…); the French labels do not change."""
 
-from typing import Any
-
 from django.db import migrations, models
+
+from effectif.core.migrating import rewrite_values
 
 TRIP = {
     "brouillon": "draft",
@@ -21,30 +21,13 @@ REPORT = {
     "remboursee": "reimbursed",
     "refusee": "rejected",
 }
-MAPPINGS = {"Trip": TRIP, "ExpenseReport": REPORT}
-
-
-def _rewrite(apps: Any, backwards: bool) -> None:
-    for model_name, mapping in MAPPINGS.items():
-        model = apps.get_model("travel", model_name)
-        pairs = {new: old for old, new in mapping.items()} if backwards else mapping
-        for old, new in pairs.items():
-            model.objects.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=False)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=True)
 
 
 class Migration(migrations.Migration):
     dependencies = [("travel", "0005_approval_fields")]
 
     operations = [
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("travel", {"Trip": TRIP, "ExpenseReport": REPORT}),
         migrations.AlterField(
             model_name="expensereport",
             name="status",
