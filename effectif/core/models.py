@@ -19,6 +19,14 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """The model's field `name`, which must be one of its columns (not a reverse relation)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{name} is not a column of {model.__name__}")
+    return field
+
+
 def _follow(obj: object, path: str | None) -> int | None:
     """The value at the end of a dotted attribute path, or None where a link is empty."""
     if path is None:

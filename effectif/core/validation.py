@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from effectif.core.models import column
+
 
 class CheckedFieldsMixin(models.Model):
     field_checks: ClassVar[dict[str, Callable[[str], str]]] = {}
@@ -68,8 +70,7 @@ class NamedUniqueMixin(models.Model):
                 continue
             field, message = target
             lookup = {
-                name: getattr(self, self._meta.get_field(name).attname)  # type: ignore[union-attr]
-                for name in constraint.fields
+                name: getattr(self, column(type(self), name).attname) for name in constraint.fields
             }
             clash = type(self)._default_manager.filter(**lookup)
             if self.pk is not None:

@@ -15,17 +15,10 @@ from django.db import models
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.audit import build_entry, format_value, mask
-from effectif.core.models import AuditAction, AuditEntry
+from effectif.core.models import AuditAction, AuditEntry, column
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
-
-
-def _column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    if not isinstance(field, models.Field):
-        raise TypeError(f"{name} is not a column of {model.__name__}")
-    return field
 
 
 class CreationEntries:
@@ -34,7 +27,7 @@ class CreationEntries:
     def __init__(
         self, model: type[models.Model], fields: Iterable[str], sensitive: Iterable[str] = ()
     ) -> None:
-        self.fields = [_column(model, name) for name in fields]
+        self.fields = [column(model, name) for name in fields]
         self.labels: dict[str, dict[Any, str]] = {
             field.name: {code: str(label) for code, label in field.flatchoices}
             for field in self.fields
