@@ -115,7 +115,13 @@ def per_engine(
             with tempfile.TemporaryDirectory() as tmp:
                 output = Path(tmp) / "figures.json"
                 command = [sys.executable, "-m", module, *options, f"--output={output}"]
-                environment = {**os.environ, "DATABASE_URL": engine.url}
+                # The pages are measured as the server renders them, with static files named
+                # from their sources: a fresh checkout has not collected them.
+                environment = {
+                    "EFFECTIF_STATIC_MANIFEST": "0",
+                    **os.environ,
+                    "DATABASE_URL": engine.url,
+                }
                 done = subprocess.run(command, env=environment, cwd=BASE_DIR, check=False)
                 if done.returncode != 0 or not output.exists():
                     results[engine.name] = f"échec des mesures (code {done.returncode})"
