@@ -9,11 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.roles import AUDIT_READER_ROLES, HR_ROLES, Role
+from effectif.core.models import AuditScoped
+from effectif.core.roles import Role
 
 
-class User(AbstractUser):
+class User(AuditScoped, AbstractUser):
     """A person who logs in. The role says what they do; grants say for which employers."""
+
+    audit_employer_path = None
 
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
     totp_secret = models.CharField(_("secret TOTP"), max_length=64, blank=True)
@@ -35,28 +38,8 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     @property
-    def is_admin(self) -> bool:
-        return self.role == Role.ADMIN
-
-    @property
-    def is_hr(self) -> bool:
-        return self.role in HR_ROLES
-
-    @property
-    def can_read_audit(self) -> bool:
-        return self.role in AUDIT_READER_ROLES
-
-    @property
     def has_totp(self) -> bool:
         return bool(self.totp_secret) and self.totp_confirmed_at is not None
-
-    @property
-    def audit_employer_id(self) -> None:
-        return None
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
 
 class LoginAttempt(models.Model):

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.employees.models import Employee
 from effectif.organisation.models import Establishment, Position
 from effectif.rules.contracts.kinds import (
@@ -117,8 +117,11 @@ def effective_trial_end(renewed: bool, end: date | None, renewal_end: date | Non
     return renewal_end if renewed else end
 
 
-class Contract(TimeStampedModel):
+class Contract(AuditScoped, TimeStampedModel):
     """A contract of employment (or an internship agreement, or a public-sector appointment)."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     #: What the contract itself says (its amendable terms are `ContractTerms`); the person's data
     #: export adds the temporary work agency and the tutor.
@@ -199,14 +202,6 @@ class Contract(TimeStampedModel):
         return f"{self.get_kind_display()} n° {self.number} — {self.employee.display_name}"
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
-
-    @property
     def effective_trial_end_date(self) -> object:
         return effective_trial_end(
             self.trial_renewed, self.trial_end_date, self.trial_renewal_end_date
@@ -274,8 +269,11 @@ class Contract(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class ContractTerms(TimeStampedModel):
+class ContractTerms(AuditScoped, TimeStampedModel):
     """The terms of a contract from `effective_date` on: at hiring, then at each amendment."""
+
+    audit_employer_path = "establishment.employer_id"
+    audit_employee_path = "contract.employee_id"
 
     #: The terms' own values (beside the establishment and the position they refer to).
     VALUE_FIELDS = (
@@ -365,14 +363,6 @@ class ContractTerms(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.contract} — {self.reason} ({self.effective_date:%d/%m/%Y})"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.establishment.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.contract.employee_id
 
     def _contract_or_none(self) -> Contract | None:
         try:

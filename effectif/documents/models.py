@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import CheckedFieldsMixin
 from effectif.employees.models import DocumentKind, Employee, EmployeeDocument
 from effectif.organisation.models import Employer
@@ -73,7 +73,7 @@ def logo_path(instance: Letterhead, filename: str) -> str:
     return f"en-tetes/{instance.employer_id}/{filename}"
 
 
-class DocumentTemplate(TimeStampedModel):
+class DocumentTemplate(AuditScoped, TimeStampedModel):
     """One editable template: a body in HTML with merge fields, and optionally a .docx with the
     same merge fields for those who prefer to lay out the document in a word processor."""
 
@@ -131,16 +131,8 @@ class DocumentTemplate(TimeStampedModel):
     def is_contract(self) -> bool:
         return self.kind in CONTRACT_KINDS
 
-    @property
-    def audit_employer_id(self) -> int | None:
-        return self.employer_id
 
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
-
-class Letterhead(CheckedFieldsMixin, TimeStampedModel):
+class Letterhead(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
     """What every document of an employer carries: logo, address, SIRET, footer, signatory,
     and the bodies a contract must name (retirement, provident and health cover)."""
 
@@ -208,17 +200,11 @@ class Letterhead(CheckedFieldsMixin, TimeStampedModel):
     def __str__(self) -> str:
         return str(_("En-tête de %(employer)s") % {"employer": self.employer.name})
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
 
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
-
-class GeneratedDocument(TimeStampedModel):
+class GeneratedDocument(AuditScoped, TimeStampedModel):
     """A document generated and saved into a personnel file, and its signed copy once back."""
+
+    audit_employee_path = "employee_id"
 
     template = models.ForeignKey(
         DocumentTemplate,
@@ -270,11 +256,3 @@ class GeneratedDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id

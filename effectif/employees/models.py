@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
+from effectif.core.models import AuditScoped, TimeStampedModel
 from effectif.core.validation import CheckedFieldsMixin, NamedUniqueMixin
 from effectif.organisation.models import Department, Employer
 from effectif.rules.identity.checks import (
@@ -93,8 +93,10 @@ def display_name_of(last_name: str, usage_name: str, first_names: str) -> str:
     return f"{(usage_name or last_name).upper()} {first_names}"
 
 
-class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
+class Employee(AuditScoped, NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
     """One person's file with one employer."""
+
+    audit_employee_path = "pk"
 
     unique_messages = {
         "employee_matricule_unique": (
@@ -221,14 +223,6 @@ class Employee(NamedUniqueMixin, CheckedFieldsMixin, TimeStampedModel):
         return display_name_of(self.last_name, self.usage_name, self.first_names)
 
     @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> int | None:
-        return self.pk
-
-    @property
     def is_closed(self) -> bool:
         return self.file_closed_at is not None
 
@@ -275,7 +269,10 @@ def document_path(instance: EmployeeDocument, filename: str) -> str:
     return f"dossiers/{instance.employee.employer_id}/{instance.employee_id}/{filename}"
 
 
-class EmployeeDocument(TimeStampedModel):
+class EmployeeDocument(AuditScoped, TimeStampedModel):
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
+
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("type"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("intitulé"), max_length=200)
@@ -292,14 +289,6 @@ class EmployeeDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id
 
     @property
     def is_health_data(self) -> bool:
@@ -331,8 +320,11 @@ SELF_SERVICE_FIELDS = (
 )
 
 
-class ChangeRequest(TimeStampedModel):
+class ChangeRequest(AuditScoped, TimeStampedModel):
     """An employee's request to change their own file, applied once HR validates it."""
+
+    audit_employer_path = "employee.employer_id"
+    audit_employee_path = "employee_id"
 
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="change_requests")
     requested_by = models.ForeignKey(
@@ -359,11 +351,3 @@ class ChangeRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.employee} — {self.get_status_display()}"
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employee.employer_id
-
-    @property
-    def audit_employee_id(self) -> int:
-        return self.employee_id

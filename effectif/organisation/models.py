@@ -14,8 +14,8 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.models import TimeStampedModel
-from effectif.core.roles import HR_ROLES, Role
+from effectif.core.models import AuditScoped, TimeStampedModel
+from effectif.core.roles import HR_ROLES, Role, has_role
 from effectif.core.validation import CheckedFieldsMixin, NamedUniqueMixin, field_error
 from effectif.rules.identity.checks import (
     InvalidIdentifier,
@@ -53,8 +53,10 @@ class LegalForm(models.TextChoices):
     OTHER = "AUTRE", _("Autre")
 
 
-class Employer(CheckedFieldsMixin, TimeStampedModel):
+class Employer(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
     """A legal entity that employs people: a company, an association, a local public body."""
+
+    audit_employer_path = "pk"
 
     field_checks = {"siren": check_siren, "naf_code": check_naf, "idcc": check_idcc}
 
@@ -94,14 +96,6 @@ class Employer(CheckedFieldsMixin, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("organisation:employer_detail", args=[self.pk])
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.pk
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
 
 class EmployerAccess(models.Model):
     """A user's grant on an employer: HR users see only the employers they are granted."""
@@ -139,7 +133,7 @@ class HealthService(TimeStampedModel):
         return self.name
 
 
-class Establishment(CheckedFieldsMixin, TimeStampedModel):
+class Establishment(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
     """A place of work, identified by its SIRET, with its own rates and health service."""
 
     field_checks = {"siret": check_siret, "postal_code": check_postal_code}
@@ -207,14 +201,6 @@ class Establishment(CheckedFieldsMixin, TimeStampedModel):
     def nic(self) -> str:
         return self.siret[9:]
 
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
-
 
 #: Roles that may run a department (its manager sees and approves for its staff).
 MANAGER_ROLES: frozenset[str] = frozenset({Role.MANAGER, *HR_ROLES})
@@ -236,7 +222,7 @@ def manager_access_to(employers: Employer | int | QuerySet[Employer]) -> QuerySe
     )
 
 
-class Department(NamedUniqueMixin, TimeStampedModel):
+class Department(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A unit of the organisation; departments form a tree within one employer."""
 
     unique_messages = {
@@ -302,7 +288,7 @@ class Department(NamedUniqueMixin, TimeStampedModel):
         manager = self.manager
         if manager is None or self.employer_id is None:
             return
-        if manager.role not in MANAGER_ROLES:
+        if not has_role(manager, MANAGER_ROLES):
             raise field_error(
                 "manager",
                 _("Le responsable d'un service doit être un manager ou un membre des RH."),
@@ -316,14 +302,6 @@ class Department(NamedUniqueMixin, TimeStampedModel):
                 )
                 % {"user": manager, "employer": self.employer},
             )
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
 
 class RiskExposure(models.TextChoices):
@@ -362,7 +340,7 @@ class RiskExposure(models.TextChoices):
         )
 
 
-class Position(NamedUniqueMixin, TimeStampedModel):
+class Position(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     """A job description (fiche de poste)."""
 
     unique_messages = {
@@ -416,14 +394,6 @@ class Position(NamedUniqueMixin, TimeStampedModel):
             )
         if self.department is not None and self.department.employer_id != self.employer_id:
             raise field_error("department", _("Le service doit appartenir au même employeur."))
-
-    @property
-    def audit_employer_id(self) -> int:
-        return self.employer_id
-
-    @property
-    def audit_employee_id(self) -> None:
-        return None
 
     def get_risk_exposures_display(self) -> list[str]:
         labels = dict(RiskExposure.choices)

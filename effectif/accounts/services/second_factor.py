@@ -22,6 +22,7 @@ from django.utils import timezone
 from effectif.accounts.models import TotpFailure, User
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
+from effectif.core.roles import has_role
 
 TOTP_ISSUER = "Effectif"
 WRONG_CODE = "code de double authentification incorrect, expiré ou déjà utilisé"
@@ -62,7 +63,7 @@ def totp_matching_step(*, secret: str, code: str, at: dt.datetime | None = None)
 
 
 def totp_required_for(user: User) -> bool:
-    return user.role in settings.EFFECTIF_TOTP_REQUIRED_ROLES
+    return has_role(user, settings.EFFECTIF_TOTP_REQUIRED_ROLES)
 
 
 def _lockout_seconds(user: User, now: dt.datetime) -> int:
