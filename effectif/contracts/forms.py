@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract, ContractTerms
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import Employee
 from effectif.organisation.models import Establishment, Position
 
@@ -51,7 +51,7 @@ class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
             tutors = Employee.objects.filter(employer_id=employee.employer_id).exclude(
                 pk=employee.pk
             )
-        self.fields["tutor"].queryset = tutors  # type: ignore[attr-defined]
+        set_queryset(self, "tutor", tutors)
 
 
 class ContractEndForm(StyledFormMixin, forms.ModelForm[Contract]):
@@ -83,8 +83,8 @@ class TermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
 
     def __init__(self, *args: Any, employer: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["establishment"].queryset = Establishment.objects.filter(employer=employer)  # type: ignore[attr-defined]
-        self.fields["position"].queryset = Position.objects.filter(employer=employer)  # type: ignore[attr-defined]
+        set_queryset(self, "establishment", Establishment.objects.filter(employer=employer))
+        set_queryset(self, "position", Position.objects.filter(employer=employer))
 
 
 class AmendmentForm(TermsForm):

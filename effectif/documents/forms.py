@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import StyledFormMixin
+from effectif.core.forms import StyledFormMixin, set_queryset
 from effectif.documents.models import DocumentTemplate, Letterhead, TemplateKind
 from effectif.organisation.models import Employer
 
@@ -40,9 +40,9 @@ class TemplateForm(StyledFormMixin, forms.ModelForm[DocumentTemplate]):
         self, *args: Any, employers: QuerySet[Employer], allow_default: bool, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        set_queryset(self, "employer", employers)
         field = self.fields["employer"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = employers
         field.required = not allow_default
         field.empty_label = (
             str(_("Modèle par défaut (tous les employeurs)")) if allow_default else None
@@ -61,11 +61,9 @@ class CopyForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, employers: QuerySet[Employer], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["employer"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = employers
+        set_queryset(self, "employer", employers)
         if employers.count() == 1:
-            field.initial = employers.first()
+            self.fields["employer"].initial = employers.first()
 
 
 class LetterheadForm(StyledFormMixin, forms.ModelForm[Letterhead]):

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import DateInput, StyledFormMixin
+from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import (
     SELF_SERVICE_FIELDS,
     DocumentKind,
@@ -76,10 +76,12 @@ class EmployeeForm(StyledFormMixin, forms.ModelForm[Employee]):
 
     def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
-        self.fields["department"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
-            employer__in=employers
-        ).select_related("employer")
+        set_queryset(self, "employer", employers)
+        set_queryset(
+            self,
+            "department",
+            Department.objects.filter(employer__in=employers).select_related("employer"),
+        )
         self.fields["user"].help_text = _("Le compte qui donne au salarié l'accès à son dossier.")
         if self.instance.pk:
             self.fields["employer"].disabled = True

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from effectif.accounts.models import User
-from effectif.core.forms import StyledFormMixin
+from effectif.core.forms import StyledFormMixin, set_queryset
 from effectif.organisation.models import (
     Department,
     Employer,
@@ -99,16 +99,18 @@ class DepartmentForm(StyledFormMixin, forms.ModelForm[Department]):
 
     def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
-        self.fields["parent"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
-            employer__in=employers
-        ).select_related("employer")
+        set_queryset(self, "employer", employers)
+        set_queryset(
+            self,
+            "parent",
+            Department.objects.filter(employer__in=employers).select_related("employer"),
+        )
         # The choices: people with access to the department's employer once it is known;
         # a submitted form takes those of any of the user's employers, so that the model
         # names what is wrong with someone of another of them (`Department.clean`).
         employer = None if self.is_bound else employers.filter(pk=self._employer_id()).first()
-        self.fields["manager"].queryset = eligible_managers(  # type: ignore[attr-defined]
-            employer if employer is not None else employers
+        set_queryset(
+            self, "manager", eligible_managers(employer if employer is not None else employers)
         )
 
     def _employer_id(self) -> int | None:
@@ -148,10 +150,12 @@ class PositionForm(StyledFormMixin, forms.ModelForm[Position]):
 
     def __init__(self, *args: Any, employers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers  # type: ignore[attr-defined]
-        self.fields["department"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
-            employer__in=employers
-        ).select_related("employer")
+        set_queryset(self, "employer", employers)
+        set_queryset(
+            self,
+            "department",
+            Department.objects.filter(employer__in=employers).select_related("employer"),
+        )
         self.fields["risk_exposures"].widget.attrs["col"] = "col-12"
 
 
@@ -166,6 +170,6 @@ class GrantForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, employer: Employer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            is_active=True
-        ).exclude(granted_employers=employer)
+        set_queryset(
+            self, "user", User.objects.filter(is_active=True).exclude(granted_employers=employer)
+        )
