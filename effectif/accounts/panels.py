@@ -15,16 +15,17 @@ from effectif.accounts.models import User
 from effectif.accounts.services import active_api_tokens
 from effectif.core.panels import Panel
 from effectif.core.roles import is_hr
+from effectif.core.typing import AuthenticatedRequest
 
 
-def _visible(user: Any, employee: Any) -> bool:
+def _visible(user: User, employee: Any) -> bool:
     """HR see it on the file of a person whose account holds active tokens."""
     return (
         is_hr(user) and employee.user_id is not None and active_api_tokens(employee.user).exists()
     )
 
 
-def _context(request: Any, employee: Any) -> dict[str, Any]:
+def _context(request: AuthenticatedRequest, employee: Any) -> dict[str, Any]:
     holder: User = employee.user
     return {"employee": employee, "holder": holder, "tokens": list(active_api_tokens(holder))}
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.contracts.models import Contract, Kind, effective_trial_end
 from effectif.contracts.selectors import contracts_for
 from effectif.core.deadlines import Deadline, page_link
@@ -52,7 +53,7 @@ def _fmt(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def trial_decisions(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A trial period ends: the employer who wants to end the contract must say so early enough
     (L1221-25); the to-do shows the last day to do it."""
     horizon = end + dt.timedelta(days=31)  # the decision day falls up to a month before the end
@@ -89,7 +90,7 @@ def trial_decisions(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadlin
         )
 
 
-def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def fixed_terms_ending(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A fixed-term contract ends: end-of-contract documents, the 10 % indemnity, and the CDI
     proposal to record if one is made (L1243-11-1)."""
     contracts = deadline_rows(
@@ -117,7 +118,7 @@ def fixed_terms_ending(user: Any, start: dt.date, end: dt.date) -> Iterator[Dead
         )
 
 
-def hires_starting(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def hires_starting(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A contract starts: the pre-hire declaration is due before the first hour of work."""
     link = page_link("contracts:detail")
     title = _("Embauche de %(name)s (%(kind)s)")

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.headcount import employer_headcount
 from effectif.contracts.selectors import employee_contracts
 from effectif.core.panels import Panel
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees import permissions as employee_perms
 
 
-def _employee_contracts(request: Any, employee: Any) -> dict[str, Any]:
-    today = dt.date.today()
+def _employee_contracts(request: AuthenticatedRequest, employee: Any) -> dict[str, Any]:
+    today = timezone.localdate()
     contracts = employee_contracts(employee)
     rows = []
     for contract in contracts:
@@ -36,8 +37,8 @@ def _employee_contracts(request: Any, employee: Any) -> dict[str, Any]:
     }
 
 
-def _employer_headcount(request: Any, employer: Any) -> dict[str, Any]:
-    return {"headcount": employer_headcount(employer, dt.date.today())}
+def _employer_headcount(request: AuthenticatedRequest, employer: Any) -> dict[str, Any]:
+    return {"headcount": employer_headcount(employer, timezone.localdate())}
 
 
 EMPLOYEE_CONTRACTS = Panel(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -12,14 +12,17 @@ from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def contracts_for(user: Any) -> QuerySet[Contract]:
+
+def contracts_for(user: Actor) -> QuerySet[Contract]:
     return Contract.objects.filter(employee__in=employees_for(user)).select_related(
         "employee", "employee__employer"
     )
 
 
-def contract_get(user: Any, pk: Any) -> Contract:
+def contract_get(user: Actor, pk: Any) -> Contract:
     return get_in_scope(contracts_for(user), pk)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.contracts.fixed_term import duration_errors, waiting_period_errors
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.audit import audit, audit_creation, audit_update, snapshot
@@ -93,7 +94,7 @@ def _collect(errors: dict[str, list[str]], call: Any, *args: Any, **kwargs: Any)
 
 
 @transaction.atomic
-def contract_create(*, contract: Contract, terms: ContractTerms, by: Any) -> Contract:
+def contract_create(*, contract: Contract, terms: ContractTerms, by: User) -> Contract:
     """Record a new contract with its initial terms. Every error of both is reported at once;
     nothing is written unless all is valid."""
     Employee.objects.select_for_update().filter(pk=contract.employee_id).first()
@@ -130,7 +131,7 @@ def contract_create(*, contract: Contract, terms: ContractTerms, by: Any) -> Con
 
 
 @transaction.atomic
-def contract_save(*, contract: Contract, by: Any) -> Contract:
+def contract_save(*, contract: Contract, by: User) -> Contract:
     """Change a contract's own data (dates, trial period, end)."""
     Employee.objects.select_for_update().filter(pk=contract.employee_id).first()
     contract.full_clean()
@@ -152,7 +153,7 @@ def contract_save(*, contract: Contract, by: Any) -> Contract:
 
 
 @transaction.atomic
-def contract_amend(*, contract: Contract, terms: ContractTerms, by: Any) -> ContractTerms:
+def contract_amend(*, contract: Contract, terms: ContractTerms, by: User) -> ContractTerms:
     """An amendment (avenant): new terms from their effective date; earlier ones stay as they
     were, so the file shows the contract as it stood on any date."""
     terms.contract = contract
@@ -188,7 +189,7 @@ def contract_amend(*, contract: Contract, terms: ContractTerms, by: Any) -> Cont
 
 
 @transaction.atomic
-def contract_terms_delete(*, terms: ContractTerms, by: Any) -> None:
+def contract_terms_delete(*, terms: ContractTerms, by: User) -> None:
     """Withdraw an amendment entered by mistake (never the initial terms)."""
     first = terms.contract.versions.order_by("effective_date").first()
     if first is not None and first.pk == terms.pk:

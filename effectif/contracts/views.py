@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +24,9 @@ from effectif.contracts.services import (
 from effectif.core.access import ensure
 from effectif.core.dates import query_date
 from effectif.core.editing import add_missing_parameter_error, add_service_errors, bound, submit
+from effectif.core.htmx import is_htmx
 from effectif.core.panels import panels
+from effectif.core.typing import AuthenticatedRequest
 from effectif.employees import permissions as employee_perms
 from effectif.employees.selectors import employee_get
 from effectif.rules.parameters.base import MissingParameter
@@ -39,7 +41,7 @@ def _spread_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
 
 
 @login_required
-def contract_new(request: HttpRequest, employee_pk: int) -> HttpResponse:
+def contract_new(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     employee = employee_get(request.user, employee_pk)
     ensure(employee_perms.can_edit_file(request.user, employee))
     data = request.POST if request.method == "POST" else None
@@ -63,10 +65,10 @@ def contract_new(request: HttpRequest, employee_pk: int) -> HttpResponse:
 
 
 @login_required
-def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def contract_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contract = contract_get(request.user, pk)
     employee = contract.employee
-    on = query_date(request, "date") or dt.date.today()
+    on = query_date(request, "date") or timezone.localdate()
     show_pay = employee_perms.can_see_personal(request.user, employee)
     context = {
         "contract": contract,
@@ -79,14 +81,14 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_pay": show_pay,
         "can_edit": employee_perms.can_edit_file(request.user, employee),
     }
-    if getattr(request, "htmx", False):
+    if is_htmx(request):
         return render(request, "contracts/partials/as_of.html", context)
     context["panels"] = panels.for_page("contract", request, contract)
     return render(request, "contracts/contract_detail.html", context)
 
 
 @login_required
-def contract_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def contract_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contract = contract_get(request.user, pk)
     ensure(employee_perms.can_edit_file(request.user, contract.employee))
     form = bound(request, ContractEndForm, instance=contract)
@@ -104,7 +106,7 @@ def contract_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contract_amendment(request: HttpRequest, pk: int) -> HttpResponse:
+def contract_amendment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contract = contract_get(request.user, pk)
     ensure(employee_perms.can_edit_file(request.user, contract.employee))
     latest = contract.versions.order_by("-effective_date").first()
@@ -137,7 +139,7 @@ def contract_amendment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def terms_delete(request: HttpRequest, pk: int, terms_pk: int) -> HttpResponse:
+def terms_delete(request: AuthenticatedRequest, pk: int, terms_pk: int) -> HttpResponse:
     contract = contract_get(request.user, pk)
     ensure(employee_perms.can_edit_file(request.user, contract.employee))
     terms = get_object_or_404(contract.versions, pk=terms_pk)

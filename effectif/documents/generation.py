@@ -5,13 +5,13 @@ Reads only: saving into a personnel file is `services.generated_save_to_file`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -125,7 +125,7 @@ def render_for(
     context = merge_context(subject.values(obj), complements)
     rendered = render_body(template.body, context)
     described = subject.describe(obj)
-    stem = slugify(f"{template.name} {described} {dt.date.today():%Y-%m-%d}")[:120]
+    stem = slugify(f"{template.name} {described} {timezone.localdate():%Y-%m-%d}")[:120]
     return Generated(
         title=f"{template.name} — {described}",
         body=rendered.html,

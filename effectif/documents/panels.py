@@ -6,7 +6,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from effectif.accounts.models import User
 from effectif.core.panels import Panel
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents.models import DocumentTemplate, TemplateKind
 from effectif.documents.permissions import can_use_library
 from effectif.documents.selectors import generated_about, templates_for_generation
@@ -20,18 +22,18 @@ CONTRACT_TEMPLATE_KINDS = {
 }
 
 
-def _hr_on_employee(user: Any, employee: Any) -> bool:
+def _hr_on_employee(user: User, employee: Any) -> bool:
     return can_use_library(user) and can_edit_file(user, employee)
 
 
-def _employee_documents(request: Any, employee: Any) -> dict[str, Any]:
+def _employee_documents(request: AuthenticatedRequest, employee: Any) -> dict[str, Any]:
     return {
         "employee": employee,
         "generated": generated_about(request.user, "salarie", employee.pk)[:5],
     }
 
 
-def suggested_template(user: Any, contract: Any) -> DocumentTemplate | None:
+def suggested_template(user: User, contract: Any) -> DocumentTemplate | None:
     """The template for this contract's kind: the employer's own first, else the default."""
     kind = CONTRACT_TEMPLATE_KINDS.get(contract.kind)
     if kind is None:
@@ -43,7 +45,7 @@ def suggested_template(user: Any, contract: Any) -> DocumentTemplate | None:
     return own[0] if own else templates.first()
 
 
-def _contract_documents(request: Any, contract: Any) -> dict[str, Any]:
+def _contract_documents(request: AuthenticatedRequest, contract: Any) -> dict[str, Any]:
     return {
         "contract": contract,
         "suggested": suggested_template(request.user, contract),

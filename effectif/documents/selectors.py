@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -12,8 +12,11 @@ from effectif.documents.permissions import can_use_library
 from effectif.organisation.models import Employer
 from effectif.organisation.selectors import hr_employers_for
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def templates_for(user: Any) -> QuerySet[DocumentTemplate]:
+
+def templates_for(user: Actor) -> QuerySet[DocumentTemplate]:
     """The installation's defaults and the templates of the employers HR administers."""
     if not can_use_library(user):
         return DocumentTemplate.objects.none()
@@ -22,12 +25,12 @@ def templates_for(user: Any) -> QuerySet[DocumentTemplate]:
     ).select_related("employer")
 
 
-def template_get(user: Any, pk: Any) -> DocumentTemplate:
+def template_get(user: Actor, pk: Any) -> DocumentTemplate:
     return get_in_scope(templates_for(user), pk)
 
 
 def template_list(
-    user: Any, *, kind: str = "", employer_id: int | None = None, defaults: bool = False
+    user: Actor, *, kind: str = "", employer_id: int | None = None, defaults: bool = False
 ) -> QuerySet[DocumentTemplate]:
     templates = templates_for(user)
     if kind:
@@ -40,7 +43,7 @@ def template_list(
 
 
 def templates_for_generation(
-    user: Any, employer: Employer, kinds: frozenset[str]
+    user: Actor, employer: Employer, kinds: frozenset[str]
 ) -> QuerySet[DocumentTemplate]:
     """Active templates of the employer, then the defaults, of the kinds a subject allows."""
     return (
@@ -50,7 +53,7 @@ def templates_for_generation(
     )
 
 
-def letterhead_employers(user: Any) -> QuerySet[Employer]:
+def letterhead_employers(user: Actor) -> QuerySet[Employer]:
     return (
         hr_employers_for(user).order_by("name")
         if can_use_library(user)
@@ -58,7 +61,7 @@ def letterhead_employers(user: Any) -> QuerySet[Employer]:
     )
 
 
-def letterhead_employer_get(user: Any, pk: Any) -> Employer:
+def letterhead_employer_get(user: Actor, pk: Any) -> Employer:
     return get_in_scope(letterhead_employers(user), pk)
 
 
@@ -67,7 +70,7 @@ def letterhead_for(employer: Employer) -> Letterhead:
     return Letterhead.objects.filter(employer=employer).first() or Letterhead(employer=employer)
 
 
-def generated_for(user: Any) -> QuerySet[GeneratedDocument]:
+def generated_for(user: Actor) -> QuerySet[GeneratedDocument]:
     if not can_use_library(user):
         return GeneratedDocument.objects.none()
     return GeneratedDocument.objects.filter(employer__in=hr_employers_for(user)).select_related(
@@ -75,9 +78,9 @@ def generated_for(user: Any) -> QuerySet[GeneratedDocument]:
     )
 
 
-def generated_get(user: Any, pk: Any) -> GeneratedDocument:
+def generated_get(user: Actor, pk: Any) -> GeneratedDocument:
     return get_in_scope(generated_for(user), pk)
 
 
-def generated_about(user: Any, subject_type: str, subject_id: Any) -> QuerySet[GeneratedDocument]:
+def generated_about(user: Actor, subject_type: str, subject_id: Any) -> QuerySet[GeneratedDocument]:
     return generated_for(user).filter(subject_type=subject_type, subject_id=str(subject_id))

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.core.services import save_audited
@@ -66,7 +67,7 @@ def check_docx_upload(upload: UploadedFile[Any], kind: str) -> None:
 
 @transaction.atomic
 def template_save(
-    *, template: DocumentTemplate, by: Any, docx_upload: UploadedFile[Any] | None = None
+    *, template: DocumentTemplate, by: User, docx_upload: UploadedFile[Any] | None = None
 ) -> DocumentTemplate:
     """Create or change a template; its body must compile in the sandbox and render, within
     the sandbox's limits, on the sample values of its kind."""
@@ -79,7 +80,7 @@ def template_save(
 
 @transaction.atomic
 def template_copy(
-    *, template: DocumentTemplate, employer: Employer, by: Any, name: str = ""
+    *, template: DocumentTemplate, employer: Employer, by: User, name: str = ""
 ) -> DocumentTemplate:
     """A copy of a template (usually a default) for an employer to adapt."""
     copy = DocumentTemplate(
@@ -100,7 +101,7 @@ def template_copy(
 
 
 @transaction.atomic
-def template_restore_default(*, template: DocumentTemplate, by: Any) -> DocumentTemplate:
+def template_restore_default(*, template: DocumentTemplate, by: User) -> DocumentTemplate:
     """Put back the shipped text of an installation default."""
     if not template.is_default:
         raise ValidationError(_("Seuls les modèles par défaut ont un texte d'origine."))
@@ -111,7 +112,7 @@ def template_restore_default(*, template: DocumentTemplate, by: Any) -> Document
 
 
 @transaction.atomic
-def template_remove_docx(*, template: DocumentTemplate, by: Any) -> DocumentTemplate:
+def template_remove_docx(*, template: DocumentTemplate, by: User) -> DocumentTemplate:
     template.docx_file.delete(save=False)
     template.docx_file = ""
     return save_audited(instance=template, by=by, fields=TEMPLATE_FIELDS)
@@ -143,7 +144,7 @@ def clean_logo(upload: UploadedFile[Any]) -> ContentFile[bytes]:
 def letterhead_save(
     *,
     letterhead: Letterhead,
-    by: Any,
+    by: User,
     logo_upload: UploadedFile[Any] | None = None,
     remove_logo: bool = False,
 ) -> Letterhead:
@@ -160,7 +161,7 @@ def letterhead_save(
 
 @transaction.atomic
 def generated_save_to_file(
-    *, generated: Generated, subject: Subject, obj: Any, by: Any
+    *, generated: Generated, subject: Subject, obj: Any, by: User
 ) -> GeneratedDocument:
     """File the PDF of a generated document in the employee's file (through the personnel
     file's own service), and keep the record of what was generated, from which template."""
@@ -200,7 +201,7 @@ def generated_save_to_file(
 
 @transaction.atomic
 def signed_copy_add(
-    *, generated: GeneratedDocument, upload: UploadedFile[Any], by: Any
+    *, generated: GeneratedDocument, upload: UploadedFile[Any], by: User
 ) -> GeneratedDocument:
     """File the signed copy of a generated document (a scan or the signed PDF)."""
     record = GeneratedDocument.objects.select_for_update().get(pk=generated.pk)

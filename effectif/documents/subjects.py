@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from effectif.contracts.models import REPLACEMENT_REASONS, Contract, ContractTerms
@@ -241,7 +241,7 @@ def _terms_values(contract: Contract, terms: ContractTerms) -> dict[str, Any]:
 
 
 def document_values(employer: Employer, establishment: Establishment | None) -> dict[str, Any]:
-    today = dt.date.today()
+    today = timezone.localdate()
     city = letterhead_of(employer).signature_city or (establishment.city if establishment else "")
     return {"date": long_date(today), "date_courte": short_date(today), "lieu": city}
 
@@ -249,7 +249,7 @@ def document_values(employer: Employer, establishment: Establishment | None) -> 
 def _values(employee: Employee, contract: Contract | None) -> dict[str, dict[str, Any]]:
     terms = None
     if contract is not None:
-        on = dt.date.today()
+        on = timezone.localdate()
         on = max(contract.start_date, min(on, contract.end_date or on))
         terms = terms_as_of(contract, on)
     establishment = terms.establishment if terms is not None else None
@@ -269,7 +269,7 @@ def _values(employee: Employee, contract: Contract | None) -> dict[str, dict[str
 
 def employee_subject_values(employee: Employee) -> dict[str, dict[str, Any]]:
     """An employee with the contract running today, else their latest one."""
-    contract = current_contract(employee, dt.date.today()) or (
+    contract = current_contract(employee, timezone.localdate()) or (
         employee.contracts.order_by("-start_date").first()
     )
     return _values(employee, contract)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.deadlines import Deadline
 from effectif.employees.models import EmployeeDocument
 from effectif.employees.permissions import can_see_personal
 from effectif.employees.selectors import employees_for
 
 
-def work_permits_expiring(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def work_permits_expiring(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     """A foreign worker's permit expires: the employer must not employ them without a valid one
     and checks its renewal (C. trav. L5221-8, R5221-41)."""
     for employee in employees_for(user).filter(work_permit_expiry__range=(start, end)):
@@ -35,7 +35,7 @@ def work_permits_expiring(user: Any, start: dt.date, end: dt.date) -> Iterator[D
         )
 
 
-def documents_expiring(user: Any, start: dt.date, end: dt.date) -> Iterator[Deadline]:
+def documents_expiring(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
     documents = EmployeeDocument.objects.filter(
         employee__in=employees_for(user), expiry_date__range=(start, end)
     ).select_related("employee")

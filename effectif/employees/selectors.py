@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from effectif.core.audit import audit, audit_read
@@ -31,8 +32,11 @@ from effectif.employees.models import (
 from effectif.employees.permissions import can_see_sensitive
 from effectif.organisation.selectors import hr_employers_for, managed_department_ids
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def employees_for(user: Any) -> QuerySet[Employee]:
+
+def employees_for(user: Actor) -> QuerySet[Employee]:
     if not user.is_authenticated or not user.is_active:
         return Employee.objects.none()
     if is_admin(user):
@@ -46,18 +50,18 @@ def employees_for(user: Any) -> QuerySet[Employee]:
     return Employee.objects.filter(user=user)
 
 
-def employee_get(user: Any, pk: Any) -> Employee:
+def employee_get(user: Actor, pk: Any) -> Employee:
     """One file in the user's scope; 404 otherwise, so that a file's existence is not disclosed."""
     return get_in_scope(employees_for(user).select_related("employer", "department", "user"), pk)
 
 
-def own_employee(user: Any) -> Employee | None:
+def own_employee(user: Actor) -> Employee | None:
     if not user.is_authenticated:
         return None
     return Employee.objects.filter(user=user).select_related("employer").first()
 
 
-def sensitive_data(user: Any, employee: Employee) -> dict[str, Any] | None:
+def sensitive_data(user: Actor, employee: Employee) -> dict[str, Any] | None:
     """The sensitive fields of a file, for those allowed; each read is recorded in the audit."""
     if not can_see_sensitive(user, employee):
         return None
@@ -65,7 +69,7 @@ def sensitive_data(user: Any, employee: Employee) -> dict[str, Any] | None:
     return {name: getattr(employee, name) for name in SENSITIVE_FIELDS}
 
 
-def sensitive_shown(user: Any, employee: Employee, fields: Iterable[str]) -> None:
+def sensitive_shown(user: Actor, employee: Employee, fields: Iterable[str]) -> None:
     """Record that a page shows `user` these fields of a file (a form filled with its current
     values), when any of them is sensitive: the NIR, the IBAN, the family…"""
     wanted = set(fields)
@@ -96,9 +100,9 @@ class EmployeeFilters:
     descending: bool = False
 
 
-def employee_list(user: Any, filters: EmployeeFilters) -> QuerySet[Employee]:
+def employee_list(user: Actor, filters: EmployeeFilters) -> QuerySet[Employee]:
     """The files in scope matching the filters, with their situation on the date, sorted."""
-    on = filters.on or dt.date.today()
+    on = filters.on or timezone.localdate()
     employees = employees_for(user).select_related("employer", "department")
     if filters.q:
         for term in filters.q.split():
@@ -130,7 +134,7 @@ def employee_list(user: Any, filters: EmployeeFilters) -> QuerySet[Employee]:
     return employees.order_by(*order)
 
 
-def documents_for(user: Any, employee: Employee) -> QuerySet[EmployeeDocument]:
+def documents_for(user: Actor, employee: Employee) -> QuerySet[EmployeeDocument]:
     """Documents of a file in scope; health documents only for those who may see health data."""
     documents = EmployeeDocument.objects.filter(employee=employee).select_related("uploaded_by")
     if not can_see_sensitive(user, employee):
@@ -138,11 +142,11 @@ def documents_for(user: Any, employee: Employee) -> QuerySet[EmployeeDocument]:
     return documents
 
 
-def document_get(user: Any, employee: Employee, pk: Any) -> EmployeeDocument:
+def document_get(user: Actor, employee: Employee, pk: Any) -> EmployeeDocument:
     return get_in_scope(documents_for(user, employee), pk)
 
 
-def document_downloaded(user: Any, document: EmployeeDocument) -> None:
+def document_downloaded(user: Actor, document: EmployeeDocument) -> None:
     """Record a download of a document of the file: every one, whatever its kind (an identity
     card, a residence permit, a Carte Vitale, a RIB, a medical notice… hold the very data the
     file keeps masked)."""
@@ -155,7 +159,7 @@ def document_downloaded(user: Any, document: EmployeeDocument) -> None:
     )
 
 
-def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
+def pending_change_requests(user: Actor) -> QuerySet[ChangeRequest]:
     """Requests awaiting HR in the user's scope (HR roles only)."""
     if not is_hr(user):
         return ChangeRequest.objects.none()
@@ -164,7 +168,7 @@ def pending_change_requests(user: Any) -> QuerySet[ChangeRequest]:
     ).select_related("employee", "requested_by")
 
 
-def change_request_get(user: Any, pk: Any) -> ChangeRequest:
+def change_request_get(user: Actor, pk: Any) -> ChangeRequest:
     requests = ChangeRequest.objects.filter(employee__in=employees_for(user)).select_related(
         "employee", "employee__employer"
     )

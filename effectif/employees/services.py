@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.core.services import audited_fields, save_audited
@@ -42,7 +43,7 @@ def check_file_open(employee: Employee) -> None:
         )
 
 
-def employee_save(*, employee: Employee, by: Any, detail: str = "") -> Employee:
+def employee_save(*, employee: Employee, by: User, detail: str = "") -> Employee:
     """Create or update a file; the audit records every changed field, old → new."""
     check_file_open(employee)
     return save_audited(
@@ -69,7 +70,7 @@ def employee_document_add(
     title: str,
     upload: UploadedFile[Any],
     expiry_date: date | None,
-    by: Any,
+    by: User,
 ) -> EmployeeDocument:
     check_file_open(employee)
     upload = check_document_file(upload)
@@ -88,7 +89,7 @@ def employee_document_add(
 
 
 @transaction.atomic
-def employee_document_delete(*, document: EmployeeDocument, by: Any) -> None:
+def employee_document_delete(*, document: EmployeeDocument, by: User) -> None:
     check_file_open(document.employee)
     audit(
         actor=by,
@@ -117,7 +118,7 @@ def _apply(employee: Employee, changes: Mapping[str, Any]) -> Employee:
 
 @transaction.atomic
 def change_request_submit(
-    *, employee: Employee, changes: Mapping[str, Any], message: str, by: Any
+    *, employee: Employee, changes: Mapping[str, Any], message: str, by: User
 ) -> ChangeRequest:
     """An employee asks to change their file. The request is checked now, applied when HR
     validates it."""
@@ -151,7 +152,7 @@ def _check_pending(request: ChangeRequest) -> None:
 
 
 @transaction.atomic
-def change_request_approve(*, request: ChangeRequest, by: Any, comment: str = "") -> ChangeRequest:
+def change_request_approve(*, request: ChangeRequest, by: User, comment: str = "") -> ChangeRequest:
     request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
     _check_pending(request)
     employee = Employee.objects.select_for_update().get(pk=request.employee_id)
@@ -168,7 +169,7 @@ def change_request_approve(*, request: ChangeRequest, by: Any, comment: str = ""
 
 
 @transaction.atomic
-def change_request_reject(*, request: ChangeRequest, by: Any, comment: str) -> ChangeRequest:
+def change_request_reject(*, request: ChangeRequest, by: User, comment: str) -> ChangeRequest:
     request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
     _check_pending(request)
     if not comment.strip():
@@ -198,7 +199,7 @@ def change_request_reject(*, request: ChangeRequest, by: Any, comment: str) -> C
 
 
 @transaction.atomic
-def employee_file_close(*, employee: Employee, by: Any, detail: str = "") -> Employee:
+def employee_file_close(*, employee: Employee, by: User, detail: str = "") -> Employee:
     """Close the file of a person who has left: from now on it is read-only."""
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
     if employee.file_closed_at is not None:
@@ -216,7 +217,7 @@ def employee_file_close(*, employee: Employee, by: Any, detail: str = "") -> Emp
 
 
 @transaction.atomic
-def employee_file_reopen(*, employee: Employee, by: Any, reason: str) -> Employee:
+def employee_file_reopen(*, employee: Employee, by: User, reason: str) -> Employee:
     """Reopen a closed file (a departure recorded by mistake, a late correction)."""
     if not reason.strip():
         raise ValidationError({"reason": [_("Indiquez pourquoi le dossier est rouvert.")]})

@@ -1,28 +1,28 @@
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from effectif.accounts.models import User
 from effectif.accounts.services import api_tokens_revoke_all
 from effectif.core.access import ensure, require
 from effectif.core.audit import audit
 from effectif.core.dates import query_date
 from effectif.core.editing import add_service_errors, bound, saved, submit
 from effectif.core.exporting import Column, export_response
+from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export, sort_links
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.panels import panels
 from effectif.core.roles import is_hr
+from effectif.core.typing import AuthenticatedRequest
 from effectif.core.uploads import file_response
 from effectif.employees import permissions as perms
 from effectif.employees.extensions import registry
@@ -58,14 +58,14 @@ from effectif.organisation.selectors import (
 )
 
 SORTABLE = [
-    ("matricule", _("Matricule")),
-    ("name", _("Nom")),
-    ("employer", _("Employeur")),
-    ("establishment", _("Établissement")),
-    ("department", _("Service")),
-    ("job_title", _("Emploi")),
-    ("kind", _("Contrat")),
-    ("hire_date", _("Entrée")),
+    ("matricule", _lazy("Matricule")),
+    ("name", _lazy("Nom")),
+    ("employer", _lazy("Employeur")),
+    ("establishment", _lazy("Établissement")),
+    ("department", _lazy("Service")),
+    ("job_title", _lazy("Emploi")),
+    ("kind", _lazy("Contrat")),
+    ("hire_date", _lazy("Entrée")),
 ]
 
 
@@ -73,7 +73,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def filters_from(request: HttpRequest) -> EmployeeFilters:
+def filters_from(request: AuthenticatedRequest) -> EmployeeFilters:
     sort = request.GET.get("tri", "name")
     presence = request.GET.get("presence", "present")
     return EmployeeFilters(
@@ -83,31 +83,31 @@ def filters_from(request: HttpRequest) -> EmployeeFilters:
         department_id=_int(request.GET.get("service")),
         kind=request.GET.get("nature") or None,
         presence=presence if presence in dict(PRESENCE_CHOICES) else "present",
-        on=query_date(request, "date") or dt.date.today(),
+        on=query_date(request, "date") or timezone.localdate(),
         sort=sort.lstrip("-"),
         descending=sort.startswith("-"),
     )
 
 
 EXPORT_COLUMNS = [
-    Column(_("Matricule"), lambda e: e.matricule, 12),
-    Column(_("Nom"), lambda e: e.usage_name or e.last_name, 20),
-    Column(_("Nom de naissance"), lambda e: e.last_name, 20),
-    Column(_("Prénoms"), lambda e: e.first_names, 20),
-    Column(_("Employeur"), lambda e: e.employer.name, 25),
-    Column(_("Établissement"), lambda e: getattr(e, "situation_establishment", ""), 25),
-    Column(_("Service"), lambda e: e.department.name if e.department else "", 20),
-    Column(_("Emploi"), lambda e: getattr(e, "situation_job_title", ""), 25),
-    Column(_("Nature du contrat"), lambda e: getattr(e, "situation_kind", ""), 15),
-    Column(_("Date d'entrée"), lambda e: getattr(e, "hire_date", None), 12),
-    Column(_("Fin du contrat"), lambda e: getattr(e, "situation_end_date", None), 12),
-    Column(_("E-mail professionnel"), lambda e: e.work_email, 25),
+    Column(_lazy("Matricule"), lambda e: e.matricule, 12),
+    Column(_lazy("Nom"), lambda e: e.usage_name or e.last_name, 20),
+    Column(_lazy("Nom de naissance"), lambda e: e.last_name, 20),
+    Column(_lazy("Prénoms"), lambda e: e.first_names, 20),
+    Column(_lazy("Employeur"), lambda e: e.employer.name, 25),
+    Column(_lazy("Établissement"), lambda e: getattr(e, "situation_establishment", ""), 25),
+    Column(_lazy("Service"), lambda e: e.department.name if e.department else "", 20),
+    Column(_lazy("Emploi"), lambda e: getattr(e, "situation_job_title", ""), 25),
+    Column(_lazy("Nature du contrat"), lambda e: getattr(e, "situation_kind", ""), 15),
+    Column(_lazy("Date d'entrée"), lambda e: getattr(e, "hire_date", None), 12),
+    Column(_lazy("Fin du contrat"), lambda e: getattr(e, "situation_end_date", None), 12),
+    Column(_lazy("E-mail professionnel"), lambda e: e.work_email, 25),
 ]
 
 
 @login_required
-def employee_list_view(request: HttpRequest) -> HttpResponseBase:
-    user: Any = request.user
+def employee_list_view(request: AuthenticatedRequest) -> HttpResponseBase:
+    user = request.user
     if not perms.can_list_employees(user):
         own = own_employee(user)
         if own is None:
@@ -142,12 +142,13 @@ def employee_list_view(request: HttpRequest) -> HttpResponseBase:
         "presences": PRESENCE_CHOICES,
         "can_create": is_hr(user),
     }
-    template = "employees/partials/list_results.html" if request.htmx else "employees/list.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    return render_page_or_partial(
+        request, "employees/list.html", "employees/partials/list_results.html", context
+    )
 
 
 @login_required
-def my_file(request: HttpRequest) -> HttpResponse:
+def my_file(request: AuthenticatedRequest) -> HttpResponse:
     own = own_employee(request.user)
     if own is None:
         messages.info(request, _("Aucun dossier du personnel n'est rattaché à votre compte."))
@@ -156,7 +157,7 @@ def my_file(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     user = request.user
     show_sensitive = request.GET.get("sensibles") == "1"
@@ -172,13 +173,13 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "change_requests": employee.change_requests.select_related("decided_by")[:10]
         if perms.can_see_personal(user, employee)
         else [],
-        "today": dt.date.today(),
+        "today": timezone.localdate(),
     }
     return render(request, "employees/detail.html", context)
 
 
 @login_required
-def employee_sensitive(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_sensitive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The sensitive block, loaded on demand (htmx): each display is an audited read."""
     employee = employee_get(request.user, pk)
     data = sensitive_data(request.user, employee)
@@ -189,7 +190,7 @@ def employee_sensitive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(is_hr)
-def employee_create(request: HttpRequest) -> HttpResponse:
+def employee_create(request: AuthenticatedRequest) -> HttpResponse:
     form = bound(request, EmployeeForm, employers=hr_employers_for(request.user))
     if request.method == "POST":
         employee = submit(form, lambda: employee_save(employee=form.instance, by=request.user))
@@ -204,7 +205,7 @@ def employee_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_edit_file(request.user, employee))
     form = bound(request, EmployeeForm, instance=employee, employers=hr_employers_for(request.user))
@@ -228,12 +229,11 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(is_hr)
 @require_POST
-def employee_api_tokens_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_api_tokens_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """HR revoke every API token of the account of a file in their scope (404 out of it)."""
     employee = employee_get(request.user, pk)
     if employee.user is None:
         raise Http404
-    assert isinstance(request.user, User)
     count = api_tokens_revoke_all(
         user=employee.user,
         by=request.user,
@@ -250,7 +250,7 @@ def employee_api_tokens_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def employee_history(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_history(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_see_personal(request.user, employee))
     entries = AuditEntry.objects.filter(employee_id=employee.pk).exclude(action=AuditAction.READ)
@@ -269,7 +269,7 @@ def employee_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_add(request: HttpRequest, pk: int) -> HttpResponse:
+def document_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_edit_file(request.user, employee))
     form = bound(request, DocumentForm)
@@ -294,7 +294,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpResponseBase:
+def document_download(request: AuthenticatedRequest, pk: int, document_pk: int) -> HttpResponseBase:
     employee = employee_get(request.user, pk)
     ensure(perms.can_see_personal(request.user, employee))
     document = document_get(request.user, employee, document_pk)
@@ -307,7 +307,7 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
 
 @login_required
 @require_POST
-def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def document_delete(request: AuthenticatedRequest, pk: int, document_pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_edit_file(request.user, employee))
     document = document_get(request.user, employee, document_pk)
@@ -320,7 +320,7 @@ def document_delete(request: HttpRequest, pk: int, document_pk: int) -> HttpResp
 
 
 @login_required
-def change_request_create(request: HttpRequest, pk: int) -> HttpResponse:
+def change_request_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employee = employee_get(request.user, pk)
     ensure(perms.can_request_change(request.user, employee))
     form = bound(request, ChangeRequestForm, instance=Employee.objects.get(pk=employee.pk))
@@ -352,7 +352,7 @@ def change_request_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require(is_hr)
-def change_request_list(request: HttpRequest) -> HttpResponseBase:
+def change_request_list(request: AuthenticatedRequest) -> HttpResponseBase:
     requests = pending_change_requests(request.user).order_by("created_at")
     if export := requested_export(request):
         return export_response(
@@ -371,7 +371,7 @@ def change_request_list(request: HttpRequest) -> HttpResponseBase:
 
 
 @require(is_hr)
-def change_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def change_request_decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     change = change_request_get(request.user, pk)
     form = bound(request, DecisionForm)
     if request.method == "POST" and form.is_valid():

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from effectif.core.request_cache import per_request
 from effectif.core.roles import is_admin, is_hr
@@ -21,8 +22,11 @@ from effectif.organisation.models import (
     manager_access_to,
 )
 
+if TYPE_CHECKING:
+    from effectif.core.roles import Actor
 
-def employers_for(user: Any) -> QuerySet[Employer]:
+
+def employers_for(user: Actor) -> QuerySet[Employer]:
     """Employers the user may see: all for an administrator, granted ones for HR, their own
     employer for a manager or an employee."""
     if not user.is_authenticated or not user.is_active:
@@ -38,34 +42,34 @@ def employers_for(user: Any) -> QuerySet[Employer]:
     return Employer.objects.filter(Q(pk__in=own) | Q(pk__in=granted))
 
 
-def hr_employers_for(user: Any) -> QuerySet[Employer]:
+def hr_employers_for(user: Actor) -> QuerySet[Employer]:
     """Employers whose personnel the user administers (HR roles only)."""
     if not is_hr(user):
         return Employer.objects.none()
     return employers_for(user)
 
 
-def employer_get(user: Any, pk: Any) -> Employer:
+def employer_get(user: Actor, pk: Any) -> Employer:
     return get_in_scope(employers_for(user), pk)
 
 
-def establishments_for(user: Any) -> QuerySet[Establishment]:
+def establishments_for(user: Actor) -> QuerySet[Establishment]:
     return Establishment.objects.filter(employer__in=employers_for(user)).select_related(
         "employer", "health_service"
     )
 
 
-def establishment_get(user: Any, pk: Any) -> Establishment:
+def establishment_get(user: Actor, pk: Any) -> Establishment:
     return get_in_scope(establishments_for(user), pk)
 
 
-def departments_for(user: Any) -> QuerySet[Department]:
+def departments_for(user: Actor) -> QuerySet[Department]:
     return Department.objects.filter(employer__in=employers_for(user)).select_related(
         "employer", "parent", "manager"
     )
 
 
-def department_get(user: Any, pk: Any) -> Department:
+def department_get(user: Actor, pk: Any) -> Department:
     return get_in_scope(departments_for(user), pk)
 
 
@@ -80,13 +84,13 @@ def eligible_managers(employers: Employer | QuerySet[Employer]) -> QuerySet[Any]
     )
 
 
-def positions_for(user: Any) -> QuerySet[Position]:
+def positions_for(user: Actor) -> QuerySet[Position]:
     return Position.objects.filter(employer__in=employers_for(user)).select_related(
         "employer", "department"
     )
 
 
-def position_get(user: Any, pk: Any) -> Position:
+def position_get(user: Actor, pk: Any) -> Position:
     return get_in_scope(positions_for(user), pk)
 
 
@@ -106,7 +110,7 @@ def subtree_ids(root_ids: set[int], parents: Mapping[int, int | None]) -> set[in
 
 
 @per_request
-def managed_department_ids(user: Any) -> frozenset[int]:
+def managed_department_ids(user: Actor) -> frozenset[int]:
     """Departments the user manages, directly or through the tree below them (worked out once
     per request: every list and deadline of a manager's page asks)."""
     if not user.is_authenticated:
@@ -135,7 +139,7 @@ def org_chart(employer: Employer, on: dt.date | None = None) -> list[dict[str, A
     departments = list(
         Department.objects.filter(employer=employer)
         .select_related("manager")
-        .annotate(people=people_in_department(on or dt.date.today()))
+        .annotate(people=people_in_department(on or timezone.localdate()))
         .order_by("name")
     )
     nodes: dict[int, dict[str, Any]] = {

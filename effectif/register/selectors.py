@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from effectif.contracts.models import Contract, ContractTerms, Kind
 from effectif.core.roles import is_hr
@@ -27,7 +28,7 @@ def may_read_register(user: Actor) -> bool:
     return is_hr(user)
 
 
-def register_establishments(user: Any) -> QuerySet[Establishment]:
+def register_establishments(user: Actor) -> QuerySet[Establishment]:
     if not may_read_register(user):
         return Establishment.objects.none()
     return Establishment.objects.filter(employer__in=hr_employers_for(user)).select_related(
@@ -35,7 +36,7 @@ def register_establishments(user: Any) -> QuerySet[Establishment]:
     )
 
 
-def register_establishment_get(user: Any, pk: Any) -> Establishment:
+def register_establishment_get(user: Actor, pk: Any) -> Establishment:
     return get_in_scope(register_establishments(user), pk)
 
 
@@ -81,7 +82,7 @@ def _qualification(terms: ContractTerms) -> str:
 
 def register_entries(establishment: Establishment, today: dt.date | None = None) -> list[Entry]:
     """Everyone hired in the establishment, in order of hiring (then of name)."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     limit = retention_limit(today)
     contracts = (
         Contract.objects.filter(versions__establishment=establishment)

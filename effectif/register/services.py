@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.contracts.models import Contract
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
@@ -26,7 +26,7 @@ from effectif.register.selectors import retention_limit
 
 
 @transaction.atomic
-def register_purge(*, today: dt.date, by: Any = None) -> int:
+def register_purge(*, today: dt.date, by: User | None = None) -> int:
     """Withdraw the entries of people who left more than 5 years ago; returns how many."""
     limit = retention_limit(today)
     expired = (

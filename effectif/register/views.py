@@ -3,17 +3,18 @@ or a spreadsheet (each download recorded in the audit trail)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from effectif.accounts.models import User
 from effectif.core.access import require
 from effectif.core.audit import audit
 from effectif.core.exporting import XLSX_TYPE
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.organisation.models import Establishment
 from effectif.register.exports import register_pdf, register_xlsx
 from effectif.register.selectors import (
@@ -25,7 +26,7 @@ from effectif.register.selectors import (
 
 
 @require(may_read_register)
-def register_index(request: HttpRequest) -> HttpResponse:
+def register_index(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "register/index.html",
@@ -37,9 +38,9 @@ def register_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def download(establishment: Establishment, fmt: str, user: object) -> HttpResponse:
+def download(establishment: Establishment, fmt: str, user: User) -> HttpResponse:
     """The register of an establishment as .pdf or .xlsx, its export audited."""
-    today = dt.date.today()
+    today = timezone.localdate()
     entries = register_entries(establishment, today)
     audit(
         actor=user,
@@ -58,7 +59,7 @@ def download(establishment: Establishment, fmt: str, user: object) -> HttpRespon
 
 
 @require(may_read_register)
-def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def register_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     establishment = register_establishment_get(request.user, pk)
     fmt = request.GET.get("format", "")
     if fmt in ("pdf", "xlsx"):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,7 @@ from effectif.core.access import ensure, require
 from effectif.core.audit import audit
 from effectif.core.editing import bound, saved
 from effectif.core.models import AuditAction
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents import permissions as perms
 from effectif.documents.forms import SignedCopyForm
 from effectif.documents.generation import (
@@ -34,7 +35,7 @@ from effectif.employees.permissions import can_edit_file
 ACTIONS = ("apercu", "pdf", "docx", "enregistrer")
 
 
-def _subject(request: HttpRequest, key: str, pk: int) -> tuple[Subject, Any]:
+def _subject(request: AuthenticatedRequest, key: str, pk: int) -> tuple[Subject, Any]:
     subject = registry.subject(key)
     if subject is None:
         raise Http404
@@ -45,7 +46,7 @@ def _subject(request: HttpRequest, key: str, pk: int) -> tuple[Subject, Any]:
 
 
 def _download(
-    request: HttpRequest, generated: Generated, subject: Subject, obj: Any, fmt: str
+    request: AuthenticatedRequest, generated: Generated, subject: Subject, obj: Any, fmt: str
 ) -> HttpResponse:
     employee = subject.employee(obj)
     content = generated.pdf() if fmt == "pdf" else generated.docx()  # first: it may be refused
@@ -71,7 +72,7 @@ def _grouped(templates: list[DocumentTemplate]) -> list[tuple[str, list[Document
 
 
 @require(perms.can_use_library)
-def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
+def generate(request: AuthenticatedRequest, subject_key: str, pk: int) -> HttpResponse:
     subject, obj = _subject(request, subject_key, pk)
     employer = subject.employer(obj)
     templates = list(templates_for_generation(request.user, employer, subject.kinds))
@@ -131,7 +132,7 @@ def generate(request: HttpRequest, subject_key: str, pk: int) -> HttpResponse:
 
 
 @require(perms.can_use_library)
-def signed_copy(request: HttpRequest, pk: int) -> HttpResponse:
+def signed_copy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     record = generated_get(request.user, pk)
     ensure(can_edit_file(request.user, record.employee))
     form = bound(request, SignedCopyForm)

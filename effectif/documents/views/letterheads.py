@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
 from effectif.core.editing import add_service_errors, bound
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents import permissions as perms
 from effectif.documents.defaults import default_body
 from effectif.documents.forms import LetterheadForm
@@ -24,7 +25,7 @@ from effectif.documents.services import letterhead_save
 
 
 @require(perms.can_use_library)
-def letterhead_list(request: HttpRequest) -> HttpResponse:
+def letterhead_list(request: AuthenticatedRequest) -> HttpResponse:
     employers = list(letterhead_employers(request.user).select_related("letterhead"))
     if len(employers) == 1:
         return redirect("documents:letterhead_edit", employer_pk=employers[0].pk)
@@ -32,7 +33,7 @@ def letterhead_list(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_use_library)
-def letterhead_edit(request: HttpRequest, employer_pk: int) -> HttpResponse:
+def letterhead_edit(request: AuthenticatedRequest, employer_pk: int) -> HttpResponse:
     employer = letterhead_employer_get(request.user, employer_pk)
     letterhead = letterhead_for(employer)
     form = bound(request, LetterheadForm, instance=letterhead)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from effectif.core.access import ensure, require
 from effectif.core.editing import add_service_errors, bound
 from effectif.core.listing import page_of, query_without
 from effectif.core.roles import is_admin
+from effectif.core.typing import AuthenticatedRequest
 from effectif.documents import permissions as perms
 from effectif.documents.defaults import default_body
 from effectif.documents.forms import CopyForm, FilterForm, TemplateForm
@@ -36,7 +37,7 @@ DEFAULTS_FILTER = "defaut"
 
 
 @require(perms.can_use_library)
-def library(request: HttpRequest) -> HttpResponse:
+def library(request: AuthenticatedRequest) -> HttpResponse:
     filters = FilterForm(request.GET or None)
     kind = request.GET.get("type", "")
     kind = kind if kind in TemplateKind.values else ""
@@ -64,7 +65,7 @@ def library(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _owner_choices(request: HttpRequest) -> Any:
+def _owner_choices(request: AuthenticatedRequest) -> Any:
     return hr_employers_for(request.user).order_by("name")
 
 
@@ -73,8 +74,8 @@ def _editor_context(form: TemplateForm, template: DocumentTemplate | None) -> di
 
 
 @require(perms.can_use_library)
-def template_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def template_create(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
     allow_default = is_admin(user)
     employers = _owner_choices(request)
     initial: dict[str, Any] = {}
@@ -106,7 +107,7 @@ def template_create(request: HttpRequest) -> HttpResponse:
 
 
 @require(perms.can_use_library)
-def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def template_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = template_get(request.user, pk)
     if not perms.can_edit_template(request.user, template):
         return _template_view(request, template)
@@ -132,7 +133,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/template_form.html", _editor_context(form, template))
 
 
-def _template_view(request: HttpRequest, template: DocumentTemplate) -> HttpResponse:
+def _template_view(request: AuthenticatedRequest, template: DocumentTemplate) -> HttpResponse:
     """A default, read by HR who may not change it: its text, its preview, and a copy form."""
     employers = _owner_choices(request)
     copy_form = CopyForm(employers=employers, initial={"name": template.name})
@@ -145,7 +146,7 @@ def _template_view(request: HttpRequest, template: DocumentTemplate) -> HttpResp
 
 
 @require(perms.can_use_library)
-def template_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
+def template_copy_view(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = template_get(request.user, pk)
     employers = _owner_choices(request)
     form = bound(request, CopyForm, employers=employers, initial={"name": template.name})
@@ -176,7 +177,7 @@ def template_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_use_library)
 @require_POST
-def template_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def template_restore(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = template_get(request.user, pk)
     ensure(perms.can_edit_template(request.user, template) and template.is_default)
     template_restore_default(template=template, by=request.user)
@@ -186,7 +187,7 @@ def template_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(perms.can_use_library)
 @require_POST
-def template_docx_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def template_docx_remove(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     template = template_get(request.user, pk)
     ensure(perms.can_edit_template(request.user, template))
     template_remove_docx(template=template, by=request.user)
@@ -230,7 +231,7 @@ def _preview_context(body: str, kind: str, employer: Employer | None) -> dict[st
 
 @require(perms.can_use_library)
 @require_POST
-def template_preview(request: HttpRequest) -> HttpResponse:
+def template_preview(request: AuthenticatedRequest) -> HttpResponse:
     """The live preview of the editor (htmx): the body on sample data, with the letterhead of
     the chosen employer when HR administers it."""
     owner = request.POST.get("employer", "")
