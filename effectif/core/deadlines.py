@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.urls import reverse
+from django_stubs_ext import StrOrPromise
 
 from effectif.core.roles import is_hr, is_manager
 
@@ -57,7 +58,7 @@ Provider: TypeAlias = "Callable[[User, dt.date, dt.date], Iterable[Deadline]]"
 @dataclass
 class _Kind:
     key: str
-    label: Any
+    label: StrOrPromise
     provider: Provider
     order: int = 100
 
@@ -66,10 +67,10 @@ class _Kind:
 class DeadlineRegistry:
     kinds: dict[str, _Kind] = field(default_factory=dict)
 
-    def register(self, key: str, label: Any, provider: Provider, order: int = 100) -> None:
+    def register(self, key: str, label: StrOrPromise, provider: Provider, order: int = 100) -> None:
         self.kinds[key] = _Kind(key, label, provider, order)
 
-    def choices(self) -> list[tuple[str, Any]]:
+    def choices(self) -> list[tuple[str, StrOrPromise]]:
         return [(k.key, k.label) for k in sorted(self.kinds.values(), key=lambda k: k.order)]
 
     def collect(
@@ -90,7 +91,7 @@ class DeadlineRegistry:
         ]
         return sorted(found, key=lambda d: (d.due_date, d.kind, d.title))
 
-    def label(self, key: str) -> Any:
+    def label(self, key: str) -> StrOrPromise:
         kind = self.kinds.get(key)
         return kind.label if kind else key
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, QueryDict
+from django_stubs_ext import StrOrPromise
 
 PAGE_SIZES = (25, 50, 100)
 #: The largest identifier the databases store (a signed 64-bit integer).
@@ -42,14 +44,16 @@ def query_without(params: QueryDict, *names: str) -> str:
 
 @dataclass(frozen=True)
 class SortLink:
-    label: Any
+    label: StrOrPromise
     key: str
     url: str
     active: bool
     descending: bool
 
 
-def sort_links(request: HttpRequest, columns: list[tuple[str, Any]]) -> dict[str, SortLink]:
+def sort_links(
+    request: HttpRequest, columns: Sequence[tuple[str, StrOrPromise]]
+) -> dict[str, SortLink]:
     """For each sortable column, the link that sorts by it (toggling the direction)."""
     current = request.GET.get("tri", "")
     base = query_without(request.GET, "tri", "page")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django_stubs_ext import StrOrPromise
 
 from effectif.core.roles import Role, has_role
 
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NavItem:
-    label: Any  # a lazy translation string
+    label: StrOrPromise
     url_name: str
     icon: str
-    section: Any
+    section: StrOrPromise
     roles: frozenset[str] = field(default_factory=lambda: frozenset(Role.values))
     order: int = 100
     visible: Callable[[User], bool] | None = None  # asked only of a logged-in user
@@ -34,7 +35,7 @@ class NavItem:
 
 @dataclass
 class NavSection:
-    label: Any
+    label: StrOrPromise
     items: list[dict[str, Any]]
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django_stubs_ext import StrOrPromise
+
 if TYPE_CHECKING:
     from effectif.accounts.models import User
     from effectif.core.typing import AuthenticatedRequest
@@ -25,7 +27,7 @@ def _always(user: User, obj: Any) -> bool:
 @dataclass(frozen=True)
 class Panel:
     key: str
-    title: Any
+    title: StrOrPromise
     template: str
     #: (request, object) -> the template's context
     context: Callable[[AuthenticatedRequest, Any], dict[str, Any]]

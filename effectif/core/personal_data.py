@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
+from django_stubs_ext import StrOrPromise
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -59,12 +60,12 @@ class ErasureContext:
 @dataclass(frozen=True)
 class PersonPart:
     key: str
-    label: Any
+    label: StrOrPromise
     kind: str  # the DataKind whose duration and source apply
     export: Callable[[Any], ExportSection]  # (employee) -> section
     erase: Callable[[Any, ErasureContext], Outcome]  # (employee, context) -> outcome
     #: what a justified request may erase before the end of the retention ("" = nothing)
-    early: Any = ""
+    early: StrOrPromise = ""
     #: the day after which this part no longer needs the person's name (None: not needed)
     keeps_identity_until: Callable[[Any], dt.date | None] | None = None
     order: int = 100

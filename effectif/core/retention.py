@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
+from django_stubs_ext import StrOrPromise
 
 from effectif.core.personal_data import PersonPart
 from effectif.rules.parameters.base import Parameter
@@ -69,7 +70,7 @@ class DataKind:
     """One line of the retention schedule."""
 
     key: str
-    label: Any
+    label: StrOrPromise
     processing: str
     duration: Parameter[int]
     unit: Unit
