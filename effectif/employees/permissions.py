@@ -10,15 +10,6 @@ from effectif.employees.models import Employee
 if TYPE_CHECKING:
     from effectif.core.roles import Actor
 
-__all__ = [
-    "can_edit_file",
-    "can_list_employees",
-    "can_request_change",
-    "can_see_personal",
-    "can_see_sensitive",
-    "is_self",
-]
-
 
 def can_list_employees(user: Actor) -> bool:
     """The list of employees: HR, and managers (for their teams); an employee sees their file."""

@@ -21,7 +21,7 @@ from effectif.core.htmx import render_page_or_partial
 from effectif.core.listing import page_of, query_without, requested_export, sort_links
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.core.panels import panels
-from effectif.core.roles import is_hr
+from effectif.core.roles import is_hr, is_self
 from effectif.core.typing import AuthenticatedRequest
 from effectif.core.uploads import file_response
 from effectif.employees import permissions as perms
@@ -166,7 +166,7 @@ def employee_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "can_edit": perms.can_edit_file(user, employee),
         "can_see_personal": perms.can_see_personal(user, employee),
         "can_see_sensitive": perms.can_see_sensitive(user, employee),
-        "is_self": perms.is_self(user, employee),
+        "is_self": is_self(user, employee),
         "sensitive": sensitive_data(user, employee) if show_sensitive else None,
         "documents": documents_for(user, employee),
         "panels": panels.for_page("employee", request, employee),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from effectif.accounts.forms import LoginForm, TotpCodeForm
+from effectif.accounts.models import User
 from effectif.accounts.services import api_tokens_revoke_all, totp_code_check
 from effectif.accounts.signals import TOTP_PENDING
 from effectif.accounts.views import safe_next
@@ -44,7 +46,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
         # The new password and the end of the old one's API tokens, together or not at all.
         with transaction.atomic():
             api_tokens_revoke_all(user=form.user, by=form.user, reason="mot de passe réinitialisé")
@@ -59,7 +61,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:security")
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         with transaction.atomic():
             api_tokens_revoke_all(user=form.user, by=form.user, reason="mot de passe changé")
             response = super().form_valid(form)
