@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 
 from effectif.accounts.models import User
 from effectif.accounts.services import api_tokens_revoke_all
@@ -16,14 +17,16 @@ TOTP_PENDING = "totp_pending"
 
 
 @receiver(user_logged_in)
-def ask_second_factor(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def ask_second_factor(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     """A user with a second factor must give their code before anything else."""
     if request is not None and hasattr(request, "session"):
-        request.session[TOTP_PENDING] = bool(getattr(user, "has_totp", False))
+        request.session[TOTP_PENDING] = user.has_totp
 
 
 @receiver(user_logged_out)
-def record_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def record_logout(
+    sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any
+) -> None:
     """The logout is audited, and the user's API tokens end with it."""
     if user is not None:
         with transaction.atomic():
