@@ -22,6 +22,7 @@ from django_stubs_ext import StrOrPromise
 if TYPE_CHECKING:
     from effectif.accounts.models import User
     from effectif.core.retention import Outcome
+    from effectif.employees.models import Employee
 
 #: What an erased value reads in the records that must stay (and in the audit trail).
 REDACTED = "[supprimé]"
@@ -62,12 +63,12 @@ class PersonPart:
     key: str
     label: StrOrPromise
     kind: str  # the DataKind whose duration and source apply
-    export: Callable[[Any], ExportSection]  # (employee) -> section
-    erase: Callable[[Any, ErasureContext], Outcome]  # (employee, context) -> outcome
+    export: Callable[[Employee], ExportSection]
+    erase: Callable[[Employee, ErasureContext], Outcome]
     #: what a justified request may erase before the end of the retention ("" = nothing)
     early: StrOrPromise = ""
     #: the day after which this part no longer needs the person's name (None: not needed)
-    keeps_identity_until: Callable[[Any], dt.date | None] | None = None
+    keeps_identity_until: Callable[[Employee], dt.date | None] | None = None
     order: int = 100
 
 
@@ -153,6 +154,3 @@ def attached(prefix: str, pairs: Iterable[tuple[Any, Any]]) -> list[ExportFile]:
         for pk, stored in pairs
         if stored and stored.name
     ]
-
-
-Exporter = Callable[[Any], ExportSection]
