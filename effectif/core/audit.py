@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol
 
 from django.db import models
 
@@ -20,6 +20,8 @@ from effectif.core.models import AuditAction, AuditEntry
 
 if TYPE_CHECKING:
     from effectif.core.roles import Actor
+
+P = ParamSpec("P")
 
 _client_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("client_ip", default=None)
 
@@ -141,10 +143,19 @@ def build_entry(
     )
 
 
-def audit(**kwargs: Any) -> AuditEntry:
-    entry = build_entry(**kwargs)
-    entry.save()
-    return entry
+def _saved(build: Callable[P, AuditEntry]) -> Callable[P, AuditEntry]:
+    """`build`, then save the entry it built."""
+
+    def save(*args: P.args, **kwargs: P.kwargs) -> AuditEntry:
+        entry = build(*args, **kwargs)
+        entry.save()
+        return entry
+
+    return save
+
+
+#: Write one entry now: `build_entry`'s arguments, checked as such by the type checker.
+audit = _saved(build_entry)
 
 
 def audit_many(entries: list[AuditEntry]) -> None:
