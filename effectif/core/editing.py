@@ -13,6 +13,7 @@ from effectif.core.dates import missing_parameter_message
 from effectif.rules.parameters.base import MissingParameter
 
 T = TypeVar("T")
+F = TypeVar("F", bound=forms.BaseForm)
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -50,7 +51,7 @@ def submit(form: forms.BaseForm, call: Callable[[], T]) -> T | None:
         return None
 
 
-def bound(request: HttpRequest, form_class: type[forms.BaseForm], **kwargs: Any) -> Any:
+def bound(request: HttpRequest, form_class: type[F], **kwargs: Any) -> F:
     """A form bound to the POST data on a POST, unbound otherwise."""
     if request.method == "POST":
         return form_class(request.POST, request.FILES or None, **kwargs)
