@@ -58,6 +58,17 @@ def _as_of(request: AuthenticatedRequest) -> dt.date:
     return query_date(request, "date") or timezone.localdate()
 
 
+def _own_requests(employee: Employee, count: int = 20) -> list[LeaveRequest]:
+    """An employee's latest requests, each knowing its employee (the rows ask who it is for,
+    to name its type) without a query per row."""
+    requests = list(
+        LeaveRequest.objects.filter(employee=employee).select_related("leave_type")[:count]
+    )
+    for request in requests:
+        request.employee = employee
+    return requests
+
+
 @login_required
 def my_leave(request: AuthenticatedRequest) -> HttpResponse:
     employee = own_employee(request.user)
@@ -71,9 +82,7 @@ def my_leave(request: AuthenticatedRequest) -> HttpResponse:
         "employee": employee,
         "statement": statement(employee, on),
         "on": on,
-        "requests": LeaveRequest.objects.filter(employee=employee).select_related("leave_type")[
-            :20
-        ],
+        "requests": _own_requests(employee),
         "today": timezone.localdate(),
     }
     return render(request, "leave/mine.html", context)
