@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django_stubs_ext import StrOrPromise
+
+T = TypeVar("T")
 
 PAGE_SIZES = (25, 50, 100)
 #: The largest identifier the databases store (a signed 64-bit integer).
@@ -25,7 +28,9 @@ def parse_id(text: str | None) -> int | None:
     return value if 1 <= value <= MAX_ID else None
 
 
-def page_of(request: HttpRequest, items: Any, default_size: int = 25) -> Page[Any]:
+def page_of(
+    request: HttpRequest, items: QuerySet[Any, T] | Sequence[T], default_size: int = 25
+) -> Page[T]:
     try:
         size = int(request.GET.get("par_page", default_size))
     except ValueError:
