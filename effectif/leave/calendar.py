@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import F
+
 from effectif.leave.models import HOLDING, LeaveRequest
-from effectif.leave.visibility import TypeReader
+from effectif.leave.visibility import ShownType, TypeReader
 from effectif.rules.leave.periods import days_between
 
 if TYPE_CHECKING:
@@ -35,6 +37,12 @@ class DayAbsence:
     part: str  # FULL, MORNING or AFTERNOON
     status: str  # « submitted » or « approved »
     request_id: int
+
+    @property
+    def look_key(self) -> tuple[str, ...]:
+        """What the day looks like in a planning: all but the request it comes from (the days
+        of many requests look alike)."""
+        return (self.label, self.code, self.colour, self.category, self.part, self.status)
 
 
 def _part(request: Any, day: dt.date) -> str:
@@ -62,20 +70,34 @@ def absences_by_day(
         LeaveRequest.objects.filter(
             status__in=HOLDING, start_date__lte=end, end_date__gte=start, **employee_filter
         )
-        .select_related("leave_type", "employee")
+        .select_related("leave_type")
+        .annotate(employee_user=F("employee__user_id"))
+        .defer("days_detail", "comment", "decision_comment")
         .order_by("start_date", "id")
     )
     found: dict[tuple[int, dt.date], DayAbsence] = {}
+    # How a type reads depends on the type and on whether the request is the viewer's own.
+    kinds: dict[tuple[int, bool], ShownType] = {}
+    viewer_id = reader.viewer.pk if reader.viewer is not None else None
     for request in requests:
-        kind = reader.type_of(request.leave_type, employee_user_id=request.employee.user_id)
+        user_id = request.employee_user
+        key = (request.leave_type_id, user_id is not None and user_id == viewer_id)
+        kind = kinds.get(key)
+        if kind is None:
+            kind = kinds[key] = reader.type_of(request.leave_type, employee_user_id=user_id)
+        parts: dict[str, DayAbsence] = {}  # one per part of the day, shared by its days
         for day in days_between(max(start, request.start_date), min(end, request.end_date)):
-            found[(request.employee_id, day)] = DayAbsence(
-                label=kind.label,
-                code=kind.code,
-                colour=kind.colour,
-                category=kind.category,
-                part=_part(request, day),
-                status=request.status,
-                request_id=request.pk,
-            )
+            part = _part(request, day)
+            absence = parts.get(part)
+            if absence is None:
+                absence = parts[part] = DayAbsence(
+                    label=kind.label,
+                    code=kind.code,
+                    colour=kind.colour,
+                    category=kind.category,
+                    part=part,
+                    status=request.status,
+                    request_id=request.pk,
+                )
+            found[(request.employee_id, day)] = absence
     return found

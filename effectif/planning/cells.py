@@ -270,7 +270,7 @@ class CellMaker:
             id(planned.holiday),
             planned.changed,
             planned.under_contract,
-            absence,
+            None if absence is None else absence.look_key,
             base_css,
             editable,
         )
