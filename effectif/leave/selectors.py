@@ -35,6 +35,43 @@ def requests_for(user: User) -> QuerySet[LeaveRequest]:
     )
 
 
+#: What a row of a list of requests reads (`{% request_rows %}`): the request's dates, amount and
+#: status, its employee's name, account and department, its type as a reader may read it.
+ROW_FIELDS = (
+    "employee",
+    "leave_type",
+    "start_date",
+    "end_date",
+    "start_afternoon",
+    "end_morning",
+    "amount",
+    "status",
+    "employee__last_name",
+    "employee__usage_name",
+    "employee__first_names",
+    "employee__user",
+    "employee__department",
+    "employee__department__name",
+    "leave_type__employer",
+    "leave_type__code",
+    "leave_type__label",
+    "leave_type__category",
+    "leave_type__unit",
+    "leave_type__colour",
+    "leave_type__shown_to_managers",
+)
+
+
+def as_rows(requests: QuerySet[LeaveRequest]) -> QuerySet[LeaveRequest]:
+    """`requests` reading only what their rows in a list show (not the whole personnel file,
+    employer and decider of each)."""
+    return (
+        requests.select_related(None)
+        .select_related("employee__department", "leave_type")
+        .only(*ROW_FIELDS)
+    )
+
+
 def request_get(user: User, pk: Any) -> LeaveRequest:
     return get_in_scope(requests_for(user), pk)
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from effectif.employees.tests.factories import EmployeeFactory
 from effectif.leave.models import LeaveRequest, Status
+from effectif.leave.selectors import as_rows
 from effectif.leave.tests.factories import LeaveRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,8 @@ def test_the_rows_read_as_the_template_wrote_them(request, varied, who, show_emp
     user = request.getfixturevalue(who)
     expected = _render(TEMPLATE_ROWS, user, list(varied), show_employee)
     assert _render(PYTHON_ROWS, user, list(varied), show_employee) == expected
+    # The lists read only the fields their rows show.
+    assert _render(PYTHON_ROWS, user, list(as_rows(varied)), show_employee) == expected
     assert "&lt;B&gt;O&#x27;HARA &amp; FILS&lt;/B&gt;" in expected or not show_employee
 
 

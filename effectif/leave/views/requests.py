@@ -32,6 +32,7 @@ from effectif.leave.checks import evaluate
 from effectif.leave.forms import AbsenceForm, DecisionForm, RequestForm
 from effectif.leave.models import RECORDED_CATEGORIES, Category, LeaveRequest, Status
 from effectif.leave.selectors import (
+    as_rows,
     colleagues_away,
     leave_types_for,
     notifications_for,
@@ -222,8 +223,8 @@ def request_list(request: AuthenticatedRequest) -> HttpResponseBase:
         )
     context = {
         "leave_reader": reader,
-        "pending": to_decide(user)[:50],
-        "page_obj": page_of(request, requests),
+        "pending": as_rows(to_decide(user))[:50],
+        "page_obj": page_of(request, as_rows(requests)),
         "query": query_without(request.GET, "page", "export"),
         "statuses": Status.choices,
         "status": status,
