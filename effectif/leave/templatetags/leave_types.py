@@ -138,3 +138,46 @@ def request_rows(
             f'<tr><td colspan="5" class="text-center text-muted py-4">{empty}</td></tr>'
         )
     return mark_safe("".join(rows))  # escaped above
+
+
+# --- The rows of the balances -------------------------------------------------------------
+
+
+@register.simple_tag
+def balance_rows(rows: Iterable[Any], types: list[Any]) -> SafeString:
+    """The `<tr>`s of `leave/balances.html`: one employee a row, a balance per type (every
+    value escaped here)."""
+    marker = 987654321
+    statement = reverse("leave:statement", args=[marker])
+    new = escape(reverse("leave:request_new"))
+    record = escape(_("Enregistrer un congé"))
+    action = (
+        '<td class="text-end text-nowrap"><a class="btn btn-sm btn-outline-primary" '
+        f'href="{new}?salarie='
+    )
+    action_end = (
+        f'" title="{record}"><i class="bi bi-plus-lg" aria-hidden="true"></i>'
+        f'<span class="visually-hidden">{record}</span></a></td>'
+    )
+    out = []
+    for row in rows:
+        employee = row.employee
+        pk = escape(employee.pk)
+        url = escape(statement.replace(str(marker), str(employee.pk)))
+        cells = []
+        for leave_type in types:
+            balance = row.balances.get(leave_type.pk)
+            shown = escape(decimal_fr(balance.remaining)) if balance else "—"
+            cells.append(f'<td class="text-end">{shown}</td>')
+        out.append(
+            f'<tr>\n    <td><a class="fw-semibold" href="{url}">{escape(employee.display_name)}'
+            f'</a> <span class="small text-muted">{escape(employee.matricule)}</span></td>\n'
+            f"    {''.join(cells)}\n    {action}{pk}{action_end}\n  </tr>"
+        )
+    if not out:
+        empty = escape(_("Aucun salarié."))
+        return mark_safe(
+            f'<tr><td colspan="{len(types) + 2}" class="text-center text-muted py-4">'
+            f"{empty}</td></tr>"
+        )
+    return mark_safe("".join(out))  # escaped above

@@ -1,12 +1,14 @@
-"""The rows of the lists of requests (`{% request_rows %}`) are written in Python for speed:
-they must read exactly as the template they replace, for every status, half day, unit, type
-the reader may or may not read and list with or without the employee; and the lists run a
-fixed number of queries whatever their number of rows."""
+"""The rows of the lists of requests (`{% request_rows %}`) and of the balances
+(`{% balance_rows %}`) are written in Python for speed: they must read exactly as the
+templates they replace (for every status, half day, unit, type the reader may or may not read,
+list with or without the employee, balance or none); and the lists run a fixed number of
+queries whatever their number of rows."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.template import engines
@@ -128,3 +130,34 @@ def test_the_lists_run_as_many_queries_for_forty_rows_as_for_two(
         with django_assert_max_num_queries(count):
             response = client.get(url, query)
         assert response.content.decode().count("<tr>") >= 20
+
+
+#: The rows of `leave/balances.html` as the template wrote them.
+TEMPLATE_BALANCES = """{% load i18n formats %}{% for row in rows %}<tr>
+    <td><a class="fw-semibold" href="{% url 'leave:statement' row.employee.pk %}">{{ row.employee.display_name }}</a> <span class="small text-muted">{{ row.employee.matricule }}</span></td>
+    {% for t in types %}<td class="text-end">{% with b=row.balances|get_item:t.pk %}{% if b %}{{ b.remaining|decimal_fr }}{% else %}—{% endif %}{% endwith %}</td>{% endfor %}
+    <td class="text-end text-nowrap"><a class="btn btn-sm btn-outline-primary" href="{% url 'leave:request_new' %}?salarie={{ row.employee.pk }}" title="{% trans 'Enregistrer un congé' %}"><i class="bi bi-plus-lg" aria-hidden="true"></i><span class="visually-hidden">{% trans "Enregistrer un congé" %}</span></a></td>
+  </tr>{% empty %}<tr><td colspan="{{ types|length|add:2 }}" class="text-center text-muted py-4">{% trans "Aucun salarié." %}</td></tr>{% endfor %}"""
+
+PYTHON_BALANCES = "{% load leave_types %}{% balance_rows rows types %}"
+
+
+def test_the_balance_rows_read_as_the_template_wrote_them(world, types):
+    marked = EmployeeFactory(employer=world.employer, last_name="<i>D'Arc & Cie</i>")
+    shown = [types["cp"], types["rtt"], types["repos"]]
+    rows = [
+        SimpleNamespace(
+            employee=world.member,
+            balances={
+                types["cp"].pk: SimpleNamespace(remaining=Decimal("1234.5")),
+                types["repos"].pk: SimpleNamespace(remaining=Decimal("-2")),
+            },
+        ),
+        SimpleNamespace(employee=marked, balances={types["rtt"].pk: SimpleNamespace(remaining=0)}),
+        SimpleNamespace(employee=world.colleague, balances={}),
+    ]
+    for listed in (rows, []):
+        context = {"rows": listed, "types": shown}
+        expected = engines["django"].from_string(TEMPLATE_BALANCES).render(context)
+        assert engines["django"].from_string(PYTHON_BALANCES).render(context) == expected
+        assert "&lt;I&gt;D&#x27;ARC &amp; CIE&lt;/I&gt;" in expected or not listed
