@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Q, QuerySet, Sum
 
 from effectif.contracts.models import ContractTerms
-from effectif.core.roles import Role, is_manager
+from effectif.core.roles import is_hr, is_manager
 from effectif.core.scoping import get_in_scope
 from effectif.employees.models import Employee
 from effectif.employees.selectors import employees_for
@@ -109,7 +109,7 @@ def validatable_employees(user: User) -> QuerySet[Employee]:
     if is_manager(user):
         team = Employee.objects.filter(department_id__in=managed_department_ids(user))
     else:
-        team = employees_for(user) if user.role != Role.EMPLOYEE else Employee.objects.none()
+        team = employees_for(user) if is_hr(user) else Employee.objects.none()
     return team.exclude(user=user)
 
 
