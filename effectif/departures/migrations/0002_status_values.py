@@ -3,9 +3,9 @@
 status, so it is dropped and made again around the rewrite. The French labels do not change."""
 
 from django.conf import settings
-from typing import Any
-
 from django.db import migrations, models
+
+from effectif.core.migrating import rewrite_values
 
 MAPPINGS = {
     "Departure": {
@@ -15,22 +15,6 @@ MAPPINGS = {
         "abandonne": "cancelled",
     }
 }
-
-
-def _rewrite(apps: Any, backwards: bool) -> None:
-    for model_name, mapping in MAPPINGS.items():
-        model = apps.get_model("departures", model_name)
-        pairs = {new: old for old, new in mapping.items()} if backwards else mapping
-        for old, new in pairs.items():
-            model.objects.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=False)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=True)
 
 
 class Migration(migrations.Migration):
@@ -61,7 +45,7 @@ class Migration(migrations.Migration):
                 verbose_name="état",
             ),
         ),
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("departures", MAPPINGS),
         migrations.AddConstraint(
             model_name="departure",
             constraint=models.UniqueConstraint(

@@ -1,16 +1,9 @@
 """Change requests waiting for HR are stored as "submitted" (core.workflow), no longer
 "pending"; approved and rejected keep their values. The French labels do not change."""
 
-from typing import Any
-
 from django.db import migrations, models
 
-
-def _rename(old: str, new: str) -> Any:
-    def rewrite(apps: Any, schema_editor: Any) -> None:
-        apps.get_model("employees", "ChangeRequest").objects.filter(status=old).update(status=new)
-
-    return rewrite
+from effectif.core.migrating import rewrite_values
 
 
 class Migration(migrations.Migration):
@@ -33,5 +26,5 @@ class Migration(migrations.Migration):
                 verbose_name="statut",
             ),
         ),
-        migrations.RunPython(_rename("pending", "submitted"), _rename("submitted", "pending")),
+        rewrite_values("employees", {"ChangeRequest": {"pending": "submitted"}}),
     ]

@@ -2,9 +2,9 @@
 the constraints that name a status are dropped and made again around the rewrite. The French
 labels do not change."""
 
-from typing import Any
-
 from django.db import migrations, models
+
+from effectif.core.migrating import rewrite_values
 
 MAPPINGS = {
     "MedicalVisit": {
@@ -15,22 +15,6 @@ MAPPINGS = {
         "non_honoree": "missed",
     }
 }
-
-
-def _rewrite(apps: Any, backwards: bool) -> None:
-    for model_name, mapping in MAPPINGS.items():
-        model = apps.get_model("health", model_name)
-        pairs = {new: old for old, new in mapping.items()} if backwards else mapping
-        for old, new in pairs.items():
-            model.objects.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=False)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=True)
 
 
 class Migration(migrations.Migration):
@@ -69,7 +53,7 @@ class Migration(migrations.Migration):
                 verbose_name="statut",
             ),
         ),
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("health", MAPPINGS),
         migrations.AddConstraint(
             model_name="medicalvisit",
             constraint=models.CheckConstraint(

@@ -2,9 +2,9 @@
 HR is `submitted` (was `en_attente`), a refused one `rejected`; candidates, interviews, DPAE and
 postings keep their member names, lower-cased. The French labels do not change."""
 
-from typing import Any
-
 from django.db import migrations, models
+
+from effectif.core.migrating import rewrite_values
 
 REQUISITION = {
     "en_attente": "submitted",
@@ -32,29 +32,13 @@ MAPPINGS = {
 }
 
 
-def _rewrite(apps: Any, backwards: bool) -> None:
-    for model_name, mapping in MAPPINGS.items():
-        model = apps.get_model("hiring", model_name)
-        pairs = {new: old for old, new in mapping.items()} if backwards else mapping
-        for old, new in pairs.items():
-            model.objects.filter(status=old).update(status=new)
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=False)
-
-
-def backwards(apps: Any, schema_editor: Any) -> None:
-    _rewrite(apps, backwards=True)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("hiring", "0002_default_discriminatory_terms"),
     ]
 
     operations = [
-        migrations.RunPython(forwards, backwards),
+        rewrite_values("hiring", MAPPINGS),
         migrations.AlterField(
             model_name="candidate",
             name="status",

@@ -3,27 +3,14 @@ validee, refusee, annulee become submitted, approved, rejected, cancelled. Label
 
 from django.db import migrations, models
 
+from effectif.core.migrating import rewrite_values
+
 FORWARD = {
     "en_attente": "submitted",
     "validee": "approved",
     "refusee": "rejected",
     "annulee": "cancelled",
 }
-BACKWARD = {new: old for old, new in FORWARD.items()}
-
-
-def _rename(apps, mapping):
-    LeaveRequest = apps.get_model("leave", "LeaveRequest")
-    for old, new in mapping.items():
-        LeaveRequest.objects.filter(status=old).update(status=new)
-
-
-def english_values(apps, schema_editor):
-    _rename(apps, FORWARD)
-
-
-def french_values(apps, schema_editor):
-    _rename(apps, BACKWARD)
 
 
 class Migration(migrations.Migration):
@@ -32,7 +19,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(english_values, french_values),
+        rewrite_values("leave", {"LeaveRequest": FORWARD}),
         migrations.AlterField(
             model_name="leaverequest",
             name="status",
