@@ -289,7 +289,8 @@ class ContractTerms(AuditScoped, TimeStampedModel):
     )
     #: Fields an amendment may change; the audit compares them with the previous version.
     AMENDABLE_FIELDS = ("establishment", "position", *VALUE_FIELDS)
-    #: What a new amendment starts from: the latest terms, except the rate recomputed from the pay.
+    #: What is typed at hiring and what a new amendment starts from (the latest terms): every
+    #: amendable field except the hourly rate, worked out from the pay.
     COPIED_ON_AMENDMENT = tuple(name for name in AMENDABLE_FIELDS if name != "hourly_rate_amount")
     #: The pay, hidden from those who may not see it (a manager reading a team member's contract).
     PAY_FIELDS = ("monthly_gross_amount", "hourly_rate_amount")

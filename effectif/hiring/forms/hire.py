@@ -76,18 +76,8 @@ class HireContractForm(StyledFormMixin, forms.ModelForm[Contract]):
 class HireTermsForm(StyledFormMixin, forms.ModelForm[ContractTerms]):
     class Meta:
         model = ContractTerms
-        fields = [
-            "establishment",
-            "position",
-            "job_title",
-            "category",
-            "classification",
-            "coefficient",
-            "working_time",
-            "monthly_hours",
-            "days_per_year",
-            "monthly_gross_amount",
-        ]
+        # The terms of the contract, the hourly rate being worked out from the pay.
+        fields = list(ContractTerms.COPIED_ON_AMENDMENT)
 
     def __init__(
         self,
