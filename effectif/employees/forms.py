@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
 from effectif.employees.models import (
+    BANK_FIELDS,
+    CIVIL_STATUS_FIELDS,
+    CONTACT_FIELDS,
+    DISABILITY_FIELDS,
+    EMERGENCY_CONTACT_FIELDS,
+    FAMILY_FIELDS,
     SELF_SERVICE_FIELDS,
+    WORK_PERMIT_FIELDS,
     DocumentKind,
     Employee,
 )
@@ -16,50 +23,15 @@ from effectif.organisation.models import Department
 #: The sections of the file form, in the order the page shows them.
 FILE_SECTIONS: list[tuple[Any, tuple[str, ...]]] = [
     (_("Affectation"), ("employer", "matricule", "department", "user")),
-    (
-        _("État civil"),
-        (
-            "last_name",
-            "usage_name",
-            "first_names",
-            "sex",
-            "birth_date",
-            "birth_place",
-            "birth_country",
-            "nationality",
-            "nir",
-            "temporary_number",
-        ),
-    ),
-    (
-        _("Coordonnées"),
-        (
-            "address",
-            "postal_code",
-            "city",
-            "country",
-            "personal_email",
-            "personal_phone",
-            "work_email",
-            "work_phone",
-        ),
-    ),
-    (
-        _("Personne à prévenir"),
-        ("emergency_contact_name", "emergency_contact_phone", "emergency_contact_relation"),
-    ),
-    (_("Banque"), ("iban", "bic")),
+    (_("État civil"), CIVIL_STATUS_FIELDS),
+    (_("Coordonnées"), CONTACT_FIELDS),
+    (_("Personne à prévenir"), EMERGENCY_CONTACT_FIELDS),
+    (_("Banque"), BANK_FIELDS),
     (
         _("Famille, formation, handicap"),
-        (
-            "family_status",
-            "children_count",
-            "education_level",
-            "disability_recognised",
-            "disability_end_date",
-        ),
+        (*FAMILY_FIELDS, "education_level", *DISABILITY_FIELDS),
     ),
-    (_("Titre de travail"), ("work_permit_type", "work_permit_number", "work_permit_expiry")),
+    (_("Titre de travail"), WORK_PERMIT_FIELDS),
 ]
 
 DATE_FIELDS = ("birth_date", "disability_end_date", "work_permit_expiry")

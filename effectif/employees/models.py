@@ -62,6 +62,40 @@ class WorkPermitType(models.TextChoices):
     OTHER = "autre", _("Autre titre")
 
 
+#: The groups of fields of the personnel file, in the order the file form shows them; the
+#: form, the export, the API and the hiring form compose their lists from these.
+CIVIL_STATUS_FIELDS = (
+    "last_name",
+    "usage_name",
+    "first_names",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "birth_country",
+    "nationality",
+    "nir",
+    "temporary_number",
+)
+#: The employee's own address, email and phone.
+PERSONAL_CONTACT_FIELDS = (
+    "address",
+    "postal_code",
+    "city",
+    "country",
+    "personal_email",
+    "personal_phone",
+)
+CONTACT_FIELDS = (*PERSONAL_CONTACT_FIELDS, "work_email", "work_phone")
+EMERGENCY_CONTACT_FIELDS = (
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "emergency_contact_relation",
+)
+BANK_FIELDS = ("iban", "bic")
+FAMILY_FIELDS = ("family_status", "children_count")
+DISABILITY_FIELDS = ("disability_recognised", "disability_end_date")
+WORK_PERMIT_FIELDS = ("work_permit_type", "work_permit_number", "work_permit_expiry")
+
 #: Fields a manager may read of a team member's file (professional data only).
 PROFESSIONAL_FIELDS = (
     "matricule",
@@ -304,19 +338,10 @@ class ChangeRequestStatus(models.TextChoices):
 #: Fields an employee may ask to change in their own file.
 SELF_SERVICE_FIELDS = (
     "usage_name",
-    "address",
-    "postal_code",
-    "city",
-    "country",
-    "personal_email",
-    "personal_phone",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "emergency_contact_relation",
-    "iban",
-    "bic",
-    "family_status",
-    "children_count",
+    *PERSONAL_CONTACT_FIELDS,
+    *EMERGENCY_CONTACT_FIELDS,
+    *BANK_FIELDS,
+    *FAMILY_FIELDS,
 )
 
 

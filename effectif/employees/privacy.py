@@ -26,7 +26,18 @@ from effectif.core.personal_data import (
     rows,
 )
 from effectif.core.retention import DataKind, Outcome
-from effectif.employees.models import ChangeRequest, Employee, EmployeeDocument
+from effectif.employees.models import (
+    BANK_FIELDS,
+    CIVIL_STATUS_FIELDS,
+    CONTACT_FIELDS,
+    DISABILITY_FIELDS,
+    EMERGENCY_CONTACT_FIELDS,
+    FAMILY_FIELDS,
+    WORK_PERMIT_FIELDS,
+    ChangeRequest,
+    Employee,
+    EmployeeDocument,
+)
 from effectif.rules.parameters.retention import PERSONNEL_FILE_RETENTION_YEARS
 from effectif.rules.privacy.dates import Unit
 
@@ -34,70 +45,30 @@ FILE_FIELDS = (
     "matricule",
     "employer",
     "department",
-    "last_name",
-    "usage_name",
-    "first_names",
-    "sex",
-    "birth_date",
-    "birth_place",
-    "birth_country",
-    "nationality",
-    "nir",
-    "temporary_number",
-    "address",
-    "postal_code",
-    "city",
-    "country",
-    "personal_email",
-    "personal_phone",
-    "work_email",
-    "work_phone",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "emergency_contact_relation",
-    "iban",
-    "bic",
-    "family_status",
-    "children_count",
+    *CIVIL_STATUS_FIELDS,
+    *CONTACT_FIELDS,
+    *EMERGENCY_CONTACT_FIELDS,
+    *BANK_FIELDS,
+    *FAMILY_FIELDS,
     "education_level",
-    "disability_recognised",
-    "disability_end_date",
-    "work_permit_type",
-    "work_permit_number",
-    "work_permit_expiry",
+    *DISABILITY_FIELDS,
+    *WORK_PERMIT_FIELDS,
     "file_closed_at",
     "created_at",
 )
 #: What a justified request may erase at any time: none of it is required by a text.
-OPTIONAL_FIELDS = (
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "emergency_contact_relation",
-    "education_level",
-)
+OPTIONAL_FIELDS = (*EMERGENCY_CONTACT_FIELDS, "education_level")
 #: What goes once the retention has run out, the identity aside.
 EXPIRED_FIELDS = (
     *OPTIONAL_FIELDS,
     "birth_place",
     "nir",
     "temporary_number",
-    "address",
-    "postal_code",
-    "city",
-    "country",
-    "personal_email",
-    "personal_phone",
-    "work_email",
-    "work_phone",
-    "iban",
-    "bic",
-    "family_status",
-    "children_count",
-    "disability_recognised",
-    "disability_end_date",
-    "work_permit_type",
-    "work_permit_number",
-    "work_permit_expiry",
+    *CONTACT_FIELDS,
+    *BANK_FIELDS,
+    *FAMILY_FIELDS,
+    *DISABILITY_FIELDS,
+    *WORK_PERMIT_FIELDS,
 )
 IDENTITY_FIELDS = ("usage_name", "birth_country", "nationality")
 

@@ -25,7 +25,14 @@ from effectif.api.schemas.employees import (
     EmployeeQuery,
     EmployeeSummary,
 )
-from effectif.employees.models import PROFESSIONAL_FIELDS, SELF_SERVICE_FIELDS, Employee
+from effectif.employees.models import (
+    EMERGENCY_CONTACT_FIELDS,
+    PERSONAL_CONTACT_FIELDS,
+    PROFESSIONAL_FIELDS,
+    SELF_SERVICE_FIELDS,
+    WORK_PERMIT_FIELDS,
+    Employee,
+)
 from effectif.employees.permissions import (
     can_edit_file,
     can_request_change,
@@ -49,19 +56,10 @@ PERSONAL_FIELDS = (
     "birth_place",
     "birth_country",
     "nationality",
-    "address",
-    "postal_code",
-    "city",
-    "country",
-    "personal_email",
-    "personal_phone",
-    "emergency_contact_name",
-    "emergency_contact_phone",
-    "emergency_contact_relation",
+    *PERSONAL_CONTACT_FIELDS,
+    *EMERGENCY_CONTACT_FIELDS,
     "education_level",
-    "work_permit_type",
-    "work_permit_number",
-    "work_permit_expiry",
+    *WORK_PERMIT_FIELDS,
 )
 _PROFESSIONAL = tuple(name for name in PROFESSIONAL_FIELDS if name != "department")
 

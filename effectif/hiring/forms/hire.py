@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.forms import DateInput, StyledFormMixin, set_queryset
-from effectif.employees.models import Employee
+from effectif.employees.models import CIVIL_STATUS_FIELDS, Employee
 from effectif.hiring.models import OnboardingTemplate
 from effectif.organisation.models import Department, Establishment, Position
 
@@ -23,16 +23,8 @@ class HireEmployeeForm(StyledFormMixin, forms.ModelForm[Employee]):
         fields = [
             "matricule",
             "department",
-            "last_name",
-            "usage_name",
-            "first_names",
-            "sex",
-            "birth_date",
-            "birth_place",
-            "birth_country",
-            "nationality",
-            "nir",
-            "temporary_number",
+            *CIVIL_STATUS_FIELDS,
+            # The address and the personal contacts but the country (France when hiring).
             "address",
             "postal_code",
             "city",
