@@ -46,6 +46,24 @@ class Departure(AuditScoped, TimeStampedModel):
     audit_employer_path = "employee.employer_id"
     audit_employee_path = "employee_id"
 
+    #: The procedure's steps as HR enters them (convocation, interview, notification,
+    #: signature, withdrawal, homologation) and the agreed indemnity: entered by the services,
+    #: exported with the person's data.
+    PROCEDURE_FIELDS = (
+        "convocation_date",
+        "interview_date",
+        "interview_time",
+        "interview_place",
+        "notification_date",
+        "notification_received_date",
+        "signature_date",
+        "withdrawn_date",
+        "withdrawn_by",
+        "homologation_request_date",
+        "homologation_date",
+        "agreed_indemnity_amount",
+    )
+
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="departures"
     )

@@ -29,18 +29,7 @@ if TYPE_CHECKING:
 
 #: Fields HR enters; the rest is computed.
 INPUT_FIELDS = (
-    "convocation_date",
-    "interview_date",
-    "interview_time",
-    "interview_place",
-    "notification_date",
-    "notification_received_date",
-    "signature_date",
-    "withdrawn_date",
-    "withdrawn_by",
-    "homologation_request_date",
-    "homologation_date",
-    "agreed_indemnity_amount",
+    *Departure.PROCEDURE_FIELDS,
     "executive",
     "cdd_exception",
     "notice_waived",
