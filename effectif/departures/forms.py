@@ -11,12 +11,7 @@ from effectif.departures.workflows import FIXED_TERM_REASONS, Procedure, Reason,
 
 STEP_FIELDS = {
     Procedure.DISMISSAL: [
-        "convocation_date",
-        "interview_date",
-        "interview_time",
-        "interview_place",
-        "notification_date",
-        "notification_received_date",
+        *Departure.DISMISSAL_STEP_FIELDS,
         "notice_waived",
         "executive",
         "note",

@@ -46,16 +46,20 @@ class Departure(AuditScoped, TimeStampedModel):
     audit_employer_path = "employee.employer_id"
     audit_employee_path = "employee_id"
 
-    #: The procedure's steps as HR enters them (convocation, interview, notification,
-    #: signature, withdrawal, homologation) and the agreed indemnity: entered by the services,
-    #: exported with the person's data.
-    PROCEDURE_FIELDS = (
+    #: The steps of a dismissal: convocation, preliminary interview, notification.
+    DISMISSAL_STEP_FIELDS = (
         "convocation_date",
         "interview_date",
         "interview_time",
         "interview_place",
         "notification_date",
         "notification_received_date",
+    )
+    #: The procedure's steps as HR enters them (those of a dismissal, then signature,
+    #: withdrawal, homologation) and the agreed indemnity: entered by the services, exported
+    #: with the person's data.
+    PROCEDURE_FIELDS = (
+        *DISMISSAL_STEP_FIELDS,
         "signature_date",
         "withdrawn_date",
         "withdrawn_by",
