@@ -15,13 +15,7 @@ class ContractForm(StyledFormMixin, forms.ModelForm[Contract]):
     class Meta:
         model = Contract
         fields = [
-            "kind",
-            "start_date",
-            "end_date",
-            "imprecise_term",
-            "fixed_term_reason",
-            "replaced_person",
-            "trial_end_date",
+            *Contract.OPENING_FIELDS,
             "trial_renewed",
             "trial_renewal_end_date",
             "temp_agency_name",

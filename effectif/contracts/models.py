@@ -138,6 +138,17 @@ class Contract(AuditScoped, TimeStampedModel):
         "trial_renewal_end_date",
         "end_reason",
     )
+    #: What a contract states from its signature: its kind, its term and its trial period (the
+    #: hiring form asks only these; the contract form adds the later and the rarer ones).
+    OPENING_FIELDS = (
+        "kind",
+        "start_date",
+        "end_date",
+        "imprecise_term",
+        "fixed_term_reason",
+        "replaced_person",
+        "trial_end_date",
+    )
 
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="contracts"

@@ -43,15 +43,9 @@ class HireEmployeeForm(StyledFormMixin, forms.ModelForm[Employee]):
 class HireContractForm(StyledFormMixin, forms.ModelForm[Contract]):
     class Meta:
         model = Contract
-        fields = [
-            "kind",
-            "start_date",
-            "end_date",
-            "imprecise_term",
-            "fixed_term_reason",
-            "replaced_person",
-            "trial_end_date",
-        ]
+        # Not the trial's renewal, the temporary work agency nor the tutor, which the
+        # contract's own form adds.
+        fields = list(Contract.OPENING_FIELDS)
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
