@@ -218,6 +218,17 @@ class LeaveRequest(AuditScoped, TimeStampedModel):
     audit_employer_path = "employee.employer_id"
     audit_employee_path = "employee_id"
 
+    #: What is asked for: the type, the days (half days at either end) and the hours or amount.
+    REQUESTED_FIELDS = (
+        "leave_type",
+        "start_date",
+        "end_date",
+        "start_afternoon",
+        "end_morning",
+        "hours",
+        "amount",
+    )
+
     employee = models.ForeignKey(
         Employee, verbose_name=_("salarié"), on_delete=models.PROTECT, related_name="leave_requests"
     )

@@ -71,13 +71,7 @@ NOTIFICATIONS = DataKind(
 )
 
 REQUEST_FIELDS = (
-    "leave_type",
-    "start_date",
-    "end_date",
-    "start_afternoon",
-    "end_morning",
-    "hours",
-    "amount",
+    *LeaveRequest.REQUESTED_FIELDS,
     "status",
     "comment",
     "decided_at",

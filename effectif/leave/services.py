@@ -37,13 +37,7 @@ from effectif.leave.visibility import TypeReader
 from effectif.rules.leave.counting import Span
 
 REQUEST_FIELDS = [
-    "leave_type",
-    "start_date",
-    "end_date",
-    "start_afternoon",
-    "end_morning",
-    "hours",
-    "amount",
+    *LeaveRequest.REQUESTED_FIELDS,
     "status",
     "comment",
     "subrogation",
