@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from effectif.bench import engines
+from effectif.bench.schedules import Days, Pattern, schedules_for_everyone
 
 TARGET_MS = 300.0
 MONTH = dt.date(2026, 5, 1)
@@ -44,12 +45,11 @@ TEAMS = (
     ("Accueil", "Magasin"),
     ("Maintenance", "Production"),
 )
-Days = dict[tuple[int, int], tuple[str, ...]]
 #: Mornings one week, afternoons the next.
 ROTATION: Days = {(1, d): ("06:00", "13:00", "10:00", "10:20") for d in range(5)}
 ROTATION.update({(2, d): ("13:00", "20:00", "16:00", "16:20") for d in range(5)})
 #: (name, {(week, weekday): (start, end, break start, break end)}, cycle weeks)
-SCHEDULES: list[tuple[str, Days, int]] = [
+SCHEDULES: list[Pattern] = [
     ("Bureau 35 h", {(1, d): ("09:00", "17:00", "12:00", "13:00") for d in range(5)}, 1),
     ("Quatre jours", {(1, d): ("08:00", "18:00", "12:00", "13:00") for d in range(4)}, 1),
     ("Équipes alternées", ROTATION, 2),
@@ -59,10 +59,6 @@ SCHEDULES: list[tuple[str, Days, int]] = [
 
 def _say(text: str) -> None:
     print(text, flush=True)
-
-
-def _time(text: str | None) -> dt.time | None:
-    return dt.time.fromisoformat(text) if text else None
 
 
 def establishment_of_200(employees: int) -> tuple[Any, Any]:
@@ -115,52 +111,13 @@ def planning_people(establishment: Any) -> set[int]:
 
 def populate(employer: Any) -> dict[str, int]:
     """Schedules, planning changes, the month's leave, the teams' minimum staffing."""
-    from effectif.employees.models import Employee
     from effectif.leave.defaults import leave_types_install_defaults
     from effectif.leave.models import LeaveRequest, LeaveType, Status
     from effectif.organisation.models import Department
     from effectif.planning.models import StaffingMinimum
-    from effectif.timekeeping.models import (
-        ScheduleAssignment,
-        ScheduleDay,
-        ShiftOverride,
-        WorkSchedule,
-    )
+    from effectif.timekeeping.models import ShiftOverride
 
-    schedules = []
-    for name, days, cycle in SCHEDULES:
-        schedule = WorkSchedule.objects.create(employer=employer, name=name, cycle_weeks=cycle)
-        rows = []
-        for (week, weekday), times in days.items():
-            clock = [*times, None, None]
-            day = ScheduleDay(
-                schedule=schedule,
-                week=week,
-                weekday=weekday,
-                start_time=_time(clock[0]),
-                end_time=_time(clock[1]),
-                break_start=_time(clock[2]),
-                break_end=_time(clock[3]),
-                hours=Decimal(0),
-            )
-            day.hours = day.shift().hours
-            rows.append(day)
-        ScheduleDay.objects.bulk_create(rows)
-        schedules.append(schedule)
-    ids = list(
-        Employee.objects.filter(employer=employer).order_by("pk").values_list("pk", flat=True)
-    )
-    ScheduleAssignment.objects.bulk_create(
-        [
-            ScheduleAssignment(
-                employee_id=pk,
-                schedule=schedules[n % len(schedules)],
-                start_date=dt.date(2020, 1, 6),
-                cycle_start_week=1 + n % schedules[n % len(schedules)].cycle_weeks,
-            )
-            for n, pk in enumerate(ids)
-        ]
-    )
+    schedules, ids = schedules_for_everyone(employer, SCHEDULES)
     overrides = [
         ShiftOverride(
             employee_id=pk,

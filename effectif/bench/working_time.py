@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
 import statistics
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
+
+from effectif.bench import engines
+from effectif.bench.schedules import Pattern, schedules_for_everyone
 
 TARGET_S = 10.0
 MONTH = dt.date(2026, 3, 1)
@@ -32,15 +32,10 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _time(text: str | None) -> dt.time | None:
-    return dt.time.fromisoformat(text) if text else None
-
-
-Days = dict[tuple[int, int], tuple[str, ...]]
 CYCLE_DAY: tuple[str, ...] = ("07:00", "15:00", "11:30", "12:00")
 
 #: (name, days {(week, weekday): (start, end, break start, break end)}, cycle weeks)
-SCHEDULES: list[tuple[str, Days, int]] = [
+SCHEDULES: list[Pattern] = [
     ("Bureau 35 h", {(1, d): ("09:00", "17:00", "12:00", "13:00") for d in range(5)}, 1),
     ("Atelier 39 h", {(1, d): ("08:00", "16:48", "12:00", "13:00") for d in range(5)}, 1),
     ("Quatre jours", {(1, d): ("08:00", "18:00", "12:00", "13:00") for d in range(4)}, 1),
@@ -56,57 +51,19 @@ SCHEDULES: list[tuple[str, Days, int]] = [
 
 def populate(employer: Any) -> dict[str, int]:
     """Schedules for everyone, some planning changes, a month of time sheets for some."""
-    from effectif.employees.models import Employee
     from effectif.timekeeping.models import (
         RecordSource,
-        ScheduleAssignment,
-        ScheduleDay,
         SheetStatus,
         ShiftOverride,
         TimeRecord,
         TimeSheet,
         WorkingTimeSettings,
-        WorkSchedule,
     )
 
     WorkingTimeSettings.objects.get_or_create(
         employer=employer, defaults={"solidarity_day": "lundi_de_pentecote"}
     )
-    schedules = []
-    for name, days, cycle in SCHEDULES:
-        schedule = WorkSchedule.objects.create(employer=employer, name=name, cycle_weeks=cycle)
-        rows = []
-        for (week, weekday), times in days.items():
-            clock = [*times, None, None]
-            pattern_day = ScheduleDay(
-                schedule=schedule,
-                week=week,
-                weekday=weekday,
-                start_time=_time(clock[0]),
-                end_time=_time(clock[1]),
-                break_start=_time(clock[2]),
-                break_end=_time(clock[3]),
-                hours=Decimal(0),
-            )
-            pattern_day.hours = pattern_day.shift().hours
-            rows.append(pattern_day)
-        ScheduleDay.objects.bulk_create(rows)
-        schedules.append(schedule)
-    ids = list(
-        Employee.objects.filter(employer=employer).order_by("pk").values_list("pk", flat=True)
-    )
-    ScheduleAssignment.objects.bulk_create(
-        [
-            ScheduleAssignment(
-                employee_id=pk,
-                schedule=schedules[n % len(schedules)],
-                start_date=dt.date(2020, 1, 6),
-                cycle_start_week=1 + n % schedules[n % len(schedules)].cycle_weeks,
-            )
-            for n, pk in enumerate(ids)
-        ],
-        batch_size=2000,
-    )
+    schedules, ids = schedules_for_everyone(employer, SCHEDULES)
     overrides = [
         ShiftOverride(
             employee_id=pk,
@@ -195,17 +152,11 @@ def measure(employer: Any, runs: int = RUNS) -> dict[str, Any]:
 
 
 def run(employees: int) -> dict[str, Any]:
-    """In a process whose DATABASE_URL is a throwaway database: migrate, populate, measure."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effectif.settings")
-    django.setup()
-    from django.core.management import call_command
+    """In a process whose DATABASE_URL is a throwaway database, migrated: populate, measure."""
     from django.db import connection, transaction
 
     from effectif.demo.population import generate_population
 
-    call_command("migrate", verbosity=0, interactive=False)
     report = generate_population(employees=employees, today=dt.date(2026, 6, 1))
     started = time.perf_counter()
     with transaction.atomic():
@@ -235,8 +186,6 @@ def describe(figures: dict[str, Any]) -> str:
 
 def part(engine_names: list[str], employees: int, postgres_url: str) -> dict[str, Any]:
     """The part of `python -m effectif.bench`: each engine in a throwaway database."""
-    from effectif.bench import engines
-
     _say("\n== Temps de travail : contrôles légaux sur un mois ==")
     return engines.per_engine(
         "effectif.bench.working_time",
@@ -251,12 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m effectif.bench.working_time")
     parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--output", required=True, help="fichier JSON des résultats")
-    args = parser.parse_args(argv)
-    if "DATABASE_URL" not in os.environ:
-        parser.error("DATABASE_URL doit désigner une base jetable")
-    figures = run(args.employees)
-    Path(args.output).write_text(json.dumps(figures, ensure_ascii=False), encoding="utf-8")
-    return 0
+    return engines.measure_in_this_process(parser, argv, lambda args: run(args.employees))
 
 
 if __name__ == "__main__":
