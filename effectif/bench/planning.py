@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from effectif.bench import engines
-from effectif.bench.schedules import Days, Pattern, schedules_for_everyone
+from effectif.bench.schedules import Days, Pattern, planning_changes, schedules_for_everyone
 
 TARGET_MS = 300.0
 MONTH = dt.date(2026, 5, 1)
@@ -115,20 +115,11 @@ def populate(employer: Any) -> dict[str, int]:
     from effectif.leave.models import LeaveRequest, LeaveType, Status
     from effectif.organisation.models import Department
     from effectif.planning.models import StaffingMinimum
-    from effectif.timekeeping.models import ShiftOverride
 
     schedules, ids = schedules_for_everyone(employer, SCHEDULES)
-    overrides = [
-        ShiftOverride(
-            employee_id=pk,
-            day=MONTH + dt.timedelta(days=offset),
-            intervals=[["07:00", "12:00"], ["13:00", "15:00"]],
-            hours=Decimal("7.00"),
-        )
-        for pk in ids[::10]
-        for offset in (4, 11, 18)
-    ]
-    ShiftOverride.objects.bulk_create(overrides)
+    overrides = planning_changes(
+        ids[::10], MONTH, (4, 11, 18), [["07:00", "12:00"], ["13:00", "15:00"]], "7.00"
+    )
     leave_types_install_defaults(employer=employer, by=None)
     kinds = {t.code: t for t in LeaveType.objects.filter(employer=employer)}
     requests: list[tuple[int, str, dt.date, dt.date, str, dict[str, bool]]] = []
@@ -166,7 +157,7 @@ def populate(employer: Any) -> dict[str, int]:
     StaffingMinimum.objects.bulk_create(minimums)
     return {
         "schedules": len(schedules),
-        "overrides": len(overrides),
+        "overrides": overrides,
         "leave_requests": len(requests),
         "minimums": len(minimums),
     }

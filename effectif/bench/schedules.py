@@ -64,3 +64,28 @@ def schedules_for_everyone(
         batch_size=2000,
     )
     return schedules, ids
+
+
+def planning_changes(
+    ids: Sequence[int],
+    start: dt.date,
+    offsets: Sequence[int],
+    intervals: list[list[str]],
+    hours: str,
+) -> int:
+    """Planning changes: each employee of `ids` works `intervals` (`hours` in all) instead of
+    their schedule on the days `offsets` after `start`. Returns how many were created."""
+    from effectif.timekeeping.models import ShiftOverride
+
+    overrides = [
+        ShiftOverride(
+            employee_id=pk,
+            day=start + dt.timedelta(days=offset),
+            intervals=[list(interval) for interval in intervals],
+            hours=Decimal(hours),
+        )
+        for pk in ids
+        for offset in offsets
+    ]
+    ShiftOverride.objects.bulk_create(overrides, batch_size=2000)
+    return len(overrides)

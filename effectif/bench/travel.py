@@ -16,6 +16,7 @@ import datetime as dt
 import random
 import time
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -137,20 +138,7 @@ def generate_lines(count: int = LINES, *, seed: int = 2026) -> list[LineFacts]:
             if rng.random() < 0.01 and len(lines) < count:
                 key += 1
                 twin = merchant.upper() + "." if rng.random() < 0.5 else merchant
-                lines.append(
-                    LineFacts(
-                        key=key,
-                        employee_key=employee,
-                        category=category,
-                        expense_date=on,
-                        amount=amount,
-                        merchant=twin,
-                        has_receipt=line.has_receipt,
-                        trip_start=start,
-                        trip_end=end,
-                        **facts,
-                    )
-                )
+                lines.append(replace(line, key=key, merchant=twin))
             if len(lines) >= count:
                 break
     return lines

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from effectif.bench import engines
-from effectif.bench.schedules import Pattern, schedules_for_everyone
+from effectif.bench.schedules import Pattern, planning_changes, schedules_for_everyone
 
 TARGET_S = 10.0
 MONTH = dt.date(2026, 3, 1)
@@ -54,7 +54,6 @@ def populate(employer: Any) -> dict[str, int]:
     from effectif.timekeeping.models import (
         RecordSource,
         SheetStatus,
-        ShiftOverride,
         TimeRecord,
         TimeSheet,
         WorkingTimeSettings,
@@ -64,17 +63,9 @@ def populate(employer: Any) -> dict[str, int]:
         employer=employer, defaults={"solidarity_day": "lundi_de_pentecote"}
     )
     schedules, ids = schedules_for_everyone(employer, SCHEDULES)
-    overrides = [
-        ShiftOverride(
-            employee_id=pk,
-            day=MONTH + dt.timedelta(days=offset),
-            intervals=[["14:00", "18:00"], ["18:30", "23:30"]],
-            hours=Decimal("8.50"),
-        )
-        for pk in ids[::20]
-        for offset in (1, 8, 15)
-    ]
-    ShiftOverride.objects.bulk_create(overrides, batch_size=2000)
+    overrides = planning_changes(
+        ids[::20], MONTH, (1, 8, 15), [["14:00", "18:00"], ["18:30", "23:30"]], "8.50"
+    )
     first_monday = MONTH - dt.timedelta(days=MONTH.weekday())
     weeks = [first_monday + dt.timedelta(weeks=n) for n in range(5)]
     clocked = ids[3::5]
@@ -111,7 +102,7 @@ def populate(employer: Any) -> dict[str, int]:
     return {
         "schedules": len(schedules),
         "assignments": len(ids),
-        "overrides": len(overrides),
+        "overrides": overrides,
         "sheets": len(sheets),
         "records": len(records),
     }
