@@ -241,9 +241,8 @@ def run(
         f"salariés, PostgreSQL, gunicorn {WORKERS} processus, {seconds:g} s par mesure =="
     )
     _say(f"  {REFERENCE}")
-    url = postgres_url.rsplit("/", 1)[0] + "/effectif_bench_charge"
     try:
-        engine = engines.postgresql(url)
+        engine = engines.throwaway("postgresql", postgres_url, "charge")
     except engines.EngineUnavailable as error:
         _say(f"  non mesuré : {error}")
         return f"non mesuré : {error}"

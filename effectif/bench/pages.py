@@ -37,9 +37,8 @@ def run(postgres_url: str, employees: int, requests: int = REQUESTS) -> list[dic
     _say(
         f"\n== Pages : CPU par page, un utilisateur à la fois, {employees} salariés, PostgreSQL =="
     )
-    url = postgres_url.rsplit("/", 1)[0] + "/effectif_bench_pages"
     try:
-        engine = engines.postgresql(url)
+        engine = engines.throwaway("postgresql", postgres_url, "pages")
     except engines.EngineUnavailable as error:
         _say(f"  non mesuré : {error}")
         return f"non mesuré : {error}"
