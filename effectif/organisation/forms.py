@@ -21,16 +21,7 @@ from effectif.organisation.selectors import eligible_managers
 class EmployerForm(StyledFormMixin, forms.ModelForm[Employer]):
     class Meta:
         model = Employer
-        fields = [
-            "name",
-            "siren",
-            "legal_form",
-            "naf_code",
-            "idcc",
-            "collective_agreement",
-            "sector",
-            "subject_to_payroll_tax",
-        ]
+        fields = list(Employer.TYPED_FIELDS)
         widgets = {"siren": forms.TextInput(attrs={"inputmode": "numeric"})}
 
 

@@ -59,6 +59,18 @@ class Employer(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
     audit_employer_path = "pk"
 
     field_checks = {"siren": check_siren, "naf_code": check_naf, "idcc": check_idcc}
+    #: The employer's identity, shown to every user who has the employer in scope.
+    IDENTITY_FIELDS = (
+        "name",
+        "siren",
+        "legal_form",
+        "naf_code",
+        "idcc",
+        "collective_agreement",
+        "sector",
+    )
+    #: What HR types on the employer's page: its identity and its liability to payroll tax.
+    TYPED_FIELDS = (*IDENTITY_FIELDS, "subject_to_payroll_tax")
 
     name = models.CharField(_("raison sociale"), max_length=200)
     siren = models.CharField(_("SIREN"), max_length=9, unique=True)

@@ -25,16 +25,7 @@ from effectif.organisation.selectors import employer_get, employers_for
 
 router = Router(tags=["Employeurs"])
 
-_PUBLIC = (
-    "id",
-    "name",
-    "siren",
-    "legal_form",
-    "naf_code",
-    "idcc",
-    "collective_agreement",
-    "sector",
-)
+_PUBLIC = ("id", *Employer.IDENTITY_FIELDS)
 
 
 def employer_out(user: User, employer: Employer) -> dict[str, Any]:
