@@ -64,10 +64,6 @@ class ImportColumn:
     width: int = 16
     as_text: bool = False  # typed as text in the .xlsx template (identifiers keep their zeros)
 
-    @property
-    def is_date(self) -> bool:
-        return self.read is read_date
-
 
 read_postal_code = functools.partial(read_code, digits=5)
 read_siret = functools.partial(read_code, digits=14)

@@ -209,10 +209,6 @@ class Establishment(AuditScoped, CheckedFieldsMixin, TimeStampedModel):
         """Alsace-Moselle local law applies in Bas-Rhin, Haut-Rhin and Moselle."""
         return is_alsace_moselle(self.department)
 
-    @property
-    def nic(self) -> str:
-        return self.siret[9:]
-
 
 #: Roles that may run a department (its manager sees and approves for its staff).
 MANAGER_ROLES: frozenset[str] = frozenset({Role.MANAGER, *HR_ROLES})

@@ -32,8 +32,6 @@ from effectif.documents.selectors import generated_about, generated_get, templat
 from effectif.documents.services import generated_save_to_file, signed_copy_add
 from effectif.employees.permissions import can_edit_file
 
-ACTIONS = ("apercu", "pdf", "docx", "enregistrer")
-
 
 def _subject(request: AuthenticatedRequest, key: str, pk: int) -> tuple[Subject, Any]:
     subject = registry.subject(key)

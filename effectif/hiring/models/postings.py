@@ -127,9 +127,6 @@ class JobPosting(AuditScoped, NamedUniqueMixin, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("hiring:posting", args=[self.pk])
 
-    def public_url(self) -> str:
-        return reverse("hiring:career_posting", args=[self.employer.siren, self.reference])
-
     def is_open(self, today: dt.date) -> bool:
         """Published and still taking applications."""
         return self.status == PostingStatus.PUBLISHED and (

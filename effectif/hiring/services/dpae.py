@@ -71,10 +71,6 @@ def dpae_facts(dpae: Dpae) -> DpaeFacts:
     )
 
 
-def problems_of(dpae: Dpae) -> list[Problem]:
-    return data_problems(dpae_facts(dpae))
-
-
 def timing_of(dpae: Dpae) -> Problem | None:
     if dpae.declared_at is None:
         return None
