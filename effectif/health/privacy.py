@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from effectif.core.personal_data import ErasureContext, ExportSection, PersonPart, rows
 from effectif.core.retention import NOTHING, DataKind, Outcome
 from effectif.employees.models import Employee
-from effectif.health.models import MedicalVisit
+from effectif.health.models import VISIT_FIELDS, MedicalVisit
 from effectif.rules.parameters.retention import PERSONNEL_FILE_RETENTION_YEARS
 from effectif.rules.privacy.dates import Unit
 
@@ -33,20 +33,9 @@ MEDICAL = DataKind(
     order=60,
 )
 
-VISIT_FIELDS = (
-    "kind",
-    "reason",
-    "basis",
-    "due_date",
-    "health_service",
-    "planned_at",
-    "place",
-    "status",
-    "held_on",
-    "outcome",
-    "restrictions",
-    "next_visit_by",
-    "cancel_reason",
+#: The audited fields of a visit but its establishment and the notice (a document of the file).
+EXPORTED_FIELDS = tuple(
+    name for name in VISIT_FIELDS if name not in ("establishment", "notice_document")
 )
 
 
@@ -55,7 +44,7 @@ def export_visits(employee: Employee) -> ExportSection:
     return ExportSection(
         name="sante_au_travail",
         title=str(_("Visites médicales (ce que détient l'employeur)")),
-        data=rows(visits.order_by("due_date", "id"), VISIT_FIELDS),
+        data=rows(visits.order_by("due_date", "id"), EXPORTED_FIELDS),
     )
 
 

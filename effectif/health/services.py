@@ -174,11 +174,8 @@ def visit_record_outcome(
     _check_outcome(visit, held_on, outcome, restrictions, next_visit_by)
     before = snapshot(visit, VISIT_FIELDS)
     if notice is not None:
-        labels = {
-            VisitKind.APTITUDE_INITIAL: _("Avis d'aptitude"),
-            VisitKind.APTITUDE_PERIODIC: _("Avis d'aptitude"),
-        }
-        title = labels.get(VisitKind(visit.kind), _("Attestation de suivi"))
+        aptitude = visit.kind in (VisitKind.APTITUDE_INITIAL, VisitKind.APTITUDE_PERIODIC)
+        title = _("Avis d'aptitude") if aptitude else _("Attestation de suivi")
         visit.notice_document = employee_document_add(
             employee=visit.employee,
             kind=DocumentKind.MEDICAL,

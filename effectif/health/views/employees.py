@@ -3,7 +3,7 @@ demand (each display an audited read), their recomputation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,41 +26,32 @@ if TYPE_CHECKING:
     from effectif.accounts.models import User
 
 
-@login_required
-def employee_visits(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
+def _follow_up(request: AuthenticatedRequest, employee_pk: int) -> dict[str, Any]:
+    """A person's follow-up, for someone who may see it (the display is an audited read)."""
     user: User = request.user
     employee = employee_get(user, employee_pk)
     ensure(can_see_health(user, employee))
-    return render(
-        request,
-        "health/employee.html",
-        {
-            "employee": employee,
-            "health": employee_health(user, employee),
-            "later": later_obligations(employee, timezone.localdate()),
-            "can_manage": can_manage(user, employee),
-            "today": timezone.localdate(),
-        },
-    )
+    return {
+        "employee": employee,
+        "health": employee_health(user, employee),
+        "can_manage": can_manage(user, employee),
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+def employee_visits(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
+    context = _follow_up(request, employee_pk)
+    context["later"] = later_obligations(context["employee"], context["today"])
+    return render(request, "health/employee.html", context)
 
 
 @login_required
 def employee_panel(request: AuthenticatedRequest, employee_pk: int) -> HttpResponse:
     """The follow-up block of the personnel file, shown on demand (htmx)."""
-    user: User = request.user
-    employee = employee_get(user, employee_pk)
-    ensure(can_see_health(user, employee))
-    return render(
-        request,
-        "health/partials/employee_health.html",
-        {
-            "back": reverse("employees:detail", args=[employee.pk]) + "?sante=1",
-            "employee": employee,
-            "health": employee_health(user, employee),
-            "can_manage": can_manage(user, employee),
-            "today": timezone.localdate(),
-        },
-    )
+    context = _follow_up(request, employee_pk)
+    context["back"] = reverse("employees:detail", args=[employee_pk]) + "?sante=1"
+    return render(request, "health/partials/employee_health.html", context)
 
 
 @login_required
