@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from effectif.documents.merging import MergeField, MergeGroup, Subject
 from effectif.documents.models import TemplateKind
-from effectif.documents.subjects import document_values, employer_values
+from effectif.documents.subjects import CANDIDATE_KINDS, document_values, employer_values
 from effectif.hiring.models import Candidate, Civility, Interview, InterviewStatus, JobPosting
 from effectif.hiring.selectors import candidate_get, interview_get
 from effectif.hiring.services.letters import file_generated_letter
@@ -168,7 +168,6 @@ def interview_merge_values(interview: Interview) -> dict[str, dict[str, Any]]:
 
 
 GROUP_KEYS = ("candidat", "entretien", "offre", "employeur", "document", "saisie")
-LETTER_KINDS = frozenset({TemplateKind.APPLICATION_REJECTED, TemplateKind.RECRUITMENT_INTERVIEW})
 
 
 def subjects() -> list[Subject]:
@@ -183,7 +182,7 @@ def subjects() -> list[Subject]:
             employee=lambda candidate: None,
             describe=lambda candidate: candidate.pseudonym,
             url=lambda candidate: reverse("hiring:candidate", args=[candidate.pk]),
-            kinds=LETTER_KINDS,
+            kinds=CANDIDATE_KINDS,
             file=lambda generated, candidate, user: file_generated_letter(
                 generated=generated, candidate=candidate, interview=None, by=user
             ),

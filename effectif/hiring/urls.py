@@ -16,7 +16,7 @@ app_name = "hiring"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("demandes/", requisitions.requisition_list, name="requisitions"),
-    path("demandes/nouvelle/", requisitions.requisition_create, name="requisition_create"),
+    path("demandes/nouvelle/", requisitions.requisition_edit, name="requisition_create"),
     path("demandes/<int:pk>/", requisitions.requisition_detail, name="requisition"),
     path("demandes/<int:pk>/modifier/", requisitions.requisition_edit, name="requisition_edit"),
     path(
@@ -32,7 +32,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("offres/<int:pk>/export.<slug:fmt>", postings.posting_export, name="posting_export"),
     path("offres/<int:pk>/<slug:action>/", postings.posting_status, name="posting_status"),
     path("candidats/", candidates.candidate_list, name="candidates"),
-    path("candidats/nouveau/", candidates.candidate_create, name="candidate_create"),
+    path("candidats/nouveau/", candidates.candidate_edit, name="candidate_create"),
     path("candidats/<int:pk>/", candidates.candidate_detail, name="candidate"),
     path("candidats/<int:pk>/modifier/", candidates.candidate_edit, name="candidate_edit"),
     path("candidats/<int:pk>/etape/", candidates.candidate_status, name="candidate_status"),

@@ -13,16 +13,6 @@ from effectif.hiring.uploads import ACCEPT, CV_MAX_BYTES
 CV_HELP = _("PDF, Word (.doc, .docx) ou OpenDocument (.odt), %(mo)s Mo au plus.") % {
     "mo": CV_MAX_BYTES // (1024 * 1024)
 }
-CONTACT_FIELDS = [
-    "civility",
-    "first_names",
-    "last_name",
-    "email",
-    "phone",
-    "address",
-    "postal_code",
-    "city",
-]
 
 
 class ApplicationForm(StyledFormMixin, forms.ModelForm[Candidate]):
@@ -43,7 +33,7 @@ class ApplicationForm(StyledFormMixin, forms.ModelForm[Candidate]):
 
     class Meta:
         model = Candidate
-        fields = [*CONTACT_FIELDS, "message"]
+        fields = [*Candidate.CONTACT_FIELDS, "message"]
         widgets = {
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "message": forms.Textarea(attrs={"rows": 5, "col": "col-12"}),
@@ -75,7 +65,7 @@ class CandidateForm(StyledFormMixin, forms.ModelForm[Candidate]):
 
     class Meta:
         model = Candidate
-        fields = ["posting", *CONTACT_FIELDS, "message", "notes"]
+        fields = ["posting", *Candidate.CONTACT_FIELDS, "message", "notes"]
         widgets = {
             "message": forms.Textarea(attrs={"rows": 3, "col": "col-12"}),
             "notes": forms.Textarea(attrs={"rows": 3, "col": "col-12"}),

@@ -57,6 +57,18 @@ def cv_path(instance: Candidate, filename: str) -> str:
 class Candidate(AuditScoped, TimeStampedModel):
     audit_employee_path = "employee_id"
 
+    #: What a candidate says of themselves (the public form and HR's, the audited fields).
+    CONTACT_FIELDS = (
+        "civility",
+        "first_names",
+        "last_name",
+        "email",
+        "phone",
+        "address",
+        "postal_code",
+        "city",
+    )
+
     employer = models.ForeignKey(
         Employer, verbose_name=_("employeur"), on_delete=models.PROTECT, related_name="candidates"
     )

@@ -35,14 +35,7 @@ if TYPE_CHECKING:
 
 CANDIDATE_FIELDS = [
     "posting",
-    "civility",
-    "first_names",
-    "last_name",
-    "email",
-    "phone",
-    "address",
-    "postal_code",
-    "city",
+    *Candidate.CONTACT_FIELDS,
     "cv_filename",
     "message",
     "status",

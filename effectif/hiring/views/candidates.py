@@ -96,9 +96,18 @@ def _postings(request: AuthenticatedRequest) -> object:
 
 
 @require(perms.can_edit_candidate)
-def candidate_create(request: AuthenticatedRequest) -> HttpResponse:
-    initial = {"posting": request.GET.get("offre")} if request.GET.get("offre") else {}
-    form = bound(request, CandidateForm, postings=_postings(request), initial=initial)
+def candidate_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
+    """A candidate entered by HR (no `pk`: `?offre=` chooses the posting) or corrected."""
+    candidate = candidate_get(request.user, pk) if pk else Candidate()
+    ensure(candidate.status != CandidateStatus.HIRED)
+    offer = request.GET.get("offre") if pk is None else None
+    form = bound(
+        request,
+        CandidateForm,
+        instance=candidate,
+        postings=_postings(request),
+        initial={"posting": offer} if offer else {},
+    )
     if request.method == "POST":
         saved = submit(
             form,
@@ -107,43 +116,21 @@ def candidate_create(request: AuthenticatedRequest) -> HttpResponse:
             ),
         )
         if saved is not None:
-            messages.success(request, _("Candidature enregistrée."))
+            done = _("Candidature modifiée.") if pk else _("Candidature enregistrée.")
+            messages.success(request, done)
             return redirect(saved.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {
-            "form": form,
+    if pk:
+        page = {"title": candidate.display_name, "back_url": candidate.get_absolute_url()}
+    else:
+        page = {
             "title": _("Saisir une candidature"),
             "subtitle": _(
                 "Informez le candidat de l'usage de ses données et de leur durée de conservation "
                 "(RGPD art. 14) : la lettre de réponse le rappelle."
             ),
             "back": "hiring:candidates",
-        },
-    )
-
-
-@require(perms.can_edit_candidate)
-def candidate_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    candidate = candidate_get(request.user, pk)
-    ensure(candidate.status != CandidateStatus.HIRED)
-    form = bound(request, CandidateForm, instance=candidate, postings=_postings(request))
-    if request.method == "POST":
-        saved = submit(
-            form,
-            lambda: candidate_save(
-                candidate=form.instance, by=request.user, cv=form.cleaned_data.get("cv_upload")
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("Candidature modifiée."))
-            return redirect(saved.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {"form": form, "title": candidate.display_name, "back_url": candidate.get_absolute_url()},
-    )
+        }
+    return render(request, "hiring/form.html", {"form": form, **page})
 
 
 def next_stage(candidate: Candidate, moves: list[str]) -> str | None:

@@ -78,43 +78,31 @@ def _form(request: AuthenticatedRequest, instance: JobRequisition) -> Any:
     )
 
 
+def _may_edit(request: AuthenticatedRequest, requisition: JobRequisition) -> bool:
+    """Still submitted, and HR's or its author's."""
+    return requisition.status == RequisitionStatus.SUBMITTED and (
+        perms.acting_hr(request.user) or requisition.requested_by_id == request.user.pk
+    )
+
+
 @require(perms.can_raise_requisition)
-def requisition_create(request: AuthenticatedRequest) -> HttpResponse:
-    form = _form(request, JobRequisition())
-    if request.method == "POST":
-        saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
-        if saved is not None:
-            messages.success(request, _("Demande de recrutement transmise aux RH."))
-            return redirect(saved.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {
-            "form": form,
-            "title": _("Nouvelle demande de recrutement"),
-            "back": "hiring:requisitions",
-        },
-    )
-
-
-@require(perms.can_follow_recruitment)
-def requisition_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    requisition = requisition_get(request.user, pk)
-    ensure(
-        requisition.status == RequisitionStatus.SUBMITTED
-        and (perms.acting_hr(request.user) or requisition.requested_by_id == request.user.pk)
-    )
+def requisition_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
+    """A new requisition (no `pk`), or one still submitted corrected."""
+    requisition = requisition_get(request.user, pk) if pk else JobRequisition()
+    if pk:
+        ensure(_may_edit(request, requisition))
     form = _form(request, requisition)
     if request.method == "POST":
         saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
         if saved is not None:
-            messages.success(request, _("Demande modifiée."))
+            done = _("Demande modifiée.") if pk else _("Demande de recrutement transmise aux RH.")
+            messages.success(request, done)
             return redirect(saved.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {"form": form, "title": str(requisition), "back_url": requisition.get_absolute_url()},
-    )
+    if pk:
+        page = {"title": str(requisition), "back_url": requisition.get_absolute_url()}
+    else:
+        page = {"title": _("Nouvelle demande de recrutement"), "back": "hiring:requisitions"}
+    return render(request, "hiring/form.html", {"form": form, **page})
 
 
 @require(perms.can_follow_recruitment)
@@ -127,8 +115,7 @@ def requisition_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "requisition": requisition,
             "postings": requisition.postings.all(),
             "can_decide": perms.can_decide_requisition(request.user),
-            "can_edit": requisition.status == RequisitionStatus.SUBMITTED
-            and (perms.acting_hr(request.user) or requisition.requested_by_id == request.user.pk),
+            "can_edit": _may_edit(request, requisition),
             "can_post": perms.can_manage_postings(request.user)
             and requisition.status == RequisitionStatus.APPROVED,
             "decision_form": DecisionForm(),
