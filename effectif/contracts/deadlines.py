@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from effectif.accounts.models import User
@@ -45,8 +47,21 @@ def person(row: Any) -> str:
     )
 
 
+@cache
+def _kind_labels(language: str | None) -> dict[str, str]:
+    """The contract kinds' labels in `language` (the active one when asked)."""
+    return {value: str(label) for value, label in Kind.choices}
+
+
 def kind_label(kind: str) -> str:
-    return str(Kind(kind).label) if kind in Kind.values else kind
+    """A contract kind's label, read from a table made once per language rather than from the
+    enumeration and the catalogue for each of the hundreds of rows of a to-do."""
+    return _kind_labels(get_language()).get(kind, kind)
+
+
+#: The last day to announce the end of a trial depends only on its start and its end (a pure
+#: rule on fixed parameters), and many contracts share both: each pair is worked out once.
+_last_day_to_notify = lru_cache(maxsize=4096)(last_day_to_notify)
 
 
 def _fmt(day: dt.date) -> str:
@@ -76,7 +91,7 @@ def trial_decisions(user: User, start: dt.date, end: dt.date) -> Iterator[Deadli
         assert isinstance(trial_end, dt.date)
         if trial_end < row.start_date or (row.end_date and row.end_date < trial_end):
             continue
-        decide_by = last_day_to_notify(row.start_date, trial_end)
+        decide_by = _last_day_to_notify(row.start_date, trial_end)
         if not start <= decide_by <= end:
             continue
         yield Deadline(
