@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from effectif.core.access import require
-from effectif.core.editing import add_service_errors, bound
+from effectif.core.editing import bound, saved
 from effectif.core.typing import AuthenticatedRequest
 from effectif.documents import permissions as perms
 from effectif.documents.defaults import default_body
@@ -37,21 +36,19 @@ def letterhead_edit(request: AuthenticatedRequest, employer_pk: int) -> HttpResp
     employer = letterhead_employer_get(request.user, employer_pk)
     letterhead = letterhead_for(employer)
     form = bound(request, LetterheadForm, instance=letterhead)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letterhead_save(
-                letterhead=form.instance,
-                by=request.user,
-                logo_upload=form.cleaned_data["logo_upload"],
-                remove_logo=form.cleaned_data["remove_logo"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Le papier à en-tête de %(e)s est enregistré.") % {"e": employer}
-            )
-            return redirect("documents:letterhead_edit", employer_pk=employer.pk)
+    if request.method == "POST" and saved(
+        form,
+        lambda: letterhead_save(
+            letterhead=form.instance,
+            by=request.user,
+            logo_upload=form.cleaned_data["logo_upload"],
+            remove_logo=form.cleaned_data["remove_logo"],
+        ),
+    ):
+        messages.success(
+            request, _("Le papier à en-tête de %(e)s est enregistré.") % {"e": employer}
+        )
+        return redirect("documents:letterhead_edit", employer_pk=employer.pk)
     sample = render_sample(
         body=default_body(TemplateKind.OTHER), kind=TemplateKind.OTHER, employer=employer
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from effectif.core.access import ensure, require
-from effectif.core.editing import add_service_errors, bound
+from effectif.core.editing import bound, saved, submit
 from effectif.core.listing import page_of, query_without
 from effectif.core.roles import is_admin
 from effectif.core.typing import AuthenticatedRequest
@@ -73,6 +73,12 @@ def _editor_context(form: TemplateForm, template: DocumentTemplate | None) -> di
     return {"form": form, "template": template, "kinds": TemplateKind.choices}
 
 
+def _save(request: AuthenticatedRequest, form: TemplateForm) -> DocumentTemplate:
+    return template_save(
+        template=form.instance, by=request.user, docx_upload=form.cleaned_data["docx_upload"]
+    )
+
+
 @require(perms.can_use_library)
 def template_create(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
@@ -93,14 +99,9 @@ def template_create(request: AuthenticatedRequest) -> HttpResponse:
         allow_default=allow_default,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            template = template_save(
-                template=form.instance, by=user, docx_upload=form.cleaned_data["docx_upload"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+    if request.method == "POST":
+        template = submit(form, lambda: _save(request, form))
+        if template is not None:
             messages.success(request, _("Modèle « %(name)s » créé.") % {"name": template.name})
             return redirect("documents:template_edit", pk=template.pk)
     return render(request, "documents/template_form.html", _editor_context(form, None))
@@ -118,18 +119,9 @@ def template_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         employers=_owner_choices(request),
         allow_default=template.employer_id is None,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            template_save(
-                template=form.instance,
-                by=request.user,
-                docx_upload=form.cleaned_data["docx_upload"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Modèle enregistré."))
-            return redirect("documents:template_edit", pk=template.pk)
+    if request.method == "POST" and saved(form, lambda: _save(request, form)):
+        messages.success(request, _("Modèle enregistré."))
+        return redirect("documents:template_edit", pk=template.pk)
     return render(request, "documents/template_form.html", _editor_context(form, template))
 
 
