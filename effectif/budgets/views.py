@@ -4,6 +4,7 @@ the departments they manage, read-only)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -183,22 +184,14 @@ def _export_rows(data: FollowUp) -> Iterator[tuple[str, str, MonthFigures]]:
     for label, figures in parts:
         for month in figures.months:
             yield label, _month_label(month.month), month
-        last = figures.months[-1]
-        yield (
-            label,
-            _("Année"),
-            MonthFigures(
-                month=12,
-                budget=figures.budget,
-                committed=figures.committed,
-                spent=figures.spent,
-                variance=figures.variance,
-                budget_cumulative=last.budget_cumulative,
-                committed_cumulative=last.committed_cumulative,
-                spent_cumulative=last.spent_cumulative,
-                variance_cumulative=last.variance_cumulative,
-            ),
+        year = dataclasses.replace(  # December's cumulative figures, the year's own
+            figures.months[-1],
+            budget=figures.budget,
+            committed=figures.committed,
+            spent=figures.spent,
+            variance=figures.variance,
         )
+        yield label, _("Année"), year
 
 
 @require(perms.may_read)
