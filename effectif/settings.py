@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "effectif.register",
     "effectif.travel",
     "effectif.budgets",
+    "effectif.payroll",
     "effectif.api",
     "effectif.imports",
     "effectif.privacy",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("registre/", include("effectif.register.urls")),
     path("deplacements/", include("effectif.travel.urls")),
     path("budgets/", include("effectif.budgets.urls")),
+    path("paie/", include("effectif.payroll.urls")),
     path("donnees-personnelles/", include("effectif.privacy.urls")),
     path("api/v1/", include("effectif.api.urls")),
     path("import/", include("effectif.imports.urls")),

@@ -1,0 +1,145 @@
+"""The kinds of variable element, by code: what the quantity counts, which of quantity, base,
+rate and amount an element needs, and where the engine takes it (`MonthVariables`).
+
+Gathered elements (leave, time sheets, expenses) and manual or imported ones use the same codes,
+so that one check applies to all and the payslip page explains each element the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Protocol
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from effectif.rules.payroll.inputs import MonthVariables
+
+ZERO = Decimal(0)
+
+
+class Unit(StrEnum):
+    HOURS = "hours"
+    DAYS = "days"
+    COUNT = "count"
+    AMOUNT = "amount"
+
+
+class ElementValues(Protocol):
+    code: str
+    quantity: Decimal | None
+    base_amount: Decimal | None
+    rate: Decimal | None
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class ElementKind:
+    code: str
+    label: Promise
+    unit: Unit
+    #: The engine's field that sums the quantity (or the amount, for a money element).
+    field: str
+    manual: bool = True
+    help: Promise | str = ""
+
+    @property
+    def needs_amount(self) -> bool:
+        return self.unit is Unit.AMOUNT
+
+
+KINDS: dict[str, ElementKind] = {
+    kind.code: kind
+    for kind in (
+        ElementKind("HS25", _("Heures supplémentaires à 25 %"), Unit.HOURS, "overtime_hours_25"),
+        ElementKind("HS50", _("Heures supplémentaires à 50 %"), Unit.HOURS, "overtime_hours_50"),
+        ElementKind(
+            "HC10", _("Heures complémentaires à 10 %"), Unit.HOURS, "complementary_hours_10"
+        ),
+        ElementKind(
+            "HC25", _("Heures complémentaires à 25 %"), Unit.HOURS, "complementary_hours_25"
+        ),
+        ElementKind("ABS_H", _("Absence non rémunérée (heures)"), Unit.HOURS, "absence_hours"),
+        ElementKind("ABS_J", _("Absence non rémunérée (jours)"), Unit.DAYS, "absence_days"),
+        ElementKind(
+            "CP",
+            _("Congés payés pris"),
+            Unit.DAYS,
+            "paid_leave_days",
+            manual=False,
+            help=_("Base : brut de la période de référence ; taux : jours acquis."),
+        ),
+        ElementKind("PRIME", _("Prime soumise à cotisations"), Unit.AMOUNT, "bonus_amount"),
+        ElementKind(
+            "FRAIS",
+            _("Remboursement de frais professionnels"),
+            Unit.AMOUNT,
+            "expense_allowance_amount",
+        ),
+        ElementKind("REPAS", _("Repas fournis (avantage en nature)"), Unit.COUNT, "meals_provided"),
+        ElementKind(
+            "LOGEMENT", _("Avantage en nature logement"), Unit.AMOUNT, "housing_benefit_amount"
+        ),
+        ElementKind(
+            "VEHICULE", _("Avantage en nature véhicule"), Unit.AMOUNT, "vehicle_benefit_amount"
+        ),
+        ElementKind(
+            "TR",
+            _("Titres-restaurant"),
+            Unit.COUNT,
+            "meal_vouchers",
+            help=_("Base : valeur faciale ; taux : part patronale (0,5 à 0,6)."),
+        ),
+    )
+}
+
+
+def kind_of(code: str) -> ElementKind | None:
+    return KINDS.get(code)
+
+
+def manual_choices() -> list[tuple[str, str]]:
+    return [(kind.code, f"{kind.code} — {kind.label}") for kind in KINDS.values() if kind.manual]
+
+
+def month_variables(
+    elements: Iterable[ElementValues],
+    *,
+    month_workable_hours: Decimal | None = None,
+    month_working_days: Decimal | None = None,
+) -> MonthVariables:
+    """The engine's variable elements of the month: quantities and amounts summed per field.
+
+    Paid leave carries its valuation facts (reference gross pay as the base, days acquired as the
+    rate); meal vouchers their face value (base) and the employer's share (rate).
+    """
+    totals: dict[str, Decimal] = {}
+    extra: dict[str, Decimal] = {}
+    for element in elements:
+        kind = KINDS.get(element.code)
+        if kind is None:
+            continue
+        value = element.amount if kind.needs_amount else element.quantity
+        totals[kind.field] = totals.get(kind.field, ZERO) + (value or ZERO)
+        if kind.code == "CP":
+            if element.base_amount is not None:
+                extra["paid_leave_reference_gross_amount"] = element.base_amount
+            if element.rate is not None:
+                extra["paid_leave_acquired_days"] = element.rate
+        elif kind.code == "TR":
+            if element.base_amount is not None:
+                extra["meal_voucher_face_amount"] = element.base_amount
+            if element.rate is not None:
+                extra["meal_voucher_employer_share"] = element.rate
+    values: dict[str, Any] = {**totals, **extra}
+    for count_field in ("meals_provided", "meal_vouchers"):
+        if count_field in values:
+            values[count_field] = int(totals[count_field])
+    if month_workable_hours is not None:
+        values["month_workable_hours"] = month_workable_hours
+    if month_working_days is not None:
+        values["month_working_days"] = month_working_days
+    return replace(MonthVariables(), **values)

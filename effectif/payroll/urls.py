@@ -1,0 +1,24 @@
+from django.urls import URLPattern, URLResolver, path
+
+from effectif.payroll.views import payslips, periods
+
+app_name = "payroll"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", periods.period_list, name="periods"),
+    path("nouvelle/", periods.period_create, name="period_create"),
+    path("<int:pk>/", periods.period_detail, name="period"),
+    path("<int:pk>/avancement/", periods.period_progress, name="period_progress"),
+    path("<int:pk>/collecter/", periods.period_collect, name="period_collect"),
+    path("<int:pk>/calculer/", periods.period_compute, name="period_compute"),
+    path("<int:pk>/controler/", periods.period_check, name="period_check"),
+    path("<int:pk>/valider/", periods.period_validate, name="period_validate"),
+    path("<int:pk>/clore/", periods.period_close, name="period_close"),
+    path("<int:pk>/rouvrir/", periods.period_reopen, name="period_reopen"),
+    path("<int:pk>/elements/", periods.element_list, name="elements"),
+    path("elements/<int:pk>/supprimer/", periods.element_delete, name="element_delete"),
+    path("<int:pk>/anomalies/", periods.anomaly_list, name="anomalies"),
+    path("anomalies/<int:pk>/accepter/", periods.anomaly_acknowledge, name="anomaly_acknowledge"),
+    path("bulletins/<int:pk>/", payslips.payslip_detail, name="payslip"),
+    path("mes-bulletins/", payslips.my_payslips, name="my_payslips"),
+]
