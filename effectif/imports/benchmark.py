@@ -18,9 +18,9 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
-from openpyxl import Workbook
 
 from effectif.accounts.models import User
+from effectif.core.exporting import new_workbook, workbook_bytes
 from effectif.core.roles import Role
 from effectif.imports.models import ImportBatch
 from effectif.imports.services import import_confirm, import_upload
@@ -126,14 +126,12 @@ def benchmark_file(siret: str, rows: int, file_format: str = "csv") -> bytes:
     JJ/MM/AAAA, decimal commas) or .xlsx with typed cells."""
     data = benchmark_rows(siret, rows)
     if file_format == "xlsx":
-        workbook = Workbook(write_only=True)
+        workbook = new_workbook(write_only=True)
         sheet = workbook.create_sheet("Salariés")
         sheet.append(HEADERS)
         for row in data:
             sheet.append([row.get(header) for header in HEADERS])
-        out = io.BytesIO()
-        workbook.save(out)
-        return out.getvalue()
+        return workbook_bytes(workbook)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)

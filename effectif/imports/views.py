@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from effectif.core.editing import bound
 from effectif.core.exporting import XLSX_TYPE, Column, export_response
 from effectif.core.typing import AuthenticatedRequest
 from effectif.imports.columns import COLUMNS, accepted_values, choice_values
@@ -71,21 +72,18 @@ def _help_rows() -> list[dict[str, Any]]:
 @login_required
 def start(request: AuthenticatedRequest) -> HttpResponse:
     employers = _hr_employers(request)
-    if request.method == "POST":
-        posted = request.POST.get("employer")
-        if posted and not employers.filter(pk=posted if posted.isdigit() else 0).exists():
-            raise Http404  # an employer the user is not granted: as if it did not exist
-        form = ImportUploadForm(request.POST, request.FILES, employers=employers)
-        if form.is_valid():
-            batch = import_upload(
-                employer=form.cleaned_data["employer"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-            _cancel_replaced(request, form.cleaned_data.get("replaces"))
-            return redirect("imports:preview", pk=batch.pk)
-    else:
-        form = ImportUploadForm(employers=employers)
+    posted = request.POST.get("employer")
+    if posted and not employers.filter(pk=posted if posted.isdigit() else 0).exists():
+        raise Http404  # an employer the user is not granted: as if it did not exist
+    form = bound(request, ImportUploadForm, employers=employers)
+    if request.method == "POST" and form.is_valid():
+        batch = import_upload(
+            employer=form.cleaned_data["employer"],
+            upload=form.cleaned_data["file"],
+            by=request.user,
+        )
+        _cancel_replaced(request, form.cleaned_data.get("replaces"))
+        return redirect("imports:preview", pk=batch.pk)
     return render(
         request,
         "imports/start.html",
