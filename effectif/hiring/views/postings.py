@@ -89,10 +89,7 @@ def posting_create(request: AuthenticatedRequest) -> HttpResponse:
             },
         )
     draft = posting_from_position(position=position, requisition=requisition)
-    if request.method == "POST":
-        form = PostingForm(request.POST, instance=draft, establishments=_establishments(draft))
-    else:
-        form = PostingForm(instance=draft, establishments=_establishments(draft))
+    form = bound(request, PostingForm, instance=draft, establishments=_establishments(draft))
     if request.method == "POST":
         saved = submit(form, lambda: posting_save(posting=form.instance, by=request.user))
         if saved is not None:
