@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -47,18 +46,10 @@ if TYPE_CHECKING:
 
 def _convocation_url(user: User, visit: MedicalVisit) -> str | None:
     employer = visit.employee.employer
-    templates = templates_for_generation(user, employer, frozenset({TemplateKind.MEDICAL_VISIT}))
-    template = (
-        templates.annotate(
-            own=Case(
-                When(employer=employer, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("own", "name")
-        .first()
-    )
+    templates = templates_for_generation(
+        user, employer, frozenset({TemplateKind.MEDICAL_VISIT})
+    ).order_by("name")
+    template = templates.filter(employer=employer).first() or templates.first()
     if template is None:
         return None
     return f"{reverse('documents:generate', args=['visite', visit.pk])}?modele={template.pk}"
