@@ -49,6 +49,7 @@ from effectif.organisation.models import (
     HealthService,
     Position,
 )
+from effectif.payroll.demo import load_payroll_demo
 from effectif.rules.identity.generate import make_siren, make_siret
 from effectif.travel.demo.expenses import load_expenses_demo
 from effectif.travel.demo.trips import load_trips_demo
@@ -101,7 +102,8 @@ def _leave(users: dict[str, User], today: date | None) -> bool:
     trips = load_trips_demo(today=day)
     expenses = load_expenses_demo(today=day, pdf=tiny_pdf)
     budgets = load_budgets_demo(employers=employers, today=day, by=users["rh"])
-    return leave or departures or hiring or health or trips or expenses or budgets
+    payroll = load_payroll_demo(employers=employers, today=day, by=users["rh"])
+    return leave or departures or hiring or health or trips or expenses or budgets or payroll
 
 
 def _demo_users() -> tuple[dict[str, User], bool]:

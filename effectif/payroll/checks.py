@@ -22,10 +22,15 @@ from effectif.payroll.models import (
     PayslipStatus,
     Severity,
 )
+from effectif.rules.contracts.kinds import ContractKind
 from effectif.rules.money import round_amount
 from effectif.rules.payroll import month_parameters
 
 ZERO = Decimal(0)
+
+#: Work-study contracts: their minimum is a share of the SMIC by age and year of the contract
+#: (C. trav. D6222-26, D6325-15), not the SMIC itself; the SMIC check leaves them out.
+WORK_STUDY_KINDS = frozenset({ContractKind.APPRENTICESHIP, ContractKind.PROFESSIONALISATION})
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ def _payslip_findings(
             _("Vérifiez les éléments non soumis (frais, indemnités)."),
         )
     hours = _paid_hours(payslip)
-    if hours and payslip.gross_amount / hours < smic_hourly:
+    work_study = payslip.contract is not None and payslip.contract.kind in WORK_STUDY_KINDS
+    if hours and not work_study and payslip.gross_amount / hours < smic_hourly:
         yield found(
             "sous_smic",
             Severity.BLOCKING,
@@ -202,7 +208,7 @@ def run(period: PayrollPeriod) -> int:
     smic_hourly = month_parameters(period.month).smic_hourly
     previous = _previous_nets(period)
     findings: list[Finding] = list(_period_findings(period))
-    payslips = list(Payslip.objects.filter(period=period).select_related("employee"))
+    payslips = list(Payslip.objects.filter(period=period).select_related("employee", "contract"))
     for payslip in payslips:
         findings.extend(
             _payslip_findings(payslip, previous, smic_hourly=smic_hourly, threshold=threshold)
