@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from effectif.core.audit import format_value
 from effectif.employees.models import Employee
 from effectif.leave.facts import working_calendar
-from effectif.leave.ledger import available
+from effectif.leave.ledger import Bucket, available, employee_buckets
 from effectif.leave.models import HOLDING, LeaveRequest, LeaveType, Status, Unit
 from effectif.rules.leave import counting as rules
 from effectif.rules.leave.counting import Count, CountingError, Span
@@ -39,6 +39,9 @@ class Evaluation:
     count: Count
     available: Decimal | None = None  # before this request; None for a type without balance
     warnings: list[str] = field(default_factory=list)
+    #: The employee's buckets of the type read for the balance (None without one): a decision
+    #: taken in the same transaction draws the days from them rather than reading them again.
+    buckets: list[Bucket] | None = None
 
     @property
     def after(self) -> Decimal | None:
@@ -143,9 +146,10 @@ def evaluate(
     check_overlaps(employee, span, exclude)
     asked = evaluation.count.total
     if leave_type.has_balance:
-        evaluation.available = available(employee, leave_type, span.start) - pending_amount(
-            employee, leave_type, exclude
-        )
+        evaluation.buckets = employee_buckets(employee, leave_type)
+        evaluation.available = available(
+            employee, leave_type, span.start, evaluation.buckets
+        ) - pending_amount(employee, leave_type, exclude)
         if asked > evaluation.available:
             values = {
                 "asked": amount_label(asked, leave_type.unit),

@@ -121,15 +121,16 @@ def employee_buckets(employee: Employee, leave_type: LeaveType, on: dt.date = FA
     return buckets_by_employee(entries, on).get(employee.pk, {}).get(leave_type.pk, [])
 
 
-def available(employee: Employee, leave_type: LeaveType, on: dt.date) -> Decimal:
+def available(
+    employee: Employee, leave_type: LeaveType, on: dt.date, buckets: list[Bucket] | None = None
+) -> Decimal:
     """Days one may still take on `on`: every bucket not expired by then, all entries counted
-    (approved leave to come included)."""
+    (approved leave to come included). `buckets`: the employee's `employee_buckets` of the
+    type when the caller has already read them."""
+    if buckets is None:
+        buckets = employee_buckets(employee, leave_type)
     return sum(
-        (
-            b.remaining
-            for b in employee_buckets(employee, leave_type)
-            if b.available_until is None or b.available_until >= on
-        ),
+        (b.remaining for b in buckets if b.available_until is None or b.available_until >= on),
         ZERO,
     )
 
@@ -146,13 +147,22 @@ class Draw:
     parts: list[Allocation] = field(default_factory=list)
 
 
-def allocate(employee: Employee, leave_type: LeaveType, amount: Decimal, on: dt.date) -> Draw:
+def allocate(
+    employee: Employee,
+    leave_type: LeaveType,
+    amount: Decimal,
+    on: dt.date,
+    buckets: list[Bucket] | None = None,
+) -> Draw:
     """Where a taking of `amount` on `on` is drawn from: the buckets still valid then, earliest
     deadline first; what they lack comes from the period running on `on` (taken in advance,
-    L3141-12), which may go below zero when the type allows it."""
+    L3141-12), which may go below zero when the type allows it. `buckets`: as for
+    `available`, the employee's buckets of the type already read (none written since)."""
     draw = Draw()
     left = amount
-    for bucket in employee_buckets(employee, leave_type):
+    if buckets is None:
+        buckets = employee_buckets(employee, leave_type)
+    for bucket in buckets:
         if left <= 0:
             break
         if bucket.available_until is not None and bucket.available_until < on:

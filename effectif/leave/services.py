@@ -92,11 +92,15 @@ def _locked(request: LeaveRequest) -> LeaveRequest:
     )
 
 
-def _post_takings(request: LeaveRequest, by: User | None) -> None:
+def _post_takings(request: LeaveRequest, by: User | None, evaluation: Evaluation) -> None:
+    """The request's takings in the ledger, drawn from the buckets its `evaluation` read in
+    the same transaction (the employee's leave locked, no entry written since)."""
     leave_type = request.leave_type
     if not leave_type.has_balance:
         return
-    draw = allocate(request.employee, leave_type, request.amount, request.start_date)
+    draw = allocate(
+        request.employee, leave_type, request.amount, request.start_date, evaluation.buckets
+    )
     label = _("Prise : %(what)s") % {"what": describe(request)}
     for part in draw.parts:
         LedgerEntry.objects.create(
@@ -166,7 +170,7 @@ def leave_request_submit(
     on_behalf = by is None or not is_self(by, employee)
     if on_behalf or not leave_type.requires_approval:
         _decide(request, Status.APPROVED, by, "")
-        _post_takings(request, by)
+        _post_takings(request, by, evaluation)
         if on_behalf and by is not None and employee.user is not None:
             notify(
                 [employee.user],
@@ -201,7 +205,7 @@ def leave_request_approve(*, request: LeaveRequest, by: User, comment: str = "")
     """The manager or HR approves: the days are taken from the balance (checked again)."""
     current = _pending(request)
     _lock(current.employee)
-    evaluate(
+    evaluation = evaluate(
         employee=current.employee,
         leave_type=current.leave_type,
         span=span_of(current),
@@ -209,7 +213,7 @@ def leave_request_approve(*, request: LeaveRequest, by: User, comment: str = "")
         exclude=current.pk,
     )
     _decide(current, Status.APPROVED, by, comment)
-    _post_takings(current, by)
+    _post_takings(current, by, evaluation)
     _tell_employee(current, _("Demande validée : %(what)s."), comment)
     return current
 

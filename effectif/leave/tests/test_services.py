@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from effectif.core.models import AuditEntry
 from effectif.leave.acquisitions import acquisitions_post
@@ -87,6 +89,35 @@ def test_employee_asks_manager_approves_balance_drops(world, types, employee_use
     assert [t.period_start for t in takings] == [date(2025, 6, 1)]
     assert Notification.objects.filter(user=employee_user, message__contains="validée").exists()
     assert AuditEntry.objects.filter(target_type="leave.LeaveRequest").count() == 2
+
+
+def _ledger_reads(captured: CaptureQueriesContext) -> int:
+    return sum(
+        1
+        for query in captured.captured_queries
+        if query["sql"].startswith("SELECT") and '"leave_ledgerentry"' in query["sql"]
+    )
+
+
+def test_a_decision_draws_from_the_balance_it_checked(world, types, employee_user, manager_user):
+    """Approving checks the balance and draws the days from the same buckets: the ledger is
+    read once (the employee's leave is locked in between, nothing is written to it)."""
+    acquisitions_post(leave_type=types["cp"], up_to=date(2026, 5, 31))
+    request = submit(world, types, employee_user, MON, MON.replace(day=12)).request
+    with CaptureQueriesContext(connection) as captured:
+        leave_request_approve(request=request, by=manager_user)
+    assert _ledger_reads(captured) == 1
+    takings = LedgerEntry.objects.filter(request=request, kind=EntryKind.TAKING)
+    assert [(t.period_start, t.amount) for t in takings] == [(date(2025, 6, 1), D(-6))]
+    with CaptureQueriesContext(connection) as captured:
+        leave_request_submit(
+            employee=world.member,
+            leave_type=types["cp"],
+            span=Span(MON.replace(day=15), MON.replace(day=15)),
+            by=manager_user,
+        )
+    assert _ledger_reads(captured) == 1
+    assert available(world.member, types["cp"], MON) == D(23)
 
 
 def test_statement_as_of_a_date(world, types, employee_user, hr_manager):
