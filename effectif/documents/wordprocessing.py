@@ -414,17 +414,13 @@ class _BoundedEnvironment(ImmutableSandboxedEnvironment):
         return self.bounded(super().call_binop(context, operator, left, right))
 
 
-def _environment() -> ImmutableSandboxedEnvironment:
-    return _BoundedEnvironment()
-
-
 def docx_from_template(source: IO[bytes], context: Mapping[str, Any]) -> bytes:
     """Render an uploaded .docx template on a merge context. Raises TemplateError on a syntax
     error in the file."""
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(source)
-    template.render(plain_values(context), jinja_env=_environment(), autoescape=True)
+    template.render(plain_values(context), jinja_env=_BoundedEnvironment(), autoescape=True)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
