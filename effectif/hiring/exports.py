@@ -38,7 +38,7 @@ def posting_text(posting: JobPosting) -> str:
     facts = [
         (_("Employeur"), posting.employer.name),
         (_("Référence"), posting.reference),
-        (_("Publiée le"), published.strftime("%d/%m/%Y") if published else ""),
+        (_("Publiée le"), _date(published)),
         (_("Contrat"), posting.get_contract_kind_display()),
         (_("Temps de travail"), posting.get_working_time_display()),
         (
@@ -47,11 +47,8 @@ def posting_text(posting: JobPosting) -> str:
             if posting.establishment
             else "",
         ),
-        (
-            _("Prise de poste"),
-            posting.start_date.strftime("%d/%m/%Y") if posting.start_date else "",
-        ),
-        (_("Fin du contrat"), posting.end_date.strftime("%d/%m/%Y") if posting.end_date else ""),
+        (_("Prise de poste"), _date(posting.start_date)),
+        (_("Fin du contrat"), _date(posting.end_date)),
         (_("Rémunération"), posting.pay_range),
     ]
     lines += [f"{label} : {value}" for label, value in facts if value]

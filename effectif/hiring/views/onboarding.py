@@ -70,11 +70,12 @@ def onboarding_list(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: AuthenticatedRequest, pk: int) -> dict[str, Any]:
+@login_required
+def onboarding_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     onboarding = onboarding_get(request.user, pk)
     managing = manages(request.user, onboarding)
     tasks = list(onboarding.tasks.select_related("owner", "done_by"))
-    return {
+    context: dict[str, Any] = {
         "onboarding": onboarding,
         "tasks": tasks,
         "done": sum(1 for t in tasks if t.done_at),
@@ -84,13 +85,7 @@ def _detail_context(request: AuthenticatedRequest, pk: int) -> dict[str, Any]:
         "today": timezone.localdate(),
         "can_manage": perms.can_manage_onboarding(request.user),
     }
-
-
-@login_required
-def onboarding_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    context = _detail_context(request, pk)
     if context["can_manage"]:
-        onboarding = context["onboarding"]
         context["task_form"] = TaskForm(
             people=interviewers_for(onboarding.employee.employer),
             initial={"due_date": onboarding.start_date},

@@ -65,19 +65,6 @@ def requisition_list(request: AuthenticatedRequest) -> HttpResponseBase:
     )
 
 
-def _form(request: AuthenticatedRequest, instance: JobRequisition) -> Any:
-    user = request.user
-    positions = positions_for(user)
-    departments = departments_for(user)
-    if not perms.acting_hr(user):
-        managed = managed_department_ids(user)
-        positions = positions.filter(department_id__in=managed)
-        departments = departments.filter(pk__in=managed)
-    return bound(
-        request, RequisitionForm, instance=instance, positions=positions, departments=departments
-    )
-
-
 def _may_edit(request: AuthenticatedRequest, requisition: JobRequisition) -> bool:
     """Still submitted, and HR's or its author's."""
     return requisition.status == RequisitionStatus.SUBMITTED and (
@@ -91,7 +78,15 @@ def requisition_edit(request: AuthenticatedRequest, pk: int | None = None) -> Ht
     requisition = requisition_get(request.user, pk) if pk else JobRequisition()
     if pk:
         ensure(_may_edit(request, requisition))
-    form = _form(request, requisition)
+    positions = positions_for(request.user)
+    departments = departments_for(request.user)
+    if not perms.acting_hr(request.user):  # a manager: the positions and departments they run
+        managed = managed_department_ids(request.user)
+        positions = positions.filter(department_id__in=managed)
+        departments = departments.filter(pk__in=managed)
+    form = bound(
+        request, RequisitionForm, instance=requisition, positions=positions, departments=departments
+    )
     if request.method == "POST":
         saved = submit(form, lambda: requisition_save(requisition=form.instance, by=request.user))
         if saved is not None:
