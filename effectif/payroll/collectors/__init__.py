@@ -45,4 +45,7 @@ Collector = Callable[["PayrollPeriod", "list[Paid]"], Iterable[Draft]]
 
 def collectors() -> list[Collector]:
     """Every source's collector, in the order the payslip page lists them."""
-    return []
+    # Imported here: each collector module imports `Draft` from this package.
+    from effectif.payroll.collectors import leave
+
+    return [leave.collect]
