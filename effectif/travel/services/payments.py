@@ -1,6 +1,7 @@
 """Reimbursing checked expense reports: with the payroll of a month (non-taxable elements, the
 excess over the URSSAF limits as a taxable one), or by a SEPA credit transfer file (pain.001)
-built by `effectif.rules.travel.sepa` from the employer's account and each employee's IBAN.
+built by `effectif.rules.sepa.credit_transfer` (checked against the official schema) from the
+employer's account and each employee's IBAN.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from effectif.core.models import AuditAction
 from effectif.core.roles import is_hr
 from effectif.core.services import save_audited
 from effectif.organisation.models import Employer
-from effectif.rules.travel.sepa import Party, Transfer, credit_transfer_xml
+from effectif.rules.sepa.credit_transfer import Party, Transfer, credit_transfer_xml
 from effectif.travel.models import (
     ExpenseReport,
     ExpenseStatus,

@@ -1,8 +1,11 @@
-"""SEPA credit transfer file (ISO 20022 pain.001.001.03), as French banks accept it.
+"""SEPA credit transfer file (ISO 20022 pain.001.001.03), as French banks accept it: the one
+writer of the expense-report batches (travel) and the salary transfers (payroll).
 
-One payment information block (one debtor account, one execution date) holding one transaction
-per transfer. Texts are reduced to the SEPA character set (accents transliterated), names to 70
-characters and remittance to 140; identifiers must already fit (35 characters, SEPA set).
+One payment information block (one debtor account, one execution date, an optional category
+purpose such as SALA for salaries) holding one transaction per transfer. Texts are reduced to
+the SEPA character set (accents transliterated), names to 70 characters and remittance to 140;
+identifiers must already fit (35 characters, SEPA set). Every document is checked against the
+official schema (`schema.py`) before it is returned.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from decimal import Decimal
 
 from effectif.rules.identity.checks import check_bic, check_iban
 from effectif.rules.money import CENT
+from effectif.rules.sepa.schema import check_against_schema
 from effectif.rules.travel.wording import euros
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
@@ -23,6 +27,8 @@ MAX_ID = 35
 MAX_NAME = 70
 MAX_REMITTANCE = 140
 MAX_AMOUNT = Decimal("999999999.99")
+#: ISO 20022 external category purpose codes used here: salary payment.
+SALARY_PURPOSE = "SALA"
 
 #: The SEPA (EPC) basic Latin character set.
 SEPA_CHARACTERS = frozenset(
@@ -128,10 +134,12 @@ def credit_transfer_xml(
     debtor: Party,
     execution_date: date,
     transfers: Sequence[Transfer],
+    category_purpose: str = "",
 ) -> bytes:
-    """The UTF-8 pain.001.001.03 document of one batch; ValueError (French) on bad input:
-    an empty batch, a non-positive amount, an invalid IBAN or BIC, an identifier too long or
-    repeated."""
+    """The UTF-8 pain.001.001.03 document of one batch, valid against the official schema;
+    ValueError (French) on bad input: an empty batch, a non-positive amount, an invalid IBAN or
+    BIC, an identifier too long or repeated. `category_purpose` (« SALA ») tells the banks what
+    the whole batch pays."""
     if not transfers:
         raise ValueError("Le lot de virements est vide : aucun virement à émettre.")
     _check_id(message_id, "L'identifiant du message")
@@ -168,7 +176,10 @@ def credit_transfer_xml(
     _sub(payment, "BtchBookg", "false")
     _sub(payment, "NbOfTxs", count)
     _sub(payment, "CtrlSum", control_sum)
-    _sub(_sub(_sub(payment, "PmtTpInf"), "SvcLvl"), "Cd", "SEPA")
+    payment_type = _sub(payment, "PmtTpInf")
+    _sub(_sub(payment_type, "SvcLvl"), "Cd", "SEPA")
+    if category_purpose:
+        _sub(_sub(payment_type, "CtgyPurp"), "Cd", category_purpose)
     _sub(payment, "ReqdExctnDt", execution_date.isoformat())
     _sub(_sub(payment, "Dbtr"), "Nm", debtor_name)
     _account(payment, "DbtrAcct", debtor_iban)
@@ -186,4 +197,6 @@ def credit_transfer_xml(
             _sub(_sub(transaction, "RmtInf"), "Ustrd", remittance)
     ET.indent(document)
     body = ET.tostring(document, encoding="unicode")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body.encode("utf-8") + b"\n"
+    return check_against_schema(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n' + body.encode("utf-8") + b"\n"
+    )

@@ -1,5 +1,6 @@
 """The SEPA credit transfer file (pain.001.001.03): parsed back with xml.etree, its counts,
-sums, accounts and texts checked; bad batches refused with French messages."""
+sums, accounts and texts checked, valid against the official schema; bad batches refused with
+French messages."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from decimal import Decimal
 import pytest
 
 from effectif.rules.identity.generate import make_french_iban
-from effectif.rules.travel.sepa import (
+from effectif.rules.sepa.credit_transfer import (
     NAMESPACE,
+    SALARY_PURPOSE,
     Party,
     Transfer,
     credit_transfer_xml,
     sepa_text,
 )
+from effectif.rules.sepa.schema import SCHEMA_PATH, check_against_schema, schema_errors
 
 NS = {"p": NAMESPACE}
 D = Decimal
@@ -182,3 +185,30 @@ def test_bad_batches_are_refused_in_french(changes: dict[str, object], message: 
     items = changes.pop("items", None)
     with pytest.raises(ValueError, match=message):
         build(items if isinstance(items, list) else None, **changes)
+
+
+def test_every_batch_is_valid_against_the_official_schema() -> None:
+    assert schema_errors(build()) == []
+    assert schema_errors(build(debtor=Party("Acme", EMPLOYER_IBAN, ""))) == []
+    salaries = build(category_purpose=SALARY_PURPOSE)
+    assert schema_errors(salaries) == []
+    root = ET.fromstring(salaries)
+    assert text(root, "p:CstmrCdtTrfInitn/p:PmtInf/p:PmtTpInf/p:CtgyPurp/p:Cd") == "SALA"
+    assert (
+        ET.fromstring(build()).find("p:CstmrCdtTrfInitn/p:PmtInf/p:PmtTpInf/p:CtgyPurp", NS) is None
+    )
+
+
+def test_the_schema_refuses_a_document_out_of_order_and_says_so_in_french() -> None:
+    data = (
+        build()
+        .replace(b"<PmtMtd>TRF</PmtMtd>", b"")
+        .replace(
+            b"<BtchBookg>false</BtchBookg>", b"<BtchBookg>false</BtchBookg><PmtMtd>TRF</PmtMtd>"
+        )
+    )
+    assert schema_errors(data)
+    with pytest.raises(ValueError, match=r"pas conforme au schéma pain\.001\.001\.03"):
+        check_against_schema(data)
+    assert "XML illisible" in schema_errors(b"<Document")[0]
+    assert SCHEMA_PATH.read_text(encoding="utf-8").count('name="CstmrCdtTrfInitn"') == 1
