@@ -121,14 +121,6 @@ def _run_since(
     return since
 
 
-def _reinforced(position: Position) -> bool:
-    return position.needs_reinforced_follow_up
-
-
-def _night(position: Position) -> bool:
-    return RiskExposure.NIGHT_WORK in (position.risk_exposures or [])
-
-
 def situation_of(employee: Employee, on: dt.date) -> Situation | None:
     """The employee's facts for the rules (None without an employment to follow)."""
     chain = _employment(list(employee.contracts.all()), on)
@@ -163,8 +155,10 @@ def situation_of(employee: Employee, on: dt.date) -> Situation | None:
             birth_date=employee.birth_date,
             start=start,
             end=end,
-            reinforced_since=_run_since(versions, _reinforced),
-            night_since=_run_since(versions, _night),
+            reinforced_since=_run_since(versions, lambda p: p.needs_reinforced_follow_up),
+            night_since=_run_since(
+                versions, lambda p: RiskExposure.NIGHT_WORK in (p.risk_exposures or [])
+            ),
             disabled=disabled,
             absences=tuple(_absences(absences)),
             visits=tuple(

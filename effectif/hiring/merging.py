@@ -71,10 +71,6 @@ POSTING = MergeGroup(
 GROUPS = (CANDIDATE, INTERVIEW, POSTING)
 
 
-def _long(value: Any) -> str:
-    return dateformat.format(value, "l j F Y")
-
-
 def civility_of(candidate: Candidate) -> str:
     if candidate.civility:
         return str(Civility(candidate.civility).label)
@@ -117,7 +113,7 @@ def interview_values(interview: Interview | None) -> dict[str, Any]:
         if part
     )
     return {
-        "date": _long(when),
+        "date": dateformat.format(when, "l j F Y"),
         "heure": when.strftime("%H h %M"),
         "duree": duration,
         "lieu": interview.place,

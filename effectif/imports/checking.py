@@ -27,7 +27,7 @@ from effectif.imports.columns import (
     Need,
     Target,
 )
-from effectif.imports.references import ExistingContract, References
+from effectif.imports.references import References
 from effectif.imports.results import Analysis, PlannedRow, RowError
 from effectif.organisation.models import Employer
 from effectif.rules.identity.checks import InvalidIdentifier, check_siren, check_siret
@@ -211,7 +211,8 @@ def check_rows(checker: RowChecker, rows: list[ParsedRow], refs: References) -> 
     periods: dict[str, list[_Period]] = defaultdict(list)
     for matricule, employee in refs.employees.items():
         for existing in refs.contracts.get(employee.pk, []):
-            periods[matricule].append(_existing_period(existing))
+            period = _Period(existing.start_date, existing.end_date, None, existing.number)
+            periods[matricule].append(period)
     existing_only_columns: list[int] = []
 
     for row in rows:
@@ -263,10 +264,6 @@ def check_rows(checker: RowChecker, rows: list[ParsedRow], refs: References) -> 
 def _row_list(numbers: list[int], limit: int = 10) -> str:
     shown = ", ".join(str(n) for n in numbers[:limit])
     return shown + ("…" if len(numbers) > limit else "")
-
-
-def _existing_period(existing: ExistingContract) -> _Period:
-    return _Period(existing.start_date, existing.end_date, None, existing.number)
 
 
 def _next_number(used: set[str]) -> str:

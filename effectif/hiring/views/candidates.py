@@ -91,10 +91,6 @@ def candidate_list(request: AuthenticatedRequest) -> HttpResponseBase:
     )
 
 
-def _postings(request: AuthenticatedRequest) -> object:
-    return postings_for(request.user).exclude(status=PostingStatus.DRAFT)
-
-
 @require(perms.can_edit_candidate)
 def candidate_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     """A candidate entered by HR (no `pk`: `?offre=` chooses the posting) or corrected."""
@@ -105,7 +101,7 @@ def candidate_edit(request: AuthenticatedRequest, pk: int | None = None) -> Http
         request,
         CandidateForm,
         instance=candidate,
-        postings=_postings(request),
+        postings=postings_for(request.user).exclude(status=PostingStatus.DRAFT),
         initial={"posting": offer} if offer else {},
     )
     if request.method == "POST":
