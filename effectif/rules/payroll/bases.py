@@ -86,11 +86,13 @@ def reference_smic(
 ) -> Decimal:
     """SMIC the month's pay is compared with by the réduction générale and the 2025 reduced
     rates (CSS D241-7 I): contractual SMIC, corrected by the share of the base salary paid
-    (entry, exit, unpaid absence), plus the overtime and complementary hours at the SMIC."""
+    (entry, exit, unpaid absence; during a sick leave, the employer's maintenance subject to
+    contributions counts as paid), plus the overtime and complementary hours at the SMIC."""
     smic = contract_smic(payslip, params, hourly)
     base = payslip.employee.base_salary_amount
-    if base and gross.paid_base_amount != base:
-        smic = prorate(smic, gross.paid_base_amount, base)
+    paid = gross.paid_base_amount + gross.sick_pay_amount
+    if base and paid != base:
+        smic = prorate(smic, paid, base)
     variables = payslip.variables
     extra = (
         variables.overtime_hours_25

@@ -25,6 +25,7 @@ from effectif.rules.payroll.inputs import ContractKind, PayslipInput, YearToDate
 from effectif.rules.payroll.month_parameters import MonthParameters, month_parameters
 from effectif.rules.payroll.profile import profile_of
 from effectif.rules.payroll.results import ContributionLine, Payslip
+from effectif.rules.payroll.sickness import subrogated_benefits
 from effectif.rules.payroll.validation import PayslipInputError, validate
 from effectif.rules.payroll.withholding import compute_withholding
 
@@ -56,6 +57,8 @@ class _Month:
         self.gross: GrossPay = compute_gross(payslip, params)
         if self.gross.gross_amount < 0:
             field = "absence_days" if payslip.variables.absence_days else "absence_hours"
+            if payslip.variables.sick_leaves:
+                field = "sick_leaves"
             raise PayslipInputError(
                 field, "les retenues dépassent le salaire du mois", payslip.reference
             )
@@ -236,7 +239,10 @@ def _payslip(month: _Month, lines: tuple[ContributionLine, ...]) -> Payslip:
     employee_total = sum((line.employee_amount for line in lines), ZERO)
     employer_total = sum((line.employer_amount for line in lines), ZERO)
     net_taxable = _net_taxable(month, lines)
-    withholding = compute_withholding(payslip, params, net_taxable)
+    after_net, benefit_taxable = subrogated_benefits(
+        variables.sick_leaves, gross.sick_leaves, payslip.period_date
+    )
+    withholding = compute_withholding(payslip, params, net_taxable + benefit_taxable)
     net_before_tax = (
         subject
         - employee_total
@@ -244,6 +250,7 @@ def _payslip(month: _Month, lines: tuple[ContributionLine, ...]) -> Payslip:
         - gross.voucher_employee_amount
         + gross.transport_exempt_amount
         + variables.expense_allowance_amount
+        + sum((line.amount for line in after_net), ZERO)
     )
     net_social = subject - employee_total
     if params.net_social_includes_employer_protection:
@@ -284,6 +291,7 @@ def _payslip(month: _Month, lines: tuple[ContributionLine, ...]) -> Payslip:
             reduction_smic_amount=reduction.smic_to_date,
             reduction_amount=reduction.total_to_date,
         ),
+        after_net_lines=after_net,
     )
 
 

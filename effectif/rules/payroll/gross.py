@@ -12,6 +12,7 @@ from effectif.rules.payroll.amounts import apply_rate, prorate
 from effectif.rules.payroll.inputs import AbsenceMethod, PayslipInput
 from effectif.rules.payroll.month_parameters import MonthParameters
 from effectif.rules.payroll.results import GrossLine
+from effectif.rules.payroll.sickness import SickLeavePay, compute_sick_leave
 
 ZERO = Decimal("0")
 _RATE_DISPLAY = Decimal("0.0001")
@@ -32,6 +33,8 @@ class GrossPay:
     transport_exempt_amount: Decimal
     presence_days: int
     days_in_month: int
+    sick_pay_amount: Decimal = ZERO
+    sick_leaves: tuple[SickLeavePay, ...] = ()
 
 
 def presence(payslip: PayslipInput) -> tuple[int, int]:
@@ -63,6 +66,8 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
     ]
     days, days_in_month = presence(payslip)
     paid_base = _paid_base(payslip, days, days_in_month, lines)
+    sick_leaves, sick_deduction, sick_pay = _sick_leaves(payslip, lines)
+    paid_base -= sick_deduction
     leave = _paid_leave(payslip, lines)
     overtime, complementary = _extra_hours(payslip, params, lines)
     bonus = payslip.variables.bonus_amount
@@ -80,7 +85,16 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
                 transport_taxable,
             )
         )
-    gross = paid_base + leave + overtime + complementary + bonus + in_kind + transport_taxable
+    gross = (
+        paid_base
+        + sick_pay
+        + leave
+        + overtime
+        + complementary
+        + bonus
+        + in_kind
+        + transport_taxable
+    )
     return GrossPay(
         lines=tuple(lines),
         gross_amount=gross,
@@ -93,6 +107,8 @@ def compute_gross(payslip: PayslipInput, params: MonthParameters) -> GrossPay:
         transport_exempt_amount=transport_exempt,
         presence_days=days,
         days_in_month=days_in_month,
+        sick_pay_amount=sick_pay,
+        sick_leaves=sick_leaves,
     )
 
 
@@ -122,6 +138,50 @@ def _paid_base(
         lines.append(GrossLine("absence", "Absence non rémunérée", quantity, None, -absence))
         paid -= absence
     return paid
+
+
+def _sick_leaves(
+    payslip: PayslipInput, lines: list[GrossLine]
+) -> tuple[tuple[SickLeavePay, ...], Decimal, Decimal]:
+    """Stops for illness or work accident: the pay of the days is deducted like an unpaid
+    absence, and the employer's maintenance net of the IJSS is paid back (C. trav. L1226-1,
+    D1226-5); returns each stop's figures, the total deduction and the total complement."""
+    leaves = payslip.variables.sick_leaves
+    if not leaves:
+        return (), ZERO, ZERO
+    by_days = _by_days(payslip)
+    pays: list[SickLeavePay] = []
+    deductions: dict[bool, tuple[Decimal, Decimal]] = {}
+    maintained_days = 0
+    for leave in leaves:
+        deduction = _deduction(payslip, leave.absence_hours, leave.absence_days)
+        pays.append(compute_sick_leave(leave, payslip.period_date, deduction))
+        quantity = leave.absence_days if by_days else leave.absence_hours
+        total, count = deductions.get(leave.occupational, (ZERO, ZERO))
+        deductions[leave.occupational] = total + deduction, count + quantity
+        maintained_days += sum(pays[-1].maintained_days)
+    for occupational, (total, count) in sorted(deductions.items()):
+        code, label = _SICK_LABELS[occupational]
+        lines.append(GrossLine(code, label, count, None, -total))
+    complement = sum((pay.complement_amount for pay in pays), ZERO)
+    if complement:
+        lines.append(
+            GrossLine(
+                "maintien_salaire",
+                "Maintien de salaire (complément employeur, net des IJSS)",
+                Decimal(maintained_days),
+                None,
+                complement,
+            )
+        )
+    deducted = sum((total for total, _ in deductions.values()), ZERO)
+    return tuple(pays), deducted, complement
+
+
+_SICK_LABELS = {
+    False: ("absence_maladie", "Absence maladie"),
+    True: ("absence_at_mp", "Absence accident du travail ou maladie professionnelle"),
+}
 
 
 def _paid_leave(payslip: PayslipInput, lines: list[GrossLine]) -> Decimal:
@@ -235,19 +295,25 @@ def _by_days(payslip: PayslipInput) -> bool:
 
 def _absence_deduction(payslip: PayslipInput) -> Decimal:
     """Deduction for unpaid absence, by the employer's method."""
+    variables = payslip.variables
+    return _deduction(payslip, variables.absence_hours, variables.absence_days)
+
+
+def _deduction(payslip: PayslipInput, hours: Decimal, days: Decimal) -> Decimal:
+    """The pay of absent hours or working days, by the employer's method."""
     variables, base = payslip.variables, payslip.employee.base_salary_amount
     method = payslip.employer.absence_method
     if method is AbsenceMethod.WORKING_DAYS:
-        if not variables.absence_days:
+        if not days:
             return ZERO
         assert variables.month_working_days is not None  # checked by validation
-        return prorate(base, variables.absence_days, variables.month_working_days)
-    if not variables.absence_hours:
+        return prorate(base, days, variables.month_working_days)
+    if not hours:
         return ZERO
     if method is AbsenceMethod.ACTUAL_HOURS:
         assert variables.month_workable_hours is not None  # checked by validation
-        return prorate(base, variables.absence_hours, variables.month_workable_hours)
-    return prorate(base, variables.absence_hours, contract_hours(payslip))
+        return prorate(base, hours, variables.month_workable_hours)
+    return prorate(base, hours, contract_hours(payslip))
 
 
 def _meal_vouchers(payslip: PayslipInput, params: MonthParameters) -> tuple[Decimal, ...]:

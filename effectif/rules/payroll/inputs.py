@@ -81,6 +81,36 @@ class Employee:
 
 
 @dataclass(frozen=True, slots=True)
+class SickLeave:
+    """One work stoppage (arrêt de travail) covering days of the pay month.
+
+    `start_date` is the stop's first day and `end_date` its last (either may lie outside the
+    month: only the month's days are paid here, counted from `start_date` for the waiting days
+    and the maintenance bands). `occupational` marks a work accident or occupational disease.
+    `seniority_years` is the complete years of seniority on the first day of absence;
+    `previous_maintained_days` the days of other stops the employer already maintained in the
+    12 months before this one (C. trav. D1226-4; days of this same stop paid in earlier months
+    are not counted). `reference_gross_amounts` is the gross pay of the (up to) three months
+    before the stop, oldest first: the IJSS of an illness use all three, those of a work accident
+    the last one. `absence_hours` (hourly methods) or `absence_days` (working days method) are
+    the hours or working days the stop takes from the month, deducted like an unpaid absence.
+    `maintenance_rates` overrides the legal 90 % and two thirds (collective agreement).
+    With `subrogation` the employer receives the IJSS and pays them on the payslip.
+    """
+
+    start_date: date
+    end_date: date
+    seniority_years: int
+    reference_gross_amounts: tuple[Decimal, ...]
+    absence_hours: Decimal = ZERO
+    absence_days: Decimal = ZERO
+    occupational: bool = False
+    previous_maintained_days: int = 0
+    subrogation: bool = False
+    maintenance_rates: tuple[Decimal, Decimal] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MonthVariables:
     """The month's variable elements.
 
@@ -89,6 +119,7 @@ class MonthVariables:
     `month_working_days` describe the month for the methods that need them. Paid leave taken
     is valued at the higher of salary maintenance and one tenth of the reference period's gross
     pay (`paid_leave_reference_gross_amount` for `paid_leave_acquired_days` acquired days).
+    `sick_leaves` are the month's sickness or work-accident stops (see `SickLeave`).
     """
 
     overtime_hours_25: Decimal = ZERO
@@ -110,6 +141,7 @@ class MonthVariables:
     meal_vouchers: int = 0
     meal_voucher_face_amount: Decimal = ZERO
     meal_voucher_employer_share: Decimal = Decimal("0.5")
+    sick_leaves: tuple[SickLeave, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,8 +79,23 @@ class ContributionLine:
 
 
 @dataclass(frozen=True, slots=True)
+class AfterNetLine:
+    """An amount added to (positive) or taken from (negative) the net pay after the
+    contributions, outside gross pay: the IJSS the employer received by subrogation and pays
+    over, and the CSG/CRDS the CPAM withheld on them (shown with their base and rate)."""
+
+    code: str
+    label: str
+    quantity: Decimal | None
+    base_amount: Decimal | None
+    rate: Decimal | None
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Withholding:
-    """Prélèvement à la source: base (net taxable), abatement, rate, amount."""
+    """Prélèvement à la source: base (net taxable, plus the taxable IJSS paid by subrogation),
+    abatement, rate, amount."""
 
     base_amount: Decimal
     abatement_amount: Decimal
@@ -113,6 +128,7 @@ class Payslip:
     net_paid_amount: Decimal
     employer_cost_amount: Decimal
     year_to_date: YearToDate
+    after_net_lines: tuple[AfterNetLine, ...] = ()
 
     def line(self, code: str) -> ContributionLine | None:
         """The line of that code, if the payslip has one."""

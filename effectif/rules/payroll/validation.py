@@ -49,6 +49,7 @@ def problems(payslip: PayslipInput, params: MonthParameters) -> Iterator[tuple[s
     yield from _time(payslip, params)
     yield from _dates(payslip)
     yield from _consistency(payslip, params)
+    yield from _sick_leaves(payslip)
 
 
 def _amount(name: str, value: object, allow_negative: bool = False) -> Iterator[tuple[str, str]]:
@@ -161,34 +162,43 @@ def _time(payslip: PayslipInput, params: MonthParameters) -> Iterator[tuple[str,
 
 
 def _absences(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
-    variables, method = payslip.variables, payslip.employer.absence_method
+    variables = payslip.variables
     if variables.month_workable_hours is not None:
         yield from _quantity("month_workable_hours", variables.month_workable_hours, "d'heures")
     if variables.month_working_days is not None:
         yield from _quantity("month_working_days", variables.month_working_days, "de jours")
-    if method is AbsenceMethod.WORKING_DAYS:
-        if variables.absence_hours:
-            yield "absence_hours", "la méthode jours ouvrés décompte les absences en jours"
-        if variables.absence_days and not variables.month_working_days:
-            yield "month_working_days", "le nombre de jours ouvrés du mois est nécessaire"
-        elif variables.month_working_days and variables.absence_days > variables.month_working_days:
-            yield "absence_days", "l'absence dépasse les jours ouvrés du mois"
-    else:
-        if variables.absence_days:
-            yield "absence_days", "la méthode horaire décompte les absences en heures"
-        if method is AbsenceMethod.ACTUAL_HOURS and variables.absence_hours:
-            workable = variables.month_workable_hours
-            if not workable:
-                yield "month_workable_hours", "le nombre d'heures réelles du mois est nécessaire"
-            elif variables.absence_hours > workable:
-                yield "absence_hours", "l'absence dépasse les heures du mois"
-        elif variables.absence_hours > payslip.employee.monthly_hours:
-            yield "absence_hours", "l'absence dépasse la durée contractuelle"
+    yield from _absence_amounts(payslip, variables.absence_hours, variables.absence_days)
     if variables.paid_leave_days:
         if not variables.month_working_days:
             yield "month_working_days", "le nombre de jours ouvrés du mois est nécessaire"
         if not variables.paid_leave_acquired_days:
             yield "paid_leave_acquired_days", "les jours acquis sont nécessaires (règle du dixième)"
+
+
+def _absence_amounts(
+    payslip: PayslipInput, hours: Decimal, days: Decimal
+) -> Iterator[tuple[str, str]]:
+    """Absent hours or days (unpaid absences and stops together) in the unit of the employer's
+    method, and within the month."""
+    variables, method = payslip.variables, payslip.employer.absence_method
+    if method is AbsenceMethod.WORKING_DAYS:
+        if hours:
+            yield "absence_hours", "la méthode jours ouvrés décompte les absences en jours"
+        if days and not variables.month_working_days:
+            yield "month_working_days", "le nombre de jours ouvrés du mois est nécessaire"
+        elif variables.month_working_days and days > variables.month_working_days:
+            yield "absence_days", "l'absence dépasse les jours ouvrés du mois"
+    else:
+        if days:
+            yield "absence_days", "la méthode horaire décompte les absences en heures"
+        if method is AbsenceMethod.ACTUAL_HOURS and hours:
+            workable = variables.month_workable_hours
+            if not workable:
+                yield "month_workable_hours", "le nombre d'heures réelles du mois est nécessaire"
+            elif hours > workable:
+                yield "absence_hours", "l'absence dépasse les heures du mois"
+        elif hours > payslip.employee.monthly_hours:
+            yield "absence_hours", "l'absence dépasse la durée contractuelle"
 
 
 def _dates(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
@@ -218,3 +228,56 @@ def _consistency(payslip: PayslipInput, params: MonthParameters) -> Iterator[tup
     mandatory = params.public_transport.mandatory_share
     if employee.transit_pass_amount and employee.transit_employer_share < mandatory:
         yield "transit_employer_share", f"la prise en charge obligatoire est d'au moins {mandatory}"
+
+
+MAX_SENIORITY_YEARS = 80
+MAX_REFERENCE_MONTHS = 3
+
+
+def _sick_leaves(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
+    """Each stop: dates within reach of the month and not overlapping, the pay it takes by the
+    employer's method, the facts of the IJSS and of the maintenance."""
+    variables = payslip.variables
+    if not variables.sick_leaves:
+        return
+    if not isinstance(variables.sick_leaves, tuple):
+        yield "sick_leaves", "un tuple d'arrêts de travail est attendu"
+        return
+    period = payslip.period_date
+    last = date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
+    previous_end: date | None = None
+    hours = days = Decimal(0)
+    for leave in sorted(variables.sick_leaves, key=lambda leave: leave.start_date):
+        if leave.end_date < leave.start_date:
+            yield "sick_leaves", "la fin d'un arrêt précède son début"
+        elif leave.end_date < period or leave.start_date > last:
+            yield "sick_leaves", "un arrêt ne couvre aucun jour du mois de paie"
+        if previous_end is not None and leave.start_date <= previous_end:
+            yield "sick_leaves", "deux arrêts se chevauchent"
+        previous_end = leave.end_date
+        yield from _quantity("absence_hours", leave.absence_hours, "d'heures")
+        yield from _quantity("absence_days", leave.absence_days, "de jours")
+        if isinstance(leave.absence_hours, Decimal) and isinstance(leave.absence_days, Decimal):
+            hours += leave.absence_hours
+            days += leave.absence_days
+        if not isinstance(leave.seniority_years, int) or not (
+            0 <= leave.seniority_years <= MAX_SENIORITY_YEARS
+        ):
+            yield "seniority_years", f"une ancienneté en années de 0 à {MAX_SENIORITY_YEARS}"
+        if (
+            not isinstance(leave.previous_maintained_days, int)
+            or leave.previous_maintained_days < 0
+        ):
+            yield "previous_maintained_days", "un nombre de jours positif ou nul est attendu"
+        amounts = leave.reference_gross_amounts
+        if not isinstance(amounts, tuple) or not 1 <= len(amounts) <= MAX_REFERENCE_MONTHS:
+            yield "reference_gross_amounts", "le brut d'un à trois mois précédant l'arrêt"
+        else:
+            for amount in amounts:
+                yield from _amount("reference_gross_amounts", amount)
+        if leave.maintenance_rates is not None:
+            for rate in leave.maintenance_rates:
+                yield from _rate("maintenance_rates", rate)
+    yield from _absence_amounts(
+        payslip, hours + variables.absence_hours, days + variables.absence_days
+    )

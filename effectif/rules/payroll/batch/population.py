@@ -123,6 +123,10 @@ class Population:
             if payslip.period_date != period:
                 raise ValueError("all payslips of a population belong to one month")
             validate(payslip, params)
+            if payslip.variables.sick_leaves:
+                raise ValueError(
+                    "les arrêts de travail se calculent bulletin par bulletin (compute_payslip)"
+                )
         return cls(period_date=period, **_columns(payslips))
 
 
