@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from effectif.contracts.models import Contract
 from effectif.core.roles import is_hr
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 def home_summary(user: User, today: dt.date) -> dict[str, Any]:
     employees = employees_for(user)
     soon = today + dt.timedelta(days=30)
-    contracts = Contract.objects.filter(employee__in=employees).select_related("employee")
     summary: dict[str, Any] = {
         "present": employees.filter(
             Exists(
@@ -34,16 +33,18 @@ def home_summary(user: User, today: dt.date) -> dict[str, Any]:
     }
     if not is_hr(user):
         return summary
-    summary.update(
-        {
-            "pending_requests": pending_change_requests(user).count(),
-            "trials_ending": contracts.filter(
-                Q(trial_renewed=False, trial_end_date__range=(today, soon))
-                | Q(trial_renewed=True, trial_renewal_end_date__range=(today, soon))
-            ).count(),
-            "fixed_terms_ending": contracts.filter(end_date__range=(today, soon))
-            .exclude(kind="cdi")
-            .count(),
-        }
+    trials_ending = Q(trial_renewed=False, trial_end_date__range=(today, soon)) | Q(
+        trial_renewed=True, trial_renewal_end_date__range=(today, soon)
     )
+    fixed_terms_ending = Q(end_date__range=(today, soon)) & ~Q(kind="cdi")
+    # Both counts in one query, over the contracts that end either way.
+    summary.update(
+        Contract.objects.filter(employee__in=employees)
+        .filter(trials_ending | fixed_terms_ending)
+        .aggregate(
+            trials_ending=Count("pk", filter=trials_ending),
+            fixed_terms_ending=Count("pk", filter=fixed_terms_ending),
+        )
+    )
+    summary["pending_requests"] = pending_change_requests(user).count()
     return summary

@@ -56,9 +56,14 @@ def employee_get(user: Actor, pk: Any) -> Employee:
 
 
 def own_employee(user: Actor) -> Employee | None:
+    """The user's own file (with its employer), or None. The answer is also kept on the user as
+    its `employee` (the reverse one-to-one Django would otherwise read again): the menu asks
+    `user.employee` on every page, after the view has asked this."""
     if not user.is_authenticated:
         return None
-    return Employee.objects.filter(user=user).select_related("employer").first()
+    employee = Employee.objects.filter(user=user).select_related("employer").first()
+    Employee.user.field.remote_field.set_cached_value(user, employee)
+    return employee
 
 
 def sensitive_data(user: Actor, employee: Employee) -> dict[str, Any] | None:
