@@ -79,6 +79,14 @@ KINDS: dict[str, ElementKind] = {
             Unit.AMOUNT,
             "expense_allowance_amount",
         ),
+        ElementKind(
+            "FRAIS_SOUMIS",
+            _("Remboursement de frais soumis à cotisations"),
+            Unit.AMOUNT,
+            "bonus_amount",
+            manual=False,
+            help=_("La part des frais au-delà des limites URSSAF, réintégrée au brut."),
+        ),
         ElementKind("REPAS", _("Repas fournis (avantage en nature)"), Unit.COUNT, "meals_provided"),
         ElementKind(
             "LOGEMENT", _("Avantage en nature logement"), Unit.AMOUNT, "housing_benefit_amount"

@@ -46,6 +46,6 @@ Collector = Callable[["PayrollPeriod", "list[Paid]"], Iterable[Draft]]
 def collectors() -> list[Collector]:
     """Every source's collector, in the order the payslip page lists them."""
     # Imported here: each collector module imports `Draft` from this package.
-    from effectif.payroll.collectors import leave, time_sheets
+    from effectif.payroll.collectors import expenses, leave, time_sheets
 
-    return [leave.collect, time_sheets.collect]
+    return [leave.collect, time_sheets.collect, expenses.collect]
