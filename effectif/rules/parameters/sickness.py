@@ -39,7 +39,8 @@ class WorkAccidentBenefit:
 
     No waiting day; `first_rate` of the daily wage (previous month's gross / `divisor`) up to day
     `first_days`, `second_rate` from the next day; the daily wage is limited to `pass_cap_share`
-    of the annual social security ceiling.
+    of the annual social security ceiling; an IJ never exceeds the net daily wage, the daily
+    wage × `net_wage_share` (less a flat 21 %).
     """
 
     first_rate: Decimal
@@ -47,6 +48,7 @@ class WorkAccidentBenefit:
     second_rate: Decimal
     divisor: Decimal
     pass_cap_share: Decimal
+    net_wage_share: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +112,18 @@ WORK_ACCIDENT_BENEFIT: Parameter[WorkAccidentBenefit] = Parameter(
         DatedValue(
             _BEFORE_2025,
             WorkAccidentBenefit(
-                Decimal("0.6"), 28, Decimal("0.8"), Decimal("30.42"), Decimal("0.00834")
+                Decimal("0.6"),
+                28,
+                Decimal("0.8"),
+                Decimal("30.42"),
+                Decimal("0.00834"),
+                Decimal("0.79"),
             ),
             "CSS art. L433-1 (pas de carence), L433-2 et R433-1 (60 % jusqu'au 28e jour, 80 % "
-            "à partir du 29e), R433-4 (salaire du mois précédent / 30,42) ; plafond du salaire "
-            "journalier 0,834 % du PASS (article de la limite non relu)",
+            "à partir du 29e, dans la limite du gain journalier net), R433-4 (salaire du mois "
+            "précédent / 30,42) ; plafond du salaire journalier 0,834 % du PASS (366,89 € en "
+            "2023) et gain journalier net = salaire journalier − 21 % : service-public.fr F175 "
+            "(articles réglementaires de la limite et du taux de 21 % non relus)",
             unconfirmed=True,
         ),
     ),

@@ -15,10 +15,12 @@ from effectif.rules.payroll.inputs import (
     Employer,
     MonthVariables,
     PayslipInput,
+    SickLeave,
     YearToDate,
 )
 from effectif.rules.payroll.month_parameters import MonthParameters, month_parameters
 from effectif.rules.payroll.results import (
+    AfterNetLine,
     ContributionLine,
     GrossLine,
     Heading,
@@ -29,6 +31,7 @@ from effectif.rules.payroll.validation import PayslipInputError
 
 __all__ = [
     "AbsenceMethod",
+    "AfterNetLine",
     "BatchResult",
     "ContractKind",
     "ContributionLine",
@@ -42,6 +45,7 @@ __all__ = [
     "PayslipInput",
     "PayslipInputError",
     "Population",
+    "SickLeave",
     "Withholding",
     "YearToDate",
     "compute_batch",

@@ -101,13 +101,17 @@ def work_accident_daily_benefits(
     reference_gross_amounts: tuple[Decimal, ...], start: date
 ) -> tuple[Decimal, Decimal]:
     """Daily IJ of a work accident or occupational disease up to day 28 and from day 29: 60 %
-    and 80 % of the previous month's gross / 30,42, limited to 0,834 % of the annual ceiling
-    (CSS L433-2, R433-1, R433-4)."""
+    and 80 % of the previous month's gross / 30,42, the daily wage limited to 0,834 % of the
+    annual ceiling, each IJ to the net daily wage, 79 % of it (CSS L433-2, R433-1, R433-4)."""
     rules = WORK_ACCIDENT_BENEFIT.at(start)
     previous = reference_gross_amounts[-1] if reference_gross_amounts else ZERO
     annual_ceiling = PSS_MONTHLY.at(start) * MONTHS_PER_YEAR
     daily_wage = min(previous / rules.divisor, annual_ceiling * rules.pass_cap_share)
-    return apply_rate(daily_wage, rules.first_rate), apply_rate(daily_wage, rules.second_rate)
+    net = apply_rate(daily_wage, rules.net_wage_share)
+    return (
+        min(apply_rate(daily_wage, rules.first_rate), net),
+        min(apply_rate(daily_wage, rules.second_rate), net),
+    )
 
 
 def maintenance_band_days(rules: LegalMaintenance, seniority_years: int) -> int:

@@ -182,13 +182,15 @@ def test_published_maximum_daily_benefits_around_1_april_2025() -> None:
     """4 000 € a month: before 1 April 2025, 1,8 × 1 801,80 = 3 243,24 a month, 3 × 3 243,24 /
     91,25 × 50 % = r(53,3136) = 53,31; from 1 April 2025, 1,4 × 1 801,80 = 2 522,52, r(41,4661)
     = 41,47 (the published figures). Work accident, 2025: the daily wage is capped at 0,834 % of
-    47 100 = 392,814: 60 % = r(235,6884) = 235,69, 80 % = r(314,2512) = 314,25."""
+    47 100 = 392,814: 60 % = r(235,6884) = 235,69; 80 % = r(314,2512) = 314,25 is above the net
+    daily wage, 79 % = r(310,3231) = 310,32 (service-public.fr F175: « dans la limite du gain
+    journalier net, le salaire journalier moins 21 % »)."""
     high = (D("4000"),) * 3
     assert sickness_daily_benefit(high, date(2025, 3, 31)) == D("53.31")
     assert sickness_daily_benefit(high, date(2025, 4, 1)) == D("41.47")
     assert work_accident_daily_benefits((D("20000"),), date(2025, 6, 1)) == (
         D("235.69"),
-        D("314.25"),
+        D("310.32"),
     )
 
 
@@ -226,6 +228,24 @@ def test_stop_begun_the_month_before_counts_its_days_from_its_start() -> None:
     assert pay.benefit_days == (10, 0)
     assert pay.maintained_days == (10, 0)
     assert pay.maintained_gross_amount == D("630.00")
+
+
+def test_work_accident_benefit_rises_to_80_percent_from_day_29() -> None:
+    """Work accident from 10 February 2026 to 15 March 2026, 2 years of seniority, 2 500 € in
+    January: 1 March is day 20 of the stop. IJ (R433-1): daily wage 2 500 / 30,42 = 82,1828,
+    60 % = 49,31 for days 20 to 28 (9 days); from day 29, 80 % = 65,75 is limited to the net
+    daily wage, 79 % = r(64,9244) = 64,92, for days 29 to 34 (6 days): 443,79 + 389,52 =
+    833,31. Employer (no waiting day, band of 30 days): days 20 to 30 at 90 % (11), days 31 to
+    34 at two thirds (4); pay of the days 1 500: r(1 500 × (11 × 0,9 + 4 × 2/3) / 15) =
+    r(1 256,667) = 1 256,67, less 833,31 = 423,36."""
+    leave = SickLeave(date(2026, 2, 10), date(2026, 3, 15), 2, (D("2500"),), occupational=True)
+    pay = compute_sick_leave(leave, MARCH, D("1500"))
+    assert pay.daily_benefits == (D("49.31"), D("64.92"))
+    assert pay.benefit_days == (9, 6)
+    assert pay.benefit_amount == D("833.31")
+    assert pay.maintained_days == (11, 4)
+    assert pay.maintained_gross_amount == D("1256.67")
+    assert pay.complement_amount == D("423.36")
 
 
 def test_collective_agreement_rates_override_the_legal_ones() -> None:
