@@ -275,10 +275,6 @@ def employee_subject_values(employee: Employee) -> dict[str, dict[str, Any]]:
     return _values(employee, contract)
 
 
-def contract_subject_values(contract: Contract) -> dict[str, dict[str, Any]]:
-    return _values(contract.employee, contract)
-
-
 GROUP_KEYS = ("salarie", "employeur", "etablissement", "contrat", "document", "saisie")
 CANDIDATE_KINDS = frozenset({TemplateKind.APPLICATION_REJECTED, TemplateKind.RECRUITMENT_INTERVIEW})
 EMPLOYEE_KINDS = frozenset(TemplateKind.values) - CANDIDATE_KINDS
@@ -303,7 +299,7 @@ def subjects() -> list[Subject]:
             label=_("Contrat"),
             groups=GROUP_KEYS,
             get=contract_get,
-            values=contract_subject_values,
+            values=lambda contract: _values(contract.employee, contract),
             employer=lambda contract: contract.employee.employer,
             employee=lambda contract: contract.employee,
             describe=str,

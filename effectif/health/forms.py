@@ -25,10 +25,6 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
-def aware(day: dt.date, time: dt.time) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, time))
-
-
 class _Schedule(StyledFormMixin, forms.Form):
     day = forms.DateField(label=_("Date de la visite"), widget=DateInput())
     time = forms.TimeField(label=_("Heure"), widget=TimeInput())
@@ -45,7 +41,8 @@ class _Schedule(StyledFormMixin, forms.Form):
     )
 
     def planned_at(self) -> dt.datetime:
-        return aware(self.cleaned_data["day"], self.cleaned_data["time"])
+        day, time = self.cleaned_data["day"], self.cleaned_data["time"]
+        return timezone.make_aware(dt.datetime.combine(day, time))
 
 
 class PlanForm(_Schedule):

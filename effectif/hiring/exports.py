@@ -27,10 +27,6 @@ from effectif.rules.hiring.dpae import (
 )
 
 
-def posting_context(posting: JobPosting) -> dict[str, Any]:
-    return {"posting": posting, "published_on": publication_date(posting)}
-
-
 def posting_text(posting: JobPosting) -> str:
     """The posting as plain text, wrapped for the forms of job boards."""
     published = publication_date(posting)
@@ -68,7 +64,10 @@ def posting_text(posting: JobPosting) -> str:
 
 
 def posting_pdf(posting: JobPosting) -> bytes:
-    body = render_to_string("hiring/print/posting_body.html", posting_context(posting))
+    body = render_to_string(
+        "hiring/print/posting_body.html",
+        {"posting": posting, "published_on": publication_date(posting)},
+    )
     html = document_html(
         body=body, letterhead=letterhead_view(posting.employer), title=posting.title, screen=False
     )
