@@ -73,7 +73,12 @@ class Target:
 
     @property
     def key(self) -> str:
-        return f"{self.kind}-{self.pk}"
+        return target_key(self.kind, self.pk)
+
+
+def target_key(kind: str, pk: int) -> str:
+    """How a target is named in the URL and the selector: `service-12`, `etablissement-3`."""
+    return f"{kind}-{pk}"
 
 
 def _target_of(item: Department | Establishment) -> Target:
@@ -109,7 +114,11 @@ def target_choices(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
     establishments = [(_target_of(e).key, str(e)) for e in planning_establishments(user)]
     if establishments:
         groups.append((_("Établissements"), establishments))
-    teams = [(_target_of(d).key, d.name) for d in planning_departments(user)]
+    # The teams' keys and names only: no department (nor its employer and parent) to build.
+    teams = [
+        (target_key(TEAM, pk), name)
+        for pk, name in planning_departments(user).values_list("pk", "name")
+    ]
     if teams:
         groups.append((_("Équipes"), teams))
     return groups
