@@ -11,7 +11,10 @@ variables (`overtime_hours_25`, `overtime_hours_50`, `complementary_hours_10`,
 `complementary_hours_25`, `bonus`, `expense_allowance`, `absence_hours`, `absence_days`,
 `month_workable_hours`, `month_working_days`, `paid_leave_days`, `paid_leave_reference_gross`,
 `paid_leave_acquired_days`, `meals_provided`, `housing_benefit`, `vehicle_benefit`,
-`meal_vouchers`, `meal_voucher_value`, `meal_voucher_employer_share`) and `year_to_date`
+`meal_vouchers`, `meal_voucher_value`, `meal_voucher_employer_share`), `sick_leaves` (a list
+of objects: `start_date`, `end_date`, `seniority_years`, `reference_gross` (a list of one to
+three amounts), and optionally `absence_hours`, `absence_days`, `occupational`,
+`previous_maintained_days`, `subrogation`, `maintenance_rates` (two rates)) and `year_to_date`
 (`gross`, `taxable`, `withheld`, `exempt_overtime`, `reduction_pay`, `reduction_smic`,
 `reduction`).
 """
@@ -32,6 +35,7 @@ from effectif.rules.payroll.inputs import (
     Employer,
     MonthVariables,
     PayslipInput,
+    SickLeave,
     YearToDate,
 )
 from effectif.rules.payroll.results import Payslip
@@ -93,6 +97,52 @@ def _choice(kind: type[ContractKind] | type[AbsenceMethod]) -> Converter:
     return convert
 
 
+#: sick leave's case field → (input field, converter); the first four are required
+SICK_LEAVE_FIELDS: dict[str, tuple[str, Converter]] = {
+    "start_date": ("start_date", _day),
+    "end_date": ("end_date", _day),
+    "seniority_years": ("seniority_years", _integer),
+    "reference_gross": ("reference_gross_amounts", lambda v: tuple(_list(v, _decimal))),
+    "absence_hours": ("absence_hours", _decimal),
+    "absence_days": ("absence_days", _decimal),
+    "occupational": ("occupational", _boolean),
+    "previous_maintained_days": ("previous_maintained_days", _integer),
+    "subrogation": ("subrogation", _boolean),
+    "maintenance_rates": ("maintenance_rates", lambda v: _pair(_list(v, _decimal))),
+}
+
+
+def _list(value: object, convert: Converter) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("une liste est attendue")
+    return [convert(item) for item in value]
+
+
+def _pair(values: list[Any]) -> tuple[Any, Any]:
+    if len(values) != 2:
+        raise ValueError("deux taux sont attendus")
+    return values[0], values[1]
+
+
+def _sick_leaves(value: object) -> object:
+    leaves = []
+    for item in _list(value, lambda item: item):
+        if not isinstance(item, dict):
+            raise ValueError("chaque arrêt est un objet JSON")
+        unknown = set(item) - set(SICK_LEAVE_FIELDS)
+        if unknown:
+            raise ValueError(f"champ d'arrêt inconnu : {sorted(unknown)[0]}")
+        missing = [name for name in list(SICK_LEAVE_FIELDS)[:4] if name not in item]
+        if missing:
+            raise ValueError(f"champ d'arrêt obligatoire absent : {missing[0]}")
+        fields: dict[str, Any] = {}
+        for name, raw in item.items():
+            target, convert = SICK_LEAVE_FIELDS[name]
+            fields[target] = convert(raw)
+        leaves.append(SickLeave(**fields))
+    return tuple(leaves)
+
+
 #: case field → (section, input field, converter)
 FIELDS: dict[str, tuple[str, str, Converter]] = {
     "gross_monthly": ("employee", "base_salary_amount", _decimal),
@@ -137,6 +187,7 @@ FIELDS: dict[str, tuple[str, str, Converter]] = {
     "meal_vouchers": ("variables", "meal_vouchers", _integer),
     "meal_voucher_value": ("variables", "meal_voucher_face_amount", _decimal),
     "meal_voucher_employer_share": ("variables", "meal_voucher_employer_share", _decimal),
+    "sick_leaves": ("variables", "sick_leaves", _sick_leaves),
 }
 YEAR_TO_DATE_FIELDS = {
     "gross": "gross_amount",
@@ -250,7 +301,7 @@ def result_record(payslip: Payslip) -> dict[str, Any]:
                     }
                 )
     withholding = payslip.withholding
-    return {
+    record = {
         "id": payslip.reference,
         "gross": _number(payslip.gross_amount),
         "net_before_tax": _number(payslip.net_before_tax_amount),
@@ -266,6 +317,12 @@ def result_record(payslip: Payslip) -> dict[str, Any]:
         "lines": lines,
         "parameters_version": payslip.parameters_version,
     }
+    if payslip.after_net_lines:
+        record["after_net"] = [
+            {"code": line.code, "label": line.label, "amount": _number(line.amount)}
+            for line in payslip.after_net_lines
+        ]
+    return record
 
 
 def _number(value: Decimal) -> float | int:

@@ -25,6 +25,7 @@ import pytest
 
 from effectif.rules.parameters.sickness import LEGAL_MAINTENANCE
 from effectif.rules.payroll.batch import Population
+from effectif.rules.payroll.case_format import CaseError, case_to_input, result_record
 from effectif.rules.payroll.engine import compute_payslip
 from effectif.rules.payroll.inputs import (
     Employee,
@@ -303,3 +304,52 @@ def test_the_batch_path_leaves_stops_to_the_one_by_one_path() -> None:
     leave = SickLeave(date(2026, 3, 9), date(2026, 3, 12), 1, (D("2000"),))
     with pytest.raises(ValueError, match="bulletin par bulletin"):
         Population.from_inputs([_input("2000", leave)])
+
+
+def test_the_case_format_reads_stops_and_writes_the_lines_after_net() -> None:
+    """The second case as a JSON case of the simulator (`simulate`)."""
+    case = {
+        "id": "arret-subrogation",
+        "month": "2026-03",
+        "gross_monthly": D("3000"),
+        "headcount": 10,
+        "at_rate": D("0.01"),
+        "sick_leaves": [
+            {
+                "start_date": "2026-03-02",
+                "end_date": "2026-03-21",
+                "seniority_years": 6,
+                "reference_gross": [D("3000"), D("3000"), D("3000")],
+                "absence_hours": D("105"),
+                "subrogation": True,
+            }
+        ],
+    }
+    given = case_to_input(case)
+    assert given.variables.sick_leaves[0].reference_gross_amounts == (D("3000"),) * 3
+    record = result_record(compute_payslip(given))
+    assert record["gross"] == 1592.74
+    assert [line["amount"] for line in record["after_net"]] == [713.15, -27.1, -17.12, -3.57]
+
+
+@pytest.mark.parametrize(
+    ("leave", "reason"),
+    [
+        ({"start_date": "2026-03-02", "end_date": "2026-03-03"}, "obligatoire"),
+        ({"start_date": "2026-03-02", "unknown": 1}, "inconnu"),
+        (
+            {
+                "start_date": "2026-03-02",
+                "end_date": "2026-03-03",
+                "seniority_years": 1,
+                "reference_gross": [D("1")],
+                "maintenance_rates": [D("1")],
+            },
+            "deux taux",
+        ),
+    ],
+)
+def test_the_case_format_names_the_wrong_stop_field(leave: dict[str, object], reason: str) -> None:
+    case = {"id": "x", "month": "2026-03", "gross_monthly": 1, "headcount": 1, "at_rate": 0}
+    with pytest.raises(CaseError, match=reason):
+        case_to_input({**case, "sick_leaves": [leave]})
