@@ -19,9 +19,11 @@ r(2 552,242) = 2 552,24), hourly absence method (salary × hours / 151,67), 10 e
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from effectif.rules.parameters.sickness import LEGAL_MAINTENANCE
 from effectif.rules.payroll.batch import Population
@@ -353,3 +355,43 @@ def test_the_case_format_names_the_wrong_stop_field(leave: dict[str, object], re
     case = {"id": "x", "month": "2026-03", "gross_monthly": 1, "headcount": 1, "at_rate": 0}
     with pytest.raises(CaseError, match=reason):
         case_to_input({**case, "sick_leaves": [leave]})
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start_offset=st.integers(min_value=-120, max_value=30),
+    length=st.integers(min_value=1, max_value=200),
+    seniority=st.integers(min_value=0, max_value=40),
+    previous=st.integers(min_value=0, max_value=200),
+    occupational=st.booleans(),
+    reference=st.integers(min_value=0, max_value=2_000_000).map(lambda cents: D(cents) / 100),
+    pay=st.integers(min_value=0, max_value=500_000).map(lambda cents: D(cents) / 100),
+)
+def test_the_days_and_amounts_of_any_stop_add_up(
+    start_offset: int,
+    length: int,
+    seniority: int,
+    previous: int,
+    occupational: bool,
+    reference: D,
+    pay: D,
+) -> None:
+    """Every day of the stop in the month is either waiting or paid an IJ; the maintained days
+    are at most the month's days and the bands' total; the complement is never negative nor
+    above the maintained share of the pay, itself at most the pay of the days."""
+    start = MARCH + timedelta(days=start_offset)
+    end = start + timedelta(days=length - 1)
+    if end < MARCH or start > date(2026, 3, 31):
+        return
+    leave = SickLeave(
+        start, end, seniority, (reference,) * 3, occupational=occupational,
+        previous_maintained_days=previous,
+    )  # fmt: skip
+    result = compute_sick_leave(leave, MARCH, pay)
+    assert result.benefit_waiting_days + sum(result.benefit_days) == result.days
+    assert sum(result.maintained_days) <= result.days
+    band = maintenance_band_days(LEGAL_MAINTENANCE.at(start), seniority)
+    assert sum(result.maintained_days) <= 2 * band
+    assert result.employer_waiting_days <= 7
+    assert D(0) <= result.complement_amount <= result.maintained_gross_amount <= pay
+    assert result.benefit_maintained_amount <= result.benefit_amount
