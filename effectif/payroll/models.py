@@ -15,12 +15,13 @@ from decimal import Decimal
 from typing import ClassVar
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from effectif.contracts.models import Contract
 from effectif.core.models import AuditScoped, TimeStampedModel
@@ -538,3 +539,92 @@ class Anomaly(AuditScoped, TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.acknowledged_at is None
+
+
+#: A general-ledger account number or a journal code: letters and digits, no space.
+ACCOUNT_NUMBER = RegexValidator(
+    r"^[0-9A-Za-z]{1,20}$", _("Lettres et chiffres seulement, sans espace (20 au plus).")
+)
+
+
+def _account(
+    label: StrOrPromise, default: str, help_text: StrOrPromise = ""
+) -> models.CharField[str, str]:
+    return models.CharField(
+        label, max_length=20, default=default, validators=[ACCOUNT_NUMBER], help_text=help_text
+    )
+
+
+class AccountingSettings(AuditScoped, TimeStampedModel):
+    """The general-ledger accounts of an employer's payroll entries (plan comptable général by
+    default: 641 gross pay, 645 social charges, 421 net to pay, 431 URSSAF, 437 other social
+    bodies, 4421 withholding tax…). Which contribution goes to which body is
+    `payroll/accounting/bodies.py`."""
+
+    #: The accounts, in the order of the settings form.
+    ACCOUNT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "journal_code",
+        "gross_account",
+        "employer_contributions_account",
+        "payroll_taxes_account",
+        "other_payroll_taxes_account",
+        "other_social_charges_account",
+        "expenses_account",
+        "subrogation_account",
+        "net_pay_account",
+        "withholding_account",
+        "urssaf_account",
+        "retirement_account",
+        "provident_account",
+        "tax_office_account",
+        "other_bodies_account",
+        "benefits_in_kind_account",
+        "meal_vouchers_account",
+    )
+
+    employer = models.OneToOneField(
+        Employer,
+        on_delete=models.CASCADE,
+        related_name="payroll_accounting",
+        verbose_name=_("employeur"),
+    )
+    journal_code = _account(_("code du journal"), "PAIE")
+    gross_account = _account(_("rémunérations du personnel (débit)"), "641")
+    employer_contributions_account = _account(
+        _("charges de sécurité sociale et de prévoyance (débit)"), "645"
+    )
+    payroll_taxes_account = _account(
+        _("taxes sur rémunérations, administration des impôts (débit)"),
+        "631",
+        _("Taxe sur les salaires, taxe d'apprentissage."),
+    )
+    other_payroll_taxes_account = _account(
+        _("taxes sur rémunérations, autres organismes (débit)"),
+        "633",
+        _("Versement mobilité, FNAL, formation professionnelle, effort de construction."),
+    )
+    other_social_charges_account = _account(
+        _("autres charges sociales (débit)"),
+        "647",
+        _("Part patronale des titres-restaurant, remboursement des transports publics."),
+    )
+    expenses_account = _account(_("frais professionnels remboursés (débit)"), "625")
+    subrogation_account = _account(
+        _("indemnités journalières à recevoir, subrogation (débit)"), "4387"
+    )
+    net_pay_account = _account(_("rémunérations dues (crédit)"), "421")
+    withholding_account = _account(_("prélèvement à la source (crédit)"), "4421")
+    urssaf_account = _account(_("URSSAF (crédit)"), "431")
+    retirement_account = _account(_("retraite complémentaire (crédit)"), "437")
+    provident_account = _account(_("prévoyance et mutuelle (crédit)"), "437")
+    tax_office_account = _account(_("service des impôts des entreprises (crédit)"), "447")
+    other_bodies_account = _account(_("autres organismes (crédit)"), "438")
+    benefits_in_kind_account = _account(_("avantages en nature (crédit)"), "791")
+    meal_vouchers_account = _account(_("titres-restaurant (crédit)"), "4386")
+
+    class Meta:
+        verbose_name = _("comptes de paie de l'employeur")
+        verbose_name_plural = _("comptes de paie des employeurs")
+
+    def __str__(self) -> str:
+        return str(self.employer)

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from effectif.payroll.views import payslips, periods
+from effectif.payroll.views import outputs, payslips, periods
 
 app_name = "payroll"
 
@@ -21,4 +21,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("anomalies/<int:pk>/accepter/", periods.anomaly_acknowledge, name="anomaly_acknowledge"),
     path("bulletins/<int:pk>/", payslips.payslip_detail, name="payslip"),
     path("mes-bulletins/", payslips.my_payslips, name="my_payslips"),
+    path("<int:pk>/livre-de-paie/", outputs.journal, name="journal"),
+    path("<int:pk>/ecritures/", outputs.accounting, name="accounting"),
+    path(
+        "<int:pk>/ecritures/comptes/",
+        outputs.accounting_settings_edit,
+        name="accounting_settings",
+    ),
+    path("<int:pk>/virements/", outputs.transfers, name="transfers"),
+    path("<int:pk>/virements/fichier/", outputs.transfer_file, name="transfer_file"),
 ]

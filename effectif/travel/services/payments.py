@@ -104,6 +104,21 @@ def payroll_hand_over(*, employer: Employer, month: dt.date, by: User) -> list[E
     return reports
 
 
+def employer_debtor(employer: Employer) -> Party:
+    """The employer's paying account, kept on its travel policy: the debtor of every transfer
+    file it sends (expense reports, salaries)."""
+    policy = TravelPolicy.objects.filter(employer=employer).first()
+    if policy is None or not policy.debtor_iban or not policy.debtor_bic:
+        raise ValidationError(
+            _(
+                "L'IBAN et le BIC du compte payeur de %(employer)s manquent : renseignez-les "
+                "dans la politique de déplacement."
+            )
+            % {"employer": employer.name}
+        )
+    return Party(employer.name, policy.debtor_iban, policy.debtor_bic)
+
+
 def _message_id(employer: Employer, now: dt.datetime) -> str:
     stamp = timezone.localtime(now).strftime("%Y%m%d%H%M%S")
     base = f"NF-{employer.pk}-{stamp}"
@@ -142,15 +157,7 @@ def sepa_batch_create(
                 _("La note %(ref)s n'est pas à rembourser par virement pour %(employer)s.")
                 % {"ref": report.reference, "employer": employer.name}
             )
-    policy = TravelPolicy.objects.filter(employer=employer).first()
-    if policy is None or not policy.debtor_iban or not policy.debtor_bic:
-        raise ValidationError(
-            _(
-                "L'IBAN et le BIC du compte payeur de %(employer)s manquent : renseignez-les "
-                "dans la politique de déplacement."
-            )
-            % {"employer": employer.name}
-        )
+    debtor = employer_debtor(employer)
     missing = [r.employee.display_name for r in locked if not r.employee.iban or not r.employee.bic]
     if missing:
         raise ValidationError(
@@ -180,7 +187,7 @@ def sepa_batch_create(
         xml = credit_transfer_xml(
             message_id=message_id,
             created_at=now,
-            debtor=Party(employer.name, policy.debtor_iban, policy.debtor_bic),
+            debtor=debtor,
             execution_date=execution_date,
             transfers=transfers,
         )
