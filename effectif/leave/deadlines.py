@@ -24,9 +24,8 @@ def leave_to_take(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline
         return
     for leave_type in managed_leave_types(user).filter(category=Category.PAID_LEAVE, active=True):
         employees = employees_for(user).filter(employer_id=leave_type.employer_id)
-        for employee, bucket in must_take_before(employees, leave_type, start):
-            if bucket.available_until is None or bucket.available_until > end:
-                continue
+        for employee, bucket in must_take_before(employees, leave_type, start, end):
+            assert bucket.available_until is not None  # the window's buckets have a deadline
             yield Deadline(
                 due_date=bucket.available_until,
                 kind="leave",

@@ -192,18 +192,29 @@ def balances_as_of(
 
 
 def must_take_before(
-    employees: QuerySet[Employee], leave_type: LeaveType, on: dt.date
+    employees: QuerySet[Employee],
+    leave_type: LeaveType,
+    on: dt.date,
+    until: dt.date | None = None,
 ) -> list[tuple[Employee, Bucket]]:
-    """Who still has days of `leave_type` to take, and by when (earliest deadline first)."""
-    entries = LedgerEntry.objects.filter(employee__in=employees, leave_type=leave_type)
+    """Who still has days of `leave_type` to take, and by when (earliest deadline first): the
+    buckets whose deadline falls on `on` or after (and by `until`, when given)."""
+    # A bucket's entries share its deadline: the database keeps only the buckets of the
+    # window, rather than every employee's since their hiring.
+    window = {"available_until__gte": on}
+    if until is not None:
+        window["available_until__lte"] = until
+    entries = LedgerEntry.objects.filter(employee__in=employees, leave_type=leave_type, **window)
     found = buckets_by_employee(entries, dt.date.max)
+    if not found:
+        return []
     people = {e.pk: e for e in employees.filter(pk__in=list(found))}
     rows = [
         (people[employee_id], bucket)
         for employee_id, types in found.items()
         if employee_id in people
         for bucket in types.get(leave_type.pk, [])
-        if bucket.remaining > 0 and bucket.available_until and bucket.available_until >= on
+        if bucket.remaining > 0
     ]
     return sorted(rows, key=lambda r: (r[1].available_until or dt.date.max, r[0].last_name))
 

@@ -127,3 +127,24 @@ def test_leave_to_take_in_the_hr_to_do(world, types, hr_manager, manager_user):
     assert (
         deadlines.collect(manager_user, date(2026, 5, 1), date(2026, 6, 30), kinds=["leave"]) == []
     )
+
+
+def test_leave_to_take_keeps_the_deadlines_of_the_window(world, types, hr_manager):
+    """The to-do lists the buckets whose deadline falls in its window, no other (the database
+    keeps those alone); a window where none falls reads no employee."""
+    from effectif.core.deadlines import deadlines
+    from effectif.employees.models import Employee
+    from effectif.leave.selectors import must_take_before
+
+    acquisitions_post(leave_type=types["cp"], up_to=date(2026, 5, 31))
+    before = deadlines.collect(hr_manager, date(2026, 5, 1), date(2026, 5, 30), kinds=["leave"])
+    assert before == []
+    found = deadlines.collect(hr_manager, date(2026, 5, 31), date(2026, 5, 31), kinds=["leave"])
+    assert {d.due_date for d in found} == {date(2026, 5, 31)}
+    assert world.member.pk in {d.employee_id for d in found}
+    employees = Employee.objects.filter(employer=world.employer)
+    everyone = must_take_before(employees, types["cp"], date(2026, 6, 1))
+    assert {bucket.available_until for _employee, bucket in everyone} == {date(2027, 5, 31)}
+    with CaptureQueriesContext(connection) as captured:
+        assert must_take_before(employees, types["cp"], date(2026, 6, 1), date(2027, 5, 30)) == []
+    assert len(captured.captured_queries) == 1  # the ledger's buckets, no employee
