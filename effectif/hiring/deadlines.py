@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from effectif.contracts.deadlines import deadline_rows, kind_label, person
 from effectif.core.deadlines import Deadline, page_link
+from effectif.documents.subjects import short_date
 from effectif.hiring import permissions as perms
 from effectif.hiring.models import DpaeStatus
 from effectif.hiring.selectors import contracts_to_declare, tasks_for
@@ -21,10 +22,6 @@ from effectif.rules.hiring.dpae import BEFORE_ARTICLE, earliest_filing_day
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
-
-
-def _fmt(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def dpae_to_file(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]:
@@ -52,11 +49,11 @@ def dpae_to_file(user: User, start: dt.date, end: dt.date) -> Iterator[Deadline]
             title=title
             % {
                 "name": person(row),
-                "day": _fmt(row.start_date),
+                "day": short_date(row.start_date),
                 "hour": hour,
                 "kind": kind_label(row.kind),
             },
-            rule=rule % {"earliest": _fmt(earliest), "article": BEFORE_ARTICLE},
+            rule=rule % {"earliest": short_date(earliest), "article": BEFORE_ARTICLE},
             url=dpae_link(row.dpae__id) if row.dpae__id else new_dpae_link(row.pk),
             employer_id=row.employee__employer_id,
             employee_id=row.employee_id,
