@@ -1,3 +1,4 @@
+from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from effectif.accounts.views import login, security, users
@@ -6,7 +7,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("connexion/", login.LoginView.as_view(), name="login"),
-    path("deconnexion/", login.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", LogoutView.as_view(), name="logout"),
     path("mot-de-passe/oubli/", login.PasswordResetView.as_view(), name="password_reset"),
     path(
         "mot-de-passe/oubli/envoye/",
