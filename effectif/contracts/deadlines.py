@@ -64,7 +64,9 @@ def kind_label(kind: str) -> str:
 _last_day_to_notify = lru_cache(maxsize=4096)(last_day_to_notify)
 
 
+@lru_cache(maxsize=4096)
 def _fmt(day: dt.date) -> str:
+    """« 01/07/2026 »: the to-do's rows repeat a few days hundreds of times."""
     return day.strftime("%d/%m/%Y")
 
 
