@@ -28,3 +28,9 @@ class PayrollConfig(AppConfig):
             order=590,
         ),
     ]
+
+    def ready(self) -> None:
+        from effectif.core.panels import panels
+        from effectif.payroll.views.documents import EMPLOYEE_PAYSLIPS
+
+        panels.register("employee", EMPLOYEE_PAYSLIPS)
