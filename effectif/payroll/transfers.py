@@ -7,6 +7,7 @@ the reason; the IBANs read are audited, and so is each file made."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -115,6 +116,11 @@ def transfer_plan(period: PayrollPeriod) -> TransferPlan:
     return TransferPlan(tuple(transfers), tuple(excluded))
 
 
+def execution_date(period: PayrollPeriod) -> dt.date:
+    """The pay date, or today once it has passed (a bank refuses a date in the past)."""
+    return max(period.pay_date, timezone.localdate())
+
+
 def ensure_payable(period: PayrollPeriod) -> None:
     if period.status not in PAYABLE_STATUSES:
         raise ValidationError(
@@ -143,7 +149,7 @@ def salary_transfer_file(*, period: PayrollPeriod, by: User) -> tuple[str, bytes
             message_id=message_id,
             created_at=now,
             debtor=debtor,
-            execution_date=max(period.pay_date, timezone.localdate()),
+            execution_date=execution_date(period),
             transfers=[transfer for _payslip, transfer in plan.transfers],
             category_purpose=SALARY_PURPOSE,
         )

@@ -12,6 +12,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from effectif.core.models import AuditAction, AuditEntry
@@ -35,7 +36,9 @@ from effectif.payroll.selectors import period_totals
 from effectif.rules.parameters.dsn_codes import LINE_DSN_CODES
 from effectif.rules.sepa.credit_transfer import NAMESPACE
 from effectif.rules.sepa.schema import schema_errors
-from effectif.travel.models import TravelPolicy
+from effectif.travel.models import ReimbursementMethod, TravelPolicy
+from effectif.travel.services.payments import reimbursement_choose, sepa_batch_create
+from effectif.travel.tests.builders import checked_with_advance, give_accounts
 
 pytestmark = pytest.mark.django_db
 
@@ -306,6 +309,7 @@ def test_the_transfer_file_is_valid_and_sums_the_nets(client_for, computed, worl
     page = client.get(reverse("payroll:transfers", args=[computed.pk])).content.decode()
     assert world.colleague.display_name in page
     assert "IBAN absent du dossier" in page
+    assert "01/06/2026" in page  # the pay date (29 May) has passed: today
     response = client.get(reverse("payroll:transfer_file", args=[computed.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
@@ -348,3 +352,22 @@ def test_the_transfer_file_waits_for_a_validated_period_and_an_account(
     no_account = client.get(url, follow=True).content.decode()
     assert "compte payeur" in no_account
     assert "politique de déplacement" in no_account
+
+
+def test_the_expense_report_batch_passes_the_same_schema(
+    world, employee_user, manager_user, hr_manager
+):
+    give_accounts(world)
+    report = checked_with_advance(world, employee_user, manager_user, hr_manager)
+    reimbursement_choose(
+        report=report, method=ReimbursementMethod.TRANSFER, payroll_month=None, by=hr_manager
+    )
+    batch = sepa_batch_create(
+        employer=world.employer,
+        reports=[report],
+        execution_date=timezone.localdate(),
+        by=hr_manager,
+    )
+    assert schema_errors(batch.xml.encode("utf-8")) == []
+    root = ET.fromstring(batch.xml.encode("utf-8"))
+    assert root.find("p:CstmrCdtTrfInitn/p:PmtInf/p:PmtTpInf/p:CtgyPurp", NS) is None

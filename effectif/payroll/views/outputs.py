@@ -36,6 +36,7 @@ from effectif.payroll.permissions import is_payroll_lead, may_run_payroll
 from effectif.payroll.selectors import period_get
 from effectif.payroll.transfers import (
     PAYABLE_STATUSES,
+    execution_date,
     salary_transfer_file,
     transfer_plan,
 )
@@ -142,6 +143,7 @@ def transfers(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "period": period,
             "plan": transfer_plan(period),
             "payable": period.status in PAYABLE_STATUSES,
+            "execution_date": execution_date(period),
         },
     )
 
