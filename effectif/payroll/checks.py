@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from effectif.payroll.facts import PAYROLL_KINDS, contracts_of_month, paid_in
+from effectif.contracts.models import Contract
+from effectif.payroll.facts import PAYROLL_KINDS
 from effectif.payroll.models import (
     Anomaly,
     EmployerPayrollSettings,
@@ -25,6 +26,7 @@ from effectif.payroll.models import (
 from effectif.rules.contracts.kinds import ContractKind
 from effectif.rules.money import round_amount
 from effectif.rules.payroll import month_parameters
+from effectif.rules.payroll.inputs import AbsenceMethod
 
 ZERO = Decimal(0)
 
@@ -70,11 +72,14 @@ def _payslip_findings(
             % {"net": _money(payslip.net_paid_amount)},
             _("Vérifiez les absences et les retenues du mois."),
         )
-    if payslip.net_paid_amount > payslip.gross_amount + _reimbursed(payslip):
+    if payslip.net_paid_amount > payslip.gross_amount + _reimbursed(payslip) + _after_net(payslip):
         yield found(
             "net_superieur_brut",
             Severity.BLOCKING,
-            _("Le net à payer (%(net)s) dépasse le brut (%(gross)s) hors remboursements.")
+            _(
+                "Le net à payer (%(net)s) dépasse le brut (%(gross)s) hors remboursements et "
+                "indemnités journalières subrogées."
+            )
             % {"net": _money(payslip.net_paid_amount), "gross": _money(payslip.gross_amount)},
             _("Vérifiez les éléments non soumis (frais, indemnités)."),
         )
@@ -138,13 +143,23 @@ def _reimbursed(payslip: Payslip) -> Decimal:
     return Decimal(variables.get("expense_allowance_amount", "0"))
 
 
+def _after_net(payslip: Payslip) -> Decimal:
+    """What is paid after the net outside gross pay: the IJSS received by subrogation, net of
+    the CSG/CRDS the CPAM withheld on them."""
+    lines = payslip.result.get("after_net_lines", [])
+    return sum((Decimal(line["amount"]) for line in lines), ZERO)
+
+
 def _paid_hours(payslip: Payslip) -> Decimal:
-    """The hours the month's gross pays for (contract hours and overtime); none for a forfait."""
+    """The hours the month's gross pays for (contract hours and overtime, less the hours of
+    the absences and stops deducted, in the share of the month the employer's method takes);
+    none for a forfait."""
     employee = payslip.engine_input.get("employee", {})
     if employee.get("forfait_days") or employee.get("entry_date") or employee.get("exit_date"):
         return ZERO
     variables = payslip.engine_input.get("variables", {})
-    hours = Decimal(employee.get("monthly_hours", "0"))
+    contract_hours = Decimal(employee.get("monthly_hours", "0"))
+    hours = contract_hours
     for name in (
         "overtime_hours_25",
         "overtime_hours_50",
@@ -152,15 +167,27 @@ def _paid_hours(payslip: Payslip) -> Decimal:
         "complementary_hours_25",
     ):
         hours += Decimal(variables.get(name, "0"))
-    hours -= Decimal(variables.get("absence_hours", "0"))
+    stops = variables.get("sick_leaves", [])
+    absent_hours = Decimal(variables.get("absence_hours", "0"))
+    absent_days = Decimal(variables.get("absence_days", "0"))
+    absent_hours += sum((Decimal(stop["absence_hours"]) for stop in stops), ZERO)
+    absent_days += sum((Decimal(stop["absence_days"]) for stop in stops), ZERO)
+    method = payslip.engine_input.get("employer", {}).get("absence_method")
+    month_hours = variables.get("month_workable_hours")
+    month_days = variables.get("month_working_days")
+    if method == AbsenceMethod.WORKING_DAYS and month_days and Decimal(month_days):
+        hours -= contract_hours * absent_days / Decimal(month_days)
+    elif method == AbsenceMethod.ACTUAL_HOURS and month_hours and Decimal(month_hours):
+        hours -= contract_hours * absent_hours / Decimal(month_hours)
+    else:
+        hours -= absent_hours
     return hours if hours > 0 else ZERO
 
 
-def _period_findings(period: PayrollPeriod) -> Iterator[Finding]:
+def _period_findings(contracts: list[Contract], paid: set[int]) -> Iterator[Finding]:
     """People under contract in the month without a payslip, and why."""
-    paid = {p.employee.pk for p in paid_in(period)}
     seen: set[int] = set()
-    for contract in contracts_of_month(period):
+    for contract in contracts:
         employee_id = contract.employee_id
         if employee_id in paid or employee_id in seen:
             continue
@@ -201,25 +228,34 @@ def _previous_nets(period: PayrollPeriod) -> dict[int, Decimal]:
     )
 
 
-def run(period: PayrollPeriod) -> int:
-    """Replace the period's findings by this computation's; returns how many there are."""
+def findings(
+    period: PayrollPeriod, payslips: list[Payslip], contracts: list[Contract]
+) -> list[Finding]:
+    """The findings of a computation, on its payslips before they are stored; each payslip's
+    counts of blocking anomalies and warnings are set on it."""
     settings = EmployerPayrollSettings.objects.filter(employer_id=period.employer_id).first()
     threshold = settings.variation_threshold if settings else Decimal("0.20")
     smic_hourly = month_parameters(period.month).smic_hourly
     previous = _previous_nets(period)
-    findings: list[Finding] = list(_period_findings(period))
-    payslips = list(Payslip.objects.filter(period=period).select_related("employee", "contract"))
+    found = list(_period_findings(contracts, {p.employee_id for p in payslips}))
     for payslip in payslips:
-        findings.extend(
-            _payslip_findings(payslip, previous, smic_hourly=smic_hourly, threshold=threshold)
-        )
+        own = list(_payslip_findings(payslip, previous, threshold, smic_hourly))
+        payslip.blocking_count = sum(1 for f in own if f.severity == Severity.BLOCKING)
+        payslip.warning_count = len(own) - payslip.blocking_count
+        found.extend(own)
+    return found
+
+
+def store(period: PayrollPeriod, found: list[Finding]) -> int:
+    """Replace the period's anomalies by `found` (its payslips stored), keeping the
+    acknowledgement of a warning that comes back (same check, same person)."""
     acknowledged = {
         (a.code, a.employee_id): a
         for a in Anomaly.objects.filter(period=period, acknowledged_at__isnull=False)
     }
     Anomaly.objects.filter(period=period).delete()
     rows = []
-    for finding in findings:
+    for finding in found:
         kept = acknowledged.get((finding.code, finding.employee_id))
         row = Anomaly(
             period=period,
@@ -236,15 +272,4 @@ def run(period: PayrollPeriod) -> int:
             row.acknowledgement = kept.acknowledgement
         rows.append(row)
     Anomaly.objects.bulk_create(rows, batch_size=1000)
-    counts: dict[int, list[int]] = {}
-    for row in rows:
-        if row.payslip is not None:
-            pair = counts.setdefault(row.payslip.pk, [0, 0])
-            pair[0 if row.severity == Severity.BLOCKING else 1] += 1
-    for payslip in payslips:
-        blocking, warnings = counts.get(payslip.pk, [0, 0])
-        if (blocking, warnings) != (payslip.blocking_count, payslip.warning_count):
-            Payslip.objects.filter(pk=payslip.pk).update(
-                blocking_count=blocking, warning_count=warnings
-            )
     return len(rows)

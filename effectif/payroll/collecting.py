@@ -11,7 +11,7 @@ from django.utils import timezone
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.payroll.collectors import collectors
-from effectif.payroll.facts import paid_in
+from effectif.payroll.facts import Paid, paid_in
 from effectif.payroll.models import (
     ElementSource,
     PayrollElement,
@@ -27,10 +27,12 @@ KEPT_SOURCES = (ElementSource.MANUAL, ElementSource.IMPORT)
 
 
 @transaction.atomic
-def collect(period: PayrollPeriod, *, by: User | None) -> int:
-    """Gather the period's elements from every source; returns how many were gathered."""
+def collect(period: PayrollPeriod, *, by: User | None, paid: list[Paid] | None = None) -> int:
+    """Gather the period's elements from every source (for `paid`, the people paid in it, when
+    the caller has them); returns how many were gathered."""
     locked = PayrollPeriod.objects.select_for_update().get(pk=period.pk)
-    paid = paid_in(locked)
+    if paid is None:
+        paid = paid_in(locked)
     drafts = [draft for collector in collectors() for draft in collector(locked, paid)]
     locked.elements.exclude(source__in=KEPT_SOURCES).delete()
     PayrollElement.objects.bulk_create(

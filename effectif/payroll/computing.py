@@ -13,11 +13,14 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from effectif.contracts.models import Contract
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.payroll import checks
 from effectif.payroll.collecting import collect
 from effectif.payroll.facts import (
+    Paid,
+    contracts_of_month,
     employer_facts,
     paid_in,
     payslip_input,
@@ -55,9 +58,11 @@ def compute(period_id: int) -> str:
         task_status=TaskStatus.RUNNING, progress_done=0, task_error=""
     )
     try:
+        contracts = contracts_of_month(period)
+        paid = paid_in(period, contracts=contracts)
         if timezone.localdate() <= period.cutoff_date or period.collected_at is None:
-            collect(period, by=None)
-        _compute_payslips(period)
+            collect(period, by=None, paid=paid)
+        _compute_payslips(period, paid, contracts)
     except Exception as error:  # the page says it failed; the log keeps the trace
         logger.exception("Calcul de la période de paie %s", period_id)
         PayrollPeriod.objects.filter(pk=period.pk).update(
@@ -67,14 +72,13 @@ def compute(period_id: int) -> str:
     return TaskStatus.DONE
 
 
-def _compute_payslips(period: PayrollPeriod) -> None:
-    paid = paid_in(period)
+def _compute_payslips(period: PayrollPeriod, paid: list[Paid], contracts: list[Contract]) -> None:
     PayrollPeriod.objects.filter(pk=period.pk).update(progress_total=len(paid))
     ids = [p.employee.pk for p in paid]
     elements: dict[int, list[PayrollElement]] = defaultdict(list)
     for element in PayrollElement.objects.filter(period=period):
         elements[element.employee_id].append(element)
-    employer = employer_facts(period)
+    employer = employer_facts(period, contracts)
     planned = planned_month(paid, period)
     ytd = year_to_date(period, ids)
     try:
@@ -114,13 +118,14 @@ def _compute_payslips(period: PayrollPeriod) -> None:
         payslips.append(payslip)
         if done % PROGRESS_STEP == 0:
             _progress(period, done)
+    found = checks.findings(period, payslips, contracts)
     with transaction.atomic():
         locked = PayrollPeriod.objects.select_for_update().get(pk=period.pk)
         if not locked.is_editable:
             raise ValueError("La période a été validée pendant le calcul : rien n'est modifié.")
         Payslip.objects.filter(period=period).delete()
         Payslip.objects.bulk_create(payslips, batch_size=500)
-        found = checks.run(locked)
+        stored = checks.store(locked, found)
         PayrollPeriod.objects.filter(pk=period.pk).update(
             status=PeriodStatus.COMPUTED,
             task_status=TaskStatus.DONE,
@@ -134,6 +139,6 @@ def _compute_payslips(period: PayrollPeriod) -> None:
             detail=(
                 f"Période calculée : {len(payslips)} bulletins, "
                 f"{sum(1 for p in payslips if p.status == PayslipStatus.FAILED)} en échec, "
-                f"{found} anomalies"
+                f"{stored} anomalies"
             ),
         )

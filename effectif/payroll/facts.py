@@ -69,26 +69,32 @@ def contracts_of_month(period: PayrollPeriod) -> list[Contract]:
     )
 
 
-def paid_in(period: PayrollPeriod, employee_ids: Iterable[int] | None = None) -> list[Paid]:
-    """Who gets a payslip in the period (one contract each: the latest of the month)."""
+def paid_in(
+    period: PayrollPeriod,
+    employee_ids: Iterable[int] | None = None,
+    *,
+    contracts: list[Contract] | None = None,
+) -> list[Paid]:
+    """Who gets a payslip in the period (one contract each: the latest of the month), from the
+    month's `contracts` when the caller has them."""
     wanted = set(employee_ids) if employee_ids is not None else None
     last = month_end(period.month)
-    contracts: dict[int, Contract] = {}
-    for contract in contracts_of_month(period):
-        if contract.kind not in PAYROLL_KINDS or contract.employee_id in contracts:
+    chosen: dict[int, Contract] = {}
+    for contract in contracts if contracts is not None else contracts_of_month(period):
+        if contract.kind not in PAYROLL_KINDS or contract.employee_id in chosen:
             continue
         if wanted is None or contract.employee_id in wanted:
-            contracts[contract.employee_id] = contract
+            chosen[contract.employee_id] = contract
     terms_by_contract: dict[int, list[ContractTerms]] = defaultdict(list)
     for terms in (
-        ContractTerms.objects.filter(contract__in=list(contracts.values()))
+        ContractTerms.objects.filter(contract__in=list(chosen.values()))
         .select_related("establishment")
         .order_by("-effective_date")
     ):
         terms_by_contract[terms.contract_id].append(terms)
-    settings = settings_on(contracts.keys(), last)
+    settings = settings_on(chosen.keys(), last)
     paid = []
-    for employee_id, contract in contracts.items():
+    for employee_id, contract in chosen.items():
         on = min(last, contract.end_date or last)
         versions = [t for t in terms_by_contract[contract.pk] if t.effective_date <= on]
         if versions:
@@ -112,12 +118,18 @@ def employer_settings(period: PayrollPeriod) -> EmployerPayrollSettings:
     return found or EmployerPayrollSettings(employer_id=period.employer_id)
 
 
-def headcount(period: PayrollPeriod, settings: EmployerPayrollSettings) -> int:
+def headcount(
+    period: PayrollPeriod,
+    settings: EmployerPayrollSettings,
+    contracts: list[Contract] | None = None,
+) -> int:
     """The headcount for the contribution thresholds: the one HR entered (the previous year's
     average, CSS R130-1), else the people under a counted contract during the month."""
     if settings.headcount is not None:
         return settings.headcount
-    return len({c.employee_id for c in contracts_of_month(period) if c.kind in PAYROLL_KINDS})
+    if contracts is None:
+        contracts = contracts_of_month(period)
+    return len({c.employee_id for c in contracts if c.kind in PAYROLL_KINDS})
 
 
 def year_to_date(period: PayrollPeriod, employee_ids: Iterable[int]) -> dict[int, YearToDate]:
@@ -212,11 +224,11 @@ def payslip_input(
     )
 
 
-def employer_facts(period: PayrollPeriod) -> EmployerFacts:
+def employer_facts(period: PayrollPeriod, contracts: list[Contract] | None = None) -> EmployerFacts:
     """The employer's facts without an establishment (its rates come with each contract's)."""
     settings = employer_settings(period)
     return EmployerFacts(
-        headcount=headcount(period, settings),
+        headcount=headcount(period, settings, contracts),
         at_rate=ZERO,
         payroll_tax_liable=period.employer.subject_to_payroll_tax,
         non_profit=settings.non_profit,
