@@ -8,6 +8,8 @@
 3. Leave ledgers (`conges`), working-time checks (`temps`) and the planning (`planning`).
 4. Expense reports: the policy checks over 100,000 lines, against the 5 s target, as pure rules
    (`frais`) and from the database, SQLite then PostgreSQL (`frais-db`).
+4b. The month's payroll of 10,000 employees computed and stored as the worker does it, its
+   memory and the period's page (`paie-db`, `effectif.bench.payroll_db`).
 5. The load test (`charge`): 50 concurrent users mixing HR browsing, employees' self-service
    and managers' approvals on the population with PostgreSQL, served by gunicorn as in
    production, for 3 minutes without then with think time: throughput, latency (median, p95),
@@ -39,6 +41,7 @@ PARTS = (
     "planning",
     "frais",
     "frais-db",
+    "paie-db",
     "charge",
     "pages",
 )
@@ -194,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         from effectif.bench.travel_db import run as expense_checks_db
 
         expense_checks_db(args.postgres_url)
+    if "paie-db" in parts:
+        from effectif.bench.payroll_db import run as payroll_month
+
+        payroll_month(args.postgres_url, args.employees)
     if "charge" in parts:
         from effectif.bench.load import run as load_test
 
