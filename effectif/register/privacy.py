@@ -10,9 +10,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from effectif.contracts.models import Contract
 from effectif.core.retention import DataKind, Outcome
-from effectif.register.selectors import retention_limit
+from effectif.register.selectors import expired_contracts
 from effectif.register.services import register_purge
 from effectif.rules.parameters.departures import REGISTER_RETENTION_YEARS
 from effectif.rules.privacy.dates import Unit
@@ -21,11 +20,7 @@ from effectif.rules.privacy.dates import Unit
 def purge_register(now: dt.datetime, dry_run: bool) -> Outcome:
     today = timezone.localdate(now)
     if dry_run:
-        return Outcome(
-            erased=Contract.objects.filter(
-                end_date__lt=retention_limit(today), register_purge__isnull=True
-            ).count()
-        )
+        return Outcome(erased=expired_contracts(today).count())
     return Outcome(erased=register_purge(today=today))
 
 

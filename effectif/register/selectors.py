@@ -66,6 +66,11 @@ def retention_limit(today: dt.date) -> dt.date:
     return add_months(today, -12 * REGISTER_RETENTION_YEARS.at(today))
 
 
+def expired_contracts(today: dt.date) -> QuerySet[Contract]:
+    """Contracts ended before the retention limit whose entry is still in the register."""
+    return Contract.objects.filter(end_date__lt=retention_limit(today), register_purge__isnull=True)
+
+
 def _contract_type(contract: Contract, terms: ContractTerms) -> str:
     label = str(contract.get_kind_display())
     if terms.working_time == WorkingTime.PART_TIME:

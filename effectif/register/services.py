@@ -18,22 +18,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from effectif.accounts.models import User
-from effectif.contracts.models import Contract
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
 from effectif.register.models import RegisterPurge
-from effectif.register.selectors import retention_limit
+from effectif.register.selectors import expired_contracts, retention_limit
 
 
 @transaction.atomic
 def register_purge(*, today: dt.date, by: User | None = None) -> int:
     """Withdraw the entries of people who left more than 5 years ago; returns how many."""
     limit = retention_limit(today)
-    expired = (
-        Contract.objects.filter(end_date__lt=limit, register_purge__isnull=True)
-        .select_related("employee")
-        .prefetch_related("versions")
-    )
+    expired = expired_contracts(today).select_related("employee").prefetch_related("versions")
     purges: list[RegisterPurge] = []
     per_employer: Counter[int] = Counter()
     for contract in expired:
