@@ -6,6 +6,7 @@ sum of the nets paid; the exports carry no live formula; HR of the employer only
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import xml.etree.ElementTree as ET
 from decimal import Decimal as D
@@ -27,6 +28,7 @@ from effectif.payroll.journal import journal_of
 from effectif.payroll.models import (
     AccountingSettings,
     ElementSource,
+    EmployeePayrollSettings,
     PayrollElement,
     PayrollPeriod,
     Payslip,
@@ -60,13 +62,19 @@ def _element(period, employee, code, **values):
 
 @pytest.fixture
 def computed(period, world):
-    """May 2026 computed with benefits in kind, meal vouchers, expenses and a bonus, so that
-    every account of the entry is used."""
+    """May 2026 computed with benefits in kind, meal vouchers, expenses, a bonus, a transit pass
+    and a health premium, so that every account of the entry is used."""
     _element(period, world.member, "PRIME", amount=D("350.00"))
     _element(period, world.member, "FRAIS", amount=D("84.30"))
     _element(period, world.member, "REPAS", quantity=D("10"))
     _element(period, world.colleague, "LOGEMENT", amount=D("120.00"))
     _element(period, world.colleague, "TR", quantity=D("18"), base_amount=D("9.00"), rate=D("0.5"))
+    EmployeePayrollSettings.objects.create(
+        employee=world.colleague,
+        effective_date=dt.date(2026, 1, 1),
+        transit_pass_amount=D("80.00"),
+        health_premium_amount=D("60.00"),
+    )
     compute(period.pk)
     period.refresh_from_db()
     return period
@@ -226,6 +234,11 @@ def test_the_entries_balance_to_the_cent_on_the_default_accounts(computed):
     assert on("625", "debit") == D("84.30")
     assert on("4386", "credit") == D("162.00")  # 18 titres à 9,00 €
     assert on("791", "credit") > D("120.00")  # housing and ten meals
+    # The employer's exempt half of the vouchers (81,00) and of the transit pass (40,00).
+    assert on("647", "debit") == D("121.00")
+    provident = [line for line in entries.lines if line.label == "Prévoyance et mutuelle"]
+    assert provident
+    assert provident[0].credit == D("60.00")  # the whole premium, both shares
     # Debit: the employer cost of every payslip (gross, charges, expenses, vouchers).
     assert entries.debit_total == total("employer_cost_amount")
     assert on("431", "credit") + on("437", "credit") == total(
