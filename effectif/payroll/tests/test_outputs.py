@@ -35,7 +35,16 @@ from effectif.payroll.models import (
     PeriodStatus,
 )
 from effectif.payroll.selectors import period_totals
+from effectif.payroll.storing import amounts_of, result_json, to_json
 from effectif.rules.parameters.dsn_codes import LINE_DSN_CODES
+from effectif.rules.payroll.engine import compute_payslip
+from effectif.rules.payroll.inputs import (
+    Employee,
+    Employer,
+    MonthVariables,
+    PayslipInput,
+    SickLeave,
+)
 from effectif.rules.sepa.credit_transfer import NAMESPACE
 from effectif.rules.sepa.schema import schema_errors
 from effectif.travel.models import ReimbursementMethod, TravelPolicy
@@ -384,3 +393,32 @@ def test_the_expense_report_batch_passes_the_same_schema(
     assert schema_errors(batch.xml.encode("utf-8")) == []
     root = ET.fromstring(batch.xml.encode("utf-8"))
     assert root.find("p:CstmrCdtTrfInitn/p:PmtInf/p:PmtTpInf/p:CtgyPurp", NS) is None
+
+
+def test_ijss_paid_over_by_subrogation_balance_on_their_own_account():
+    """The engine's case of 20 days of illness with subrogation (rules/payroll/tests/
+    test_sickness.py): the IJSS the employer receives net of the CPAM's CSG/CRDS (665,36 €) are
+    paid over with the net; they are debited to the IJSS receivable account (4387)."""
+    given = PayslipInput(
+        dt.date(2026, 3, 1),
+        Employer(headcount=10, at_rate=D("0.01")),
+        Employee(base_salary_amount=D("3000")),
+        MonthVariables(
+            sick_leaves=(
+                SickLeave(
+                    dt.date(2026, 3, 2),
+                    dt.date(2026, 3, 21),
+                    6,
+                    (D("3000"),) * 3,
+                    absence_hours=D("105"),
+                    subrogation=True,
+                ),
+            )
+        ),
+    )
+    result = compute_payslip(given)
+    payslip = Payslip(result=result_json(result), engine_input=to_json(given), **amounts_of(result))
+    period = PayrollPeriod(month=dt.date(2026, 3, 1))
+    entries = check_balanced(entries_of(period, AccountingSettings(), payslips=[payslip]))
+    assert [line.debit for line in entries.lines if line.account == "4387"] == [D("665.36")]
+    assert entries.debit_total == result.employer_cost_amount + D("665.36")
