@@ -53,6 +53,12 @@ def templates_for_generation(
     )
 
 
+def preferred_template(user: Actor, employer: Employer, kind: str) -> DocumentTemplate | None:
+    """The employer's own active template of `kind` (the first by name), else a default."""
+    templates = templates_for_generation(user, employer, frozenset({kind})).order_by("name")
+    return templates.filter(employer=employer).first() or templates.first()
+
+
 def letterhead_employers(user: Actor) -> QuerySet[Employer]:
     return (
         hr_employers_for(user).order_by("name")

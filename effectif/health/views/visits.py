@@ -20,7 +20,7 @@ from effectif.core.editing import bound, saved, submit
 from effectif.core.roles import is_hr
 from effectif.core.typing import AuthenticatedRequest
 from effectif.documents.models import TemplateKind
-from effectif.documents.selectors import generated_about, templates_for_generation
+from effectif.documents.selectors import generated_about, preferred_template
 from effectif.employees.selectors import employee_get
 from effectif.health.forms import (
     SECRECY_WARNING,
@@ -45,11 +45,7 @@ if TYPE_CHECKING:
 
 
 def _convocation_url(user: User, visit: MedicalVisit) -> str | None:
-    employer = visit.employee.employer
-    templates = templates_for_generation(
-        user, employer, frozenset({TemplateKind.MEDICAL_VISIT})
-    ).order_by("name")
-    template = templates.filter(employer=employer).first() or templates.first()
+    template = preferred_template(user, visit.employee.employer, TemplateKind.MEDICAL_VISIT)
     if template is None:
         return None
     return f"{reverse('documents:generate', args=['visite', visit.pk])}?modele={template.pk}"

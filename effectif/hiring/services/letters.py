@@ -17,8 +17,8 @@ from effectif.core.audit import audit, audit_creation
 from effectif.core.models import AuditAction
 from effectif.documents.generation import Generated, render_for
 from effectif.documents.merging import registry
-from effectif.documents.models import DocumentTemplate, TemplateKind
-from effectif.documents.selectors import templates_for_generation
+from effectif.documents.models import TemplateKind
+from effectif.documents.selectors import preferred_template
 from effectif.hiring.models import Candidate, CandidateLetter, CandidateStatus, Interview
 from effectif.hiring.services.candidates import interview_save, touch
 
@@ -57,20 +57,12 @@ def file_generated_letter(
     return _("« %(title)s » est enregistré avec la candidature.") % {"title": letter.title}
 
 
-def template_for(user: User, candidate: Candidate, kind: str) -> DocumentTemplate | None:
-    """The employer's own active template of this kind, else the installation's default."""
-    templates = list(templates_for_generation(user, candidate.employer, frozenset({kind})))
-    own = [t for t in templates if t.employer_id is not None]
-    chosen = own or templates
-    return chosen[0] if chosen else None
-
-
 @transaction.atomic
 def letter_generate(
     *, candidate: Candidate, kind: str, by: User, interview: Interview | None = None
 ) -> CandidateLetter:
     """Generate the letter of this kind for the candidate (or the interview) and keep it."""
-    template = template_for(by, candidate, kind)
+    template = preferred_template(by, candidate.employer, kind)
     if template is None:
         raise ValidationError(
             _("Aucun modèle actif « %(kind)s » : voir la bibliothèque des modèles.")
