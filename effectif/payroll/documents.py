@@ -49,6 +49,9 @@ KEEP_MENTION = _lazy(
     "paie sans limitation de durée."
 )
 ZERO = Decimal(0)
+#: Lines whose base is a number of hours and whose rate is an amount per hour (the employer's
+#: flat deduction on overtime, CSS L241-18), not an amount and a percentage.
+PER_HOUR_LINES = frozenset({"deduction_heures_supplementaires"})
 #: The usual grouping of a NIR (sex, year, month, place, commune, order number, key).
 NIR_GROUPS = (1, 2, 2, 2, 3, 3, 2)
 
@@ -66,6 +69,11 @@ def rate_text(value: Any) -> str:
     exponent = number.normalize().as_tuple().exponent
     places = max(2, -exponent if isinstance(exponent, int) else 2)
     return percent(_decimal(value), min(places, 4))
+
+
+def per_hour_text(value: Any) -> str:
+    """An amount per hour: « 1,50 €/h »."""
+    return f"{decimal_fr(_decimal(value), 2)}\u00a0€/h" if value not in (None, "") else ""
 
 
 def amount_text(value: Any, *, blank_zero: bool = True) -> str:
@@ -128,13 +136,14 @@ def headings(result: dict[str, Any]) -> list[PrintedHeading]:
         base = employee_base or _decimal(line.get("employer_base_amount"))
         employee_amount = _decimal(line.get("employee_amount"))
         employer_amount = _decimal(line.get("employer_amount"))
+        rate = per_hour_text if line.get("code") in PER_HOUR_LINES else rate_text
         heading.lines.append(
             PrintedLine(
                 label=line.get("label", ""),
-                base=amount_text(base),
-                employee_rate=rate_text(line.get("employee_rate")) if employee_amount else "",
+                base=f"{amount_text(base)} h" if rate is per_hour_text else amount_text(base),
+                employee_rate=rate(line.get("employee_rate")) if employee_amount else "",
                 employee_amount=amount_text(employee_amount),
-                employer_rate=rate_text(line.get("employer_rate")) if employer_amount else "",
+                employer_rate=rate(line.get("employer_rate")) if employer_amount else "",
                 employer_amount=amount_text(employer_amount),
             )
         )

@@ -16,6 +16,7 @@ from effectif.payroll.documents import (
     SERVICE_PUBLIC_URL,
     documents_progress,
     masked_nir,
+    per_hour_text,
     printed_payslip,
     rate_text,
 )
@@ -126,6 +127,8 @@ def test_rates_print_as_on_a_payslip():
     assert rate_text("0.00016") == "0,016\u00a0%"
     assert rate_text("0.0855") == "8,55\u00a0%"
     assert rate_text(None) == ""
+    # The employer's flat deduction on overtime is an amount per hour, not a percentage.
+    assert per_hour_text("1.5") == "1,50\u00a0€/h"
 
 
 def test_the_batch_fills_every_payslip_document(client_for, period, hr_assistant):
