@@ -21,6 +21,14 @@ class PayrollConfig(AppConfig):
             visible=may_run_payroll,
         ),
         NavItem(
+            _("Simulateur de paie"),
+            "payroll:simulator",
+            "calculator",
+            _SECTION,
+            order=610,
+            visible=may_run_payroll,
+        ),
+        NavItem(
             _("Mes bulletins de paie"),
             "payroll:my_payslips",
             "file-earmark-text",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -11,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.forms import set_choices, set_queryset
 from effectif.employees.models import Employee
-from effectif.organisation.models import Employer
+from effectif.organisation.models import Employer, Establishment
 from effectif.payroll.catalogue import manual_choices
+from effectif.payroll.models import EmployeePayrollSettings, EmployerPayrollSettings
+from effectif.rules.payroll.inputs import ContractKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -80,3 +83,79 @@ class AcknowledgeForm(forms.Form):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Motif de la réouverture"), max_length=300)
+
+
+class EmployeeSettingsForm(forms.ModelForm[EmployeePayrollSettings]):
+    class Meta:
+        model = EmployeePayrollSettings
+        fields = EmployeePayrollSettings.TYPED_FIELDS
+        widgets = {"effective_date": DATE}
+
+
+class EmployerSettingsForm(forms.ModelForm[EmployerPayrollSettings]):
+    class Meta:
+        model = EmployerPayrollSettings
+        fields = EmployerPayrollSettings.TYPED_FIELDS
+
+
+class SimulatorForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=_("Je connais"),
+        choices=[
+            ("brut", _("le salaire brut mensuel")),
+            ("net_avant_impot", _("le net à payer avant impôt")),
+            ("net_paye", _("le net payé après impôt")),
+            ("cout_employeur", _("le coût employeur")),
+        ],
+        initial="brut",
+    )
+    amount = forms.DecimalField(
+        label=_("Montant mensuel (€)"), max_digits=10, decimal_places=2, min_value=Decimal(1)
+    )
+    establishment = forms.ModelChoiceField(
+        label=_("Établissement"), queryset=Establishment.objects.none()
+    )
+    month = forms.DateField(
+        label=_("Mois"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
+    contract = forms.ChoiceField(
+        label=_("Contrat"),
+        choices=[
+            (ContractKind.PERMANENT.value, _("CDI")),
+            (ContractKind.FIXED_TERM.value, _("CDD")),
+            (ContractKind.APPRENTICESHIP.value, _("Apprentissage")),
+        ],
+    )
+    cadre = forms.BooleanField(label=_("Cadre"), required=False)
+    monthly_hours = forms.DecimalField(
+        label=_("Heures mensuelles"),
+        max_digits=6,
+        decimal_places=2,
+        initial=Decimal("151.67"),
+        min_value=Decimal("1"),
+        max_value=Decimal("260"),
+    )
+    headcount = forms.IntegerField(label=_("Effectif de l'employeur"), min_value=1, initial=10)
+    pas_rate = forms.DecimalField(
+        label=_("Taux de prélèvement à la source"),
+        required=False,
+        max_digits=5,
+        decimal_places=4,
+        min_value=Decimal(0),
+        max_value=Decimal("0.43"),
+        help_text=_("En fraction (0,075 pour 7,5 %) ; vide : grille neutre."),
+    )
+    health_premium_amount = forms.DecimalField(
+        label=_("Cotisation mutuelle (mois)"),
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal(0),
+        initial=Decimal(0),
+    )
+
+    def __init__(self, *args: Any, establishments: QuerySet[Establishment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_queryset(self, "establishment", establishments)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -150,6 +151,14 @@ class EmployerPayrollSettings(AuditScoped, TimeStampedModel):
     the headcount for contribution thresholds, the anomaly threshold, the maintenance rates of
     the collective agreement."""
 
+    #: What HR types on the employer's payroll settings page.
+    TYPED_FIELDS: ClassVar[tuple[str, ...]] = (
+        "absence_method",
+        "headcount",
+        "variation_threshold",
+        "non_profit",
+    )
+
     employer = models.OneToOneField(
         Employer,
         on_delete=models.CASCADE,
@@ -215,6 +224,19 @@ class EmployeePayrollSettings(AuditScoped, TimeStampedModel):
 
     audit_employer_path = "employee.employer_id"
     audit_employee_path = "employee_id"
+
+    #: What HR types for a version of the settings.
+    TYPED_FIELDS: ClassVar[tuple[str, ...]] = (
+        "effective_date",
+        "pas_origin",
+        "pas_rate",
+        "health_premium_amount",
+        "health_employer_share",
+        "prevoyance_premium_amount",
+        "prevoyance_employer_share",
+        "transit_pass_amount",
+        "paper_payslip",
+    )
 
     employee = models.ForeignKey(
         Employee,
@@ -296,6 +318,20 @@ class EmployeePayrollSettings(AuditScoped, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.employee} — {self.effective_date:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        if self.pas_origin == PasOrigin.NOTIFIED and self.pas_rate is None:
+            raise ValidationError(
+                {"pas_rate": _("Indiquez le taux notifié par l'administration fiscale.")}
+            )
+        if self.pas_origin == PasOrigin.NEUTRAL and self.pas_rate is not None:
+            raise ValidationError(
+                {
+                    "pas_rate": _(
+                        "Avec la grille neutre, le taux se calcule chaque mois : laissez-le vide."
+                    )
+                }
+            )
 
 
 class ElementSource(models.TextChoices):

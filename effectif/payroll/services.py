@@ -20,6 +20,8 @@ from effectif.payroll.catalogue import kind_of
 from effectif.payroll.models import (
     Anomaly,
     ElementSource,
+    EmployeePayrollSettings,
+    EmployerPayrollSettings,
     PayrollElement,
     PayrollPeriod,
     PeriodStatus,
@@ -314,3 +316,25 @@ def period_reopen(*, period: PayrollPeriod, reason: str, by: User) -> PayrollPer
             closed_at=None,
         )
     return locked
+
+
+def employee_settings_save(
+    *, settings: EmployeePayrollSettings, by: User
+) -> EmployeePayrollSettings:
+    """Record a version of an employee's payroll settings (a version of the same date is
+    replaced: it is a correction)."""
+    with transaction.atomic():
+        same_day = EmployeePayrollSettings.objects.filter(
+            employee_id=settings.employee_id, effective_date=settings.effective_date
+        ).first()
+        if same_day is not None and settings.pk is None:
+            for name in EmployeePayrollSettings.TYPED_FIELDS:
+                setattr(same_day, name, getattr(settings, name))
+            settings = same_day
+        return save_audited(instance=settings, by=by)
+
+
+def employer_settings_save(
+    *, settings: EmployerPayrollSettings, by: User
+) -> EmployerPayrollSettings:
+    return save_audited(instance=settings, by=by)

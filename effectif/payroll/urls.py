@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from effectif.payroll.views import documents, outputs, payslips, periods
+from effectif.payroll.views import documents, outputs, payslips, periods, settings, simulator
 
 app_name = "payroll"
 
@@ -21,8 +21,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("anomalies/<int:pk>/accepter/", periods.anomaly_acknowledge, name="anomaly_acknowledge"),
     path("bulletins/<int:pk>/", payslips.payslip_detail, name="payslip"),
     path("mes-bulletins/", payslips.my_payslips, name="my_payslips"),
+    path("simulateur/", simulator.simulator, name="simulator"),
     path("bulletins/<int:pk>/pdf/", documents.payslip_pdf, name="payslip_pdf"),
     path("<int:pk>/bulletins-pdf/", documents.period_pdfs, name="period_pdfs"),
+    path("salaries/<int:pk>/parametres/", settings.employee_settings, name="employee_settings"),
+    path("employeurs/<int:pk>/parametres/", settings.employer_settings, name="employer_settings"),
     path("<int:pk>/livre-de-paie/", outputs.journal, name="journal"),
     path("<int:pk>/ecritures/", outputs.accounting, name="accounting"),
     path(

@@ -3,27 +3,14 @@ the employee's own payslips."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from effectif.core.typing import AuthenticatedRequest
-from effectif.payroll.models import Payslip
 from effectif.payroll.permissions import may_run_payroll
 from effectif.payroll.selectors import elements_of, own_payslips, payslip_get
-
-
-def _headings(payslip: Payslip) -> list[dict[str, Any]]:
-    """The contribution lines grouped under their heading, in the order of the bulletin."""
-    groups: dict[int, dict[str, Any]] = {}
-    for line in payslip.result.get("lines", []):
-        group = groups.setdefault(
-            line["heading"], {"label": line.get("heading_label", ""), "lines": []}
-        )
-        group["lines"].append(line)
-    return [groups[key] for key in sorted(groups)]
+from effectif.payroll.storing import headings_of
 
 
 @login_required
@@ -40,8 +27,9 @@ def payslip_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "elements": elements_of(payslip.period, payslip.employee_id) if hr else [],
             "anomalies": payslip.anomalies.all() if hr else [],
             "gross_lines": payslip.result.get("gross_lines", []),
-            "headings": _headings(payslip),
+            "headings": headings_of(payslip.result),
             "withholding": payslip.result.get("withholding", {}),
+            "after_net": payslip.result.get("after_net_lines", []),
             "ytd": payslip.result.get("year_to_date", {}),
         },
     )
