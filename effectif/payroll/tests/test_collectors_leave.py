@@ -1,6 +1,7 @@
 """The leave collector: approved paid leave of the month as « CP » valued by the leave app,
 unpaid leave and the absences that suspend the contract as hours (« ABS_H », or days under the
-working-days method), only the part of each request inside the month, and their effect on the
+working-days method) but sickness and work accidents, which are stops (« MALADIE », « AT_MP »,
+see test_sickness.py), only the part of each request inside the month, and their effect on the
 payslip computed for May 2026.
 
 The world's member works the legal week (no schedule: 7 h Monday to Friday) for 2 200 € a
@@ -182,31 +183,42 @@ def test_only_the_part_inside_the_month_is_gathered(world, period, unpaid):
     assert draft.source_label == "Congé sans solde du 01/05 au 05/05"
 
 
-def test_sickness_is_an_absence_with_its_nature(world, period, sickness):
+def test_sickness_is_a_stop_with_its_nature(world, period, sickness):
     calendar_days = every_day("2026-05-09", "2026-05-13")
     request = taken(
         world.member, sickness, "2026-05-09", "2026-05-13", calendar_days, subrogation=True
     )
     (draft,) = collect(period, paid_in(period))
-    # Saturday and Sunday are rest days; Monday 11 to Wednesday 13: 3 × 7 h.
-    assert (draft.code, draft.quantity) == ("ABS_H", D("21.00"))
-    assert draft.label == "Absence : Maladie"
+    # Saturday and Sunday are rest days; Monday 11 to Wednesday 13: 3 × 7 h. A stop is computed
+    # by the engine (test_sickness.py), not deducted as « ABS_H ».
+    assert (draft.code, draft.quantity) == ("MALADIE", D("21.00"))
+    assert draft.label == "Arrêt de travail : maladie"
     assert draft.source_key == f"leave.leaverequest:{request.pk}"
     assert draft.detail["category"] == Category.SICKNESS
     assert draft.detail["calendar_days"] == 5
     assert draft.detail["subrogation"] is True
-    assert "IJSS" in draft.detail["note"]
 
 
-@pytest.mark.parametrize(
-    "category",
-    [Category.WORK_ACCIDENT, Category.MATERNITY, Category.PATERNITY, Category.SICK_CHILD],
-)
-def test_other_suspensions_are_absences_too(world, period, category):
-    leave_type = of_employer(world, "absence", "Absence", category)
+def test_a_work_accident_is_a_stop_too(world, period):
+    leave_type = of_employer(world, "absence", "Absence", Category.WORK_ACCIDENT)
     taken(world.member, leave_type, "2026-05-04", detail={"2026-05-04": "1"})
     (draft,) = collect(period, paid_in(period))
+    assert (draft.code, draft.quantity, draft.detail["category"]) == (
+        "AT_MP",
+        D("7.00"),
+        Category.WORK_ACCIDENT,
+    )
+
+
+@pytest.mark.parametrize("category", [Category.MATERNITY, Category.PATERNITY, Category.SICK_CHILD])
+def test_other_suspensions_are_absences(world, period, category):
+    leave_type = of_employer(world, "absence", "Absence", category)
+    taken(world.member, leave_type, "2026-05-04", detail={"2026-05-04": "1"}, subrogation=True)
+    (draft,) = collect(period, paid_in(period))
     assert (draft.code, draft.quantity, draft.detail["category"]) == ("ABS_H", D("7.00"), category)
+    assert draft.label == f"Absence : {Category(category).label}"
+    assert draft.detail["subrogation"] is True
+    assert "non calculés" in draft.detail["note"]
 
 
 def test_the_working_days_method_gets_days(world, period, unpaid):
