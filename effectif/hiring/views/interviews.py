@@ -17,7 +17,7 @@ from effectif.core.uploads import file_response
 from effectif.documents.models import TemplateKind
 from effectif.hiring import permissions as perms
 from effectif.hiring.forms.candidates import InterviewForm
-from effectif.hiring.models import CandidateStatus, Interview
+from effectif.hiring.models import Candidate, CandidateStatus, Interview
 from effectif.hiring.selectors import (
     candidate_get,
     interview_get,
@@ -49,6 +49,14 @@ def _save(request: AuthenticatedRequest, form: InterviewForm, creating: bool) ->
     return interview
 
 
+def _page(
+    request: AuthenticatedRequest, form: InterviewForm, candidate: Candidate, **titles: str
+) -> HttpResponse:
+    """The interview form, its way back the candidate's page."""
+    back = {"back_url": candidate.get_absolute_url(), "back_label": candidate.display_name}
+    return render(request, "hiring/form.html", {"form": form, **titles, **back})
+
+
 @require(perms.can_schedule_interview)
 def interview_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     candidate = candidate_get(request.user, pk)
@@ -66,16 +74,8 @@ def interview_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and _save(request, form, creating=True) is not None:
         messages.success(request, _("Entretien planifié."))
         return redirect(candidate.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {
-            "form": form,
-            "title": _("Planifier un entretien"),
-            "subtitle": candidate.display_name,
-            "back_url": candidate.get_absolute_url(),
-            "back_label": candidate.display_name,
-        },
+    return _page(
+        request, form, candidate, title=_("Planifier un entretien"), subtitle=candidate.display_name
     )
 
 
@@ -93,16 +93,7 @@ def interview_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and _save(request, form, creating=False) is not None:
         messages.success(request, _("Entretien mis à jour."))
         return redirect(candidate.get_absolute_url())
-    return render(
-        request,
-        "hiring/form.html",
-        {
-            "form": form,
-            "title": str(interview),
-            "back_url": candidate.get_absolute_url(),
-            "back_label": candidate.display_name,
-        },
-    )
+    return _page(request, form, candidate, title=str(interview))
 
 
 @require(perms.can_edit_candidate)
