@@ -15,6 +15,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from effectif.contracts.tests.factories import hire
 from effectif.employees.tests.factories import EmployeeFactory
@@ -254,3 +255,17 @@ def test_subrogation_needs_a_year_of_seniority(world, period):
     assert payslip.status == "computed"
     assert "maintien_salaire" not in gross_lines(payslip)
     assert payslip.result["after_net_lines"] == []
+
+
+def test_the_payslip_page_shows_the_subrogated_ijss(world, period, client, hr_manager):
+    stop(world.member, Category.SICKNESS, "2026-05-04", "2026-05-13", subrogation=True)
+    payslip = computed(period, world.member)
+    client.force_login(hr_manager)
+    page = client.get(reverse("payroll:payslip", args=[payslip.pk])).content.decode()
+    for label in (
+        "Absence maladie",
+        "Maintien de salaire",
+        "IJSS subrogées (brutes)",
+        "CRDS sur IJSS (précomptée par la CPAM)",
+    ):
+        assert label in page
