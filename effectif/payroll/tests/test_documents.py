@@ -4,9 +4,11 @@ batch that stores every payslip's PDF, who may download one, the personnel file'
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django_tasks.base import TaskResultStatus
 from pypdf import PdfReader
 
 from effectif.core.models import AuditAction, AuditEntry
@@ -229,3 +231,26 @@ def test_the_links_and_the_personnel_file_panel(client_for, member_payslip, worl
     assert pdf_url in employee.get(reverse("payroll:my_payslips")).content.decode()
     own_file = employee.get(reverse("employees:detail", args=[world.member.pk])).content.decode()
     assert pdf_url not in own_file
+
+
+def test_the_progress_polls_while_the_batch_asked_for_runs(
+    client_for, period, hr_assistant, monkeypatch
+):
+    compute(period.pk)
+    client = client_for(hr_assistant)
+    url = reverse("payroll:period_pdfs", args=[period.pk])
+    # Nothing asked by this user: the count, no polling.
+    idle = client.get(url).content.decode()
+    assert "Bulletins PDF générés : 0 sur 3." in idle
+    assert "hx-trigger" not in idle
+    session = client.session
+    session["payroll_pdf_tasks"] = {str(period.pk): "some-result"}
+    session.save()
+    status = SimpleNamespace(status=TaskResultStatus.RUNNING)
+    task = SimpleNamespace(get_result=lambda result_id: status)
+    monkeypatch.setattr("effectif.payroll.tasks.build_payslip_pdfs", task)
+    running = client.get(url).content.decode()
+    assert "Impression des bulletins : 0 PDF sur 3." in running
+    assert 'hx-trigger="every 2s"' in running
+    status.status = TaskResultStatus.SUCCESSFUL
+    assert "hx-trigger" not in client.get(url).content.decode()
