@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from effectif.contracts.models import REPLACEMENT_REASONS, Contract, ContractTerms
 from effectif.contracts.selectors import contract_get, current_contract, terms_as_of
 from effectif.core.templatetags.formats import decimal_fr, euros
+from effectif.documents.fields import ESTABLISHMENT
 from effectif.documents.merging import Subject
 from effectif.documents.models import CONTRACT_KINDS, Letterhead, TemplateKind
 from effectif.employees.models import Employee
@@ -97,19 +98,7 @@ def employer_values(employer: Employer) -> dict[str, Any]:
 
 def establishment_values(establishment: Establishment | None) -> dict[str, Any]:
     if establishment is None:
-        return dict.fromkeys(
-            (
-                "nom",
-                "adresse",
-                "code_postal",
-                "commune",
-                "adresse_complete",
-                "siret",
-                "service_sante_travail",
-                "service_sante_travail_adresse",
-            ),
-            "",
-        )
+        return dict.fromkeys(ESTABLISHMENT.sample(), "")
     health = establishment.health_service
     return {
         "nom": establishment.name,

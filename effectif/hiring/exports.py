@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from effectif.core.exporting import csv_bytes
 from effectif.documents.printing import document_html, letterhead_view, pdf_bytes
+from effectif.documents.subjects import short_date
 from effectif.employees.models import Sex
 from effectif.hiring.models import Dpae, JobPosting
 from effectif.hiring.services.dpae import dpae_facts
@@ -34,7 +35,7 @@ def posting_text(posting: JobPosting) -> str:
     facts = [
         (_("Employeur"), posting.employer.name),
         (_("Référence"), posting.reference),
-        (_("Publiée le"), _date(published)),
+        (_("Publiée le"), short_date(published)),
         (_("Contrat"), posting.get_contract_kind_display()),
         (_("Temps de travail"), posting.get_working_time_display()),
         (
@@ -43,8 +44,8 @@ def posting_text(posting: JobPosting) -> str:
             if posting.establishment
             else "",
         ),
-        (_("Prise de poste"), _date(posting.start_date)),
-        (_("Fin du contrat"), _date(posting.end_date)),
+        (_("Prise de poste"), short_date(posting.start_date)),
+        (_("Fin du contrat"), short_date(posting.end_date)),
         (_("Rémunération"), posting.pay_range),
     ]
     lines += [f"{label} : {value}" for label, value in facts if value]
@@ -81,10 +82,6 @@ class Row:
     value: str
 
 
-def _date(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 def dpae_rows(facts: DpaeFacts, dpae: Dpae) -> list[Row]:
     """The fields of the declaration, as they are entered on the URSSAF site."""
     employer, employee, hire = _("Employeur"), _("Salarié"), _("Embauche")
@@ -107,17 +104,17 @@ def dpae_rows(facts: DpaeFacts, dpae: Dpae) -> list[Row]:
         Row(employee, _("Nom d'usage"), contract.employee.usage_name.upper()),
         Row(employee, _("Prénoms"), facts.first_names),
         Row(employee, _("Sexe"), str(sexes.get(facts.sex, facts.sex))),
-        Row(employee, _("Date de naissance"), _date(facts.birth_date)),
+        Row(employee, _("Date de naissance"), short_date(facts.birth_date)),
         Row(employee, _("Lieu de naissance"), facts.birth_place),
         Row(
             employee,
             _("NIR"),
             facts.nir or _("absent : %(why)s") % {"why": facts.nir_absence_reason or "—"},
         ),
-        Row(hire, _("Date d'embauche"), _date(facts.contract_start)),
+        Row(hire, _("Date d'embauche"), short_date(facts.contract_start)),
         Row(hire, _("Heure d'embauche"), facts.hire_at.strftime("%H:%M") if facts.hire_at else ""),
         Row(hire, _("Nature du contrat"), contract.get_kind_display()),
-        Row(hire, _("Date de fin"), _date(facts.contract_end)),
+        Row(hire, _("Date de fin"), short_date(facts.contract_end)),
         Row(hire, _("Durée de la période d'essai"), trial),
         Row(hire, _("Emploi"), _job_title(dpae)),
     ]
