@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
@@ -16,6 +16,7 @@ from effectif.core.scoping import get_in_scope
 from effectif.organisation.selectors import hr_employers_for
 from effectif.payroll.models import (
     Anomaly,
+    EmployeePayrollSettings,
     PayrollElement,
     PayrollPeriod,
     Payslip,
@@ -104,14 +105,35 @@ def elements_of(period: PayrollPeriod, employee_id: int | None = None) -> QueryS
     return rows
 
 
+def _on_paper() -> Subquery:
+    """Whether the employee's payroll settings in force at the pay date ask for paper."""
+    return Subquery(
+        EmployeePayrollSettings.objects.filter(
+            employee_id=OuterRef("employee_id"), effective_date__lte=OuterRef("period__pay_date")
+        )
+        .order_by("-effective_date")
+        .values("paper_payslip")[:1]
+    )
+
+
+def _own(user: Actor) -> Q:
+    """A person's own payslips once the period is closed, unless they opted for paper
+    (C. trav. L3243-2: the electronic payslip is refused by a word of the employee)."""
+    return Q(employee__user_id=user.pk, period__status=PeriodStatus.CLOSED) & (
+        Q(on_paper__isnull=True) | Q(on_paper=False)
+    )
+
+
 def payslips_for(user: Actor) -> QuerySet[Payslip]:
-    """HR: the payslips of the employers they administer; anyone: their own, once closed."""
-    own = Q(employee__user_id=user.pk, period__status=PeriodStatus.CLOSED)
+    """HR: the payslips of the employers they administer; anyone: their own, once closed and
+    unless they opted for paper."""
     if not user.is_authenticated:
         return Payslip.objects.none()
-    return Payslip.objects.filter(
-        Q(period__employer__in=hr_employers_for(user)) | own
-    ).select_related("period", "period__employer", "employee")
+    return (
+        Payslip.objects.annotate(on_paper=_on_paper())
+        .filter(Q(period__employer__in=hr_employers_for(user)) | _own(user))
+        .select_related("period", "period__employer", "employee")
+    )
 
 
 def payslip_get(user: Actor, pk: Any) -> Payslip:
@@ -131,11 +153,8 @@ def own_payslips(user: Actor) -> QuerySet[Payslip]:
     if not user.is_authenticated:
         return Payslip.objects.none()
     return (
-        Payslip.objects.filter(
-            employee__user_id=user.pk,
-            period__status=PeriodStatus.CLOSED,
-            status=PayslipStatus.COMPUTED,
-        )
+        Payslip.objects.annotate(on_paper=_on_paper())
+        .filter(_own(user), status=PayslipStatus.COMPUTED)
         .select_related("period", "period__employer")
         .order_by("-period__month")
     )

@@ -202,3 +202,27 @@ def test_the_whole_cycle_by_the_pages(client_for, period, world, hr_assistant, h
     assert AuditEntry.objects.filter(
         target_type="payroll.PayrollPeriod", detail__contains="Prime oubliée"
     ).exists()
+
+
+def test_an_employee_who_chose_paper_does_not_see_the_payslip_online(
+    client_for, period, world, employee_user, hr_assistant
+):
+    from datetime import date
+
+    from effectif.payroll.models import EmployeePayrollSettings
+
+    EmployeePayrollSettings.objects.create(
+        employee=world.member, effective_date=date(2026, 1, 1), paper_payslip=True
+    )
+    compute(period.pk)
+    PayrollPeriod.objects.filter(pk=period.pk).update(status=PeriodStatus.CLOSED)
+    payslip = Payslip.objects.get(period=period, employee=world.member)
+    own = client_for(employee_user)
+    listing = own.get(reverse("payroll:my_payslips")).content.decode()
+    assert "sur papier" in listing
+    assert reverse("payroll:payslip", args=[payslip.pk]) not in listing
+    assert own.get(reverse("payroll:payslip", args=[payslip.pk])).status_code == 404
+    assert (
+        client_for(hr_assistant).get(reverse("payroll:payslip", args=[payslip.pk])).status_code
+        == 200
+    )
