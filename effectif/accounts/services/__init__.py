@@ -3,13 +3,10 @@ administrator."""
 
 from effectif.accounts.services.accounts import user_save
 from effectif.accounts.services.second_factor import (
-    TOTP_ISSUER,
     CodeCheck,
     totp_code_check,
     totp_disable,
     totp_enable,
-    totp_lockout_seconds,
-    totp_matching_step,
     totp_new_secret,
     totp_provisioning_uri,
     totp_required_for,
@@ -19,7 +16,6 @@ from effectif.accounts.services.throttling import (
     login_attempt_failed,
     login_attempt_start,
     login_attempt_succeeded,
-    login_lockout_seconds,
 )
 from effectif.accounts.services.tokens import (
     active_api_tokens,
@@ -30,7 +26,6 @@ from effectif.accounts.services.tokens import (
 )
 
 __all__ = [
-    "TOTP_ISSUER",
     "CodeCheck",
     "LoginLockedOut",
     "active_api_tokens",
@@ -41,12 +36,9 @@ __all__ = [
     "login_attempt_failed",
     "login_attempt_start",
     "login_attempt_succeeded",
-    "login_lockout_seconds",
     "totp_code_check",
     "totp_disable",
     "totp_enable",
-    "totp_lockout_seconds",
-    "totp_matching_step",
     "totp_new_secret",
     "totp_provisioning_uri",
     "totp_required_for",

@@ -89,11 +89,6 @@ def _audit_refusal(user: User, detail: str) -> None:
     )
 
 
-def totp_lockout_seconds(*, user: User) -> int:
-    """Seconds before the user's second-factor step may be tried again, 0 when it may."""
-    return _lockout_seconds(user, timezone.now())
-
-
 @transaction.atomic
 def totp_code_check(*, user: User, code: str) -> CodeCheck:
     """Check a code of the user's second factor: once each, throttled, each failure audited.
