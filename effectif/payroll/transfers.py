@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from effectif.core.audit import audit, audit_read
+from effectif.core.audit import audit, audit_many, build_entry
 from effectif.core.models import AuditAction
 from effectif.payroll.models import PayrollPeriod, Payslip, PayslipStatus, PeriodStatus
 from effectif.rules.identity.checks import check_bic, check_iban
@@ -92,6 +92,18 @@ def transfer_plan(period: PayrollPeriod) -> TransferPlan:
     payslips = (
         Payslip.objects.filter(period=period, status=PayslipStatus.COMPUTED)
         .select_related("employee", "period")
+        .only(
+            "pk",
+            "net_paid_amount",
+            "period__month",
+            "employee__employer_id",
+            "employee__matricule",
+            "employee__last_name",
+            "employee__usage_name",
+            "employee__first_names",
+            "employee__iban",
+            "employee__bic",
+        )
         .order_by("employee__last_name", "employee__first_names", "employee_id")
     )
     transfers: list[tuple[Payslip, Transfer]] = []
@@ -155,8 +167,15 @@ def salary_transfer_file(*, period: PayrollPeriod, by: User) -> tuple[str, bytes
         )
     except ValueError as error:
         raise ValidationError(str(error)) from error
-    for payslip, _transfer in plan.transfers:
-        audit_read(actor=by, target=payslip.employee, fields=["iban", "bic"])
+    # The IBANs read, one entry per person (as core.audit.audit_read writes it), at once.
+    audit_many(
+        [
+            build_entry(
+                actor=by, action=AuditAction.READ, target=payslip.employee, detail="iban, bic"
+            )
+            for payslip, _transfer in plan.transfers
+        ]
+    )
     audit(
         actor=by,
         action=AuditAction.EXPORT,

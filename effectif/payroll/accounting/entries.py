@@ -99,17 +99,22 @@ class _Ledger:
 
     def __init__(self, accounts: AccountingSettings) -> None:
         self.accounts = accounts
-        self.sums: dict[tuple[str, str, str], Decimal] = defaultdict(lambda: ZERO)
+        self.sums: dict[tuple[str, str, Any], Decimal] = defaultdict(lambda: ZERO)
 
     def add(self, side: str, field: str, amount: Decimal, label: Any = None) -> None:
+        """Add `amount` to `field`'s account; `label` (a key of BODY_LABELS or CHARGE_LABELS)
+        names the line, else the field's label. Labels are translated once, in `lines`."""
         if amount:
-            account = getattr(self.accounts, field)
-            self.sums[(side, account, str(label or _LABELS[field]))] += amount
+            self.sums[(side, field, label if label is not None else field)] += amount
 
     def lines(self) -> tuple[EntryLine, ...]:
         debits: list[EntryLine] = []
         credits: list[EntryLine] = []
-        for (side, account, label), amount in self.sums.items():
+        labels: Mapping[Any, Any] = {**_LABELS, **BODY_LABELS, **CHARGE_LABELS}
+        totals: dict[tuple[str, str, str], Decimal] = defaultdict(lambda: ZERO)
+        for (side, field, key), amount in self.sums.items():
+            totals[(side, getattr(self.accounts, field), str(labels[key]))] += amount
+        for (side, account, label), amount in totals.items():
             if not amount:
                 continue
             # A negative amount (a reduction larger than the charges) goes to the other side.
@@ -130,10 +135,8 @@ def _post(ledger: _Ledger, payslip: Payslip) -> None:
         body, charge = placement(line["code"], line.get("dsn"))
         employer = _amount(line.get("employer_amount"))
         employer_total += employer
-        ledger.add(DEBIT, charge.value, employer, CHARGE_LABELS[charge])
-        ledger.add(
-            CREDIT, body.value, _amount(line.get("employee_amount")) + employer, BODY_LABELS[body]
-        )
+        ledger.add(DEBIT, charge.value, employer, charge)
+        ledger.add(CREDIT, body.value, _amount(line.get("employee_amount")) + employer, body)
     expenses = _amount(variables.get("expense_allowance_amount"))
     ledger.add(DEBIT, "gross_account", payslip.gross_amount)
     ledger.add(DEBIT, "expenses_account", expenses)

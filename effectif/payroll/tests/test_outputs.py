@@ -36,6 +36,7 @@ from effectif.payroll.models import (
 )
 from effectif.payroll.selectors import period_totals
 from effectif.payroll.storing import amounts_of, result_json, to_json
+from effectif.payroll.transfers import transfer_plan
 from effectif.rules.parameters.dsn_codes import LINE_DSN_CODES
 from effectif.rules.payroll.engine import compute_payslip
 from effectif.rules.payroll.inputs import (
@@ -422,3 +423,15 @@ def test_ijss_paid_over_by_subrogation_balance_on_their_own_account():
     entries = check_balanced(entries_of(period, AccountingSettings(), payslips=[payslip]))
     assert [line.debit for line in entries.lines if line.account == "4387"] == [D("665.36")]
     assert entries.debit_total == result.employer_cost_amount + D("665.36")
+
+
+def test_the_outputs_read_the_payslips_in_one_query_each(computed, django_assert_num_queries):
+    accounts = accounting_settings(computed.employer_id)
+    with django_assert_num_queries(1):
+        plan = transfer_plan(computed)
+        names = [(t.creditor.name, t.end_to_end_id) for _payslip, t in plan.transfers]
+    assert len(names) == 3
+    with django_assert_num_queries(1):
+        assert entries_of(computed, accounts).is_balanced
+    with django_assert_num_queries(1):
+        assert len(journal_of(computed).rows) == 3
