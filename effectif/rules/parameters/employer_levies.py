@@ -96,19 +96,24 @@ class WorkStudyContribution:
     """Contribution supplémentaire à l'apprentissage (CSA) of large employers with few alternants.
 
     `bands` are (upper bound of the alternants' share, exclusive; rate), in increasing order;
-    `large_rate` replaces the first band's rate from `large_headcount` employees.
+    `large_rate` replaces the first band's rate from `large_headcount` employees. In the Bas-Rhin,
+    the Haut-Rhin and the Moselle every rate is multiplied by `alsace_moselle_share`.
     """
 
     headcount_threshold: int
     large_headcount: int
     large_rate: Decimal
     bands: tuple[tuple[Decimal, Decimal], ...]
+    alsace_moselle_share: Decimal
 
 
 #: CSA (C. trav. L6242-1, ex-CGI 1609 quinvicies).
 WORK_STUDY_CONTRIBUTION: Parameter[WorkStudyContribution] = Parameter(
     name="contribution_supplementaire_apprentissage",
-    description="Contribution supplémentaire à l'apprentissage (≥ 250 salariés, < 5 % d'alternants)",
+    description=(
+        "Contribution supplémentaire à l'apprentissage (≥ 250 salariés, < 5 % d'alternants ; "
+        "52 % des taux en Alsace-Moselle)"
+    ),
     values=(
         DatedValue(
             date(2022, 1, 1),
@@ -122,9 +127,11 @@ WORK_STUDY_CONTRIBUTION: Parameter[WorkStudyContribution] = Parameter(
                     (Decimal("0.03"), Decimal("0.001")),
                     (Decimal("0.05"), Decimal("0.0005")),
                 ),
+                alsace_moselle_share=Decimal("0.52"),
             ),
-            "C. trav. art. L6242-1 — ME cotisations (0,05 % à 0,4 % ; 0,6 % si ≥ 2 000 et < 1 %) ; "
-            "paliers intermédiaires de mémoire",
+            "C. trav. art. L6242-1 IV (0,4 % sous 1 %, 0,6 % au-delà de 2 000 salariés ; 0,2 % de "
+            "1 à 2 % ; 0,1 % de 2 à 3 % ; 0,05 % de 3 à 5 %) et VI (Bas-Rhin, Haut-Rhin, Moselle : "
+            "52 % de ces taux, soit 0,026 % à 0,312 %) — ME cotisations ; texte du VI non relu",
             unconfirmed=True,
         ),
     ),

@@ -126,13 +126,17 @@ def _training_lines(p: MonthParameters, profile: Profile) -> list[Line]:
 
 
 def _work_study_rate(p: MonthParameters, profile: Profile) -> Decimal | None:
-    """Rate of the contribution supplémentaire à l'apprentissage, or None when not due."""
+    """Rate of the contribution supplémentaire à l'apprentissage, or None when not due; 52 % of
+    the national rate for an Alsace-Moselle employer (C. trav. L6242-1 VI)."""
     rules = p.work_study
     if profile.headcount < rules.headcount_threshold:
         return None
     for index, (limit, band_rate) in enumerate(rules.bands):
         if profile.work_study_share < limit:
+            rate = band_rate
             if index == 0 and profile.headcount >= rules.large_headcount:
-                return rules.large_rate
-            return band_rate
+                rate = rules.large_rate
+            if profile.alsace_moselle:
+                rate *= rules.alsace_moselle_share
+            return rate
     return None

@@ -322,3 +322,29 @@ def test_forfait_jours_cadre_uses_the_whole_ceiling() -> None:
     assert line(result, "retraite_complementaire_t2").employee_base_amount == D("495.00")
     assert line(result, "cet").employee_base_amount == D("4500.00")
     assert result.general_reduction_coefficient == D("0.0277")
+
+
+def test_work_study_contribution_in_alsace_moselle_is_52_percent_of_the_national_rates() -> None:
+    """Contribution supplémentaire à l'apprentissage (C. trav. L6242-1): 300 employees with 1,5 %
+    of alternants owe 0,2 % nationally, r(3000 × 0.2 %) = 6.00; in the Bas-Rhin, the Haut-Rhin
+    and the Moselle 52 % of it (L6242-1 VI): 0,104 %, r(3000 × 0.104 %) = 3.12. 2 500 employees
+    with under 1 %: 0,6 %, and in Alsace-Moselle 0,312 %, r(3000 × 0.312 %) = 9.36."""
+
+    def work_study_line(headcount: int, share: str, alsace_moselle: bool) -> tuple[D, D]:
+        result = payslip(
+            JANUARY,
+            Employer(
+                headcount=headcount,
+                at_rate=D("0.01"),
+                work_study_share=D(share),
+                alsace_moselle=alsace_moselle,
+            ),
+            Employee(base_salary_amount=D("3000.00"), pas_rate=D("0")),
+        )
+        found = line(result, "contribution_supplementaire_apprentissage")
+        return found.employer_rate, found.employer_amount
+
+    assert work_study_line(300, "0.015", False) == (D("0.002"), D("6.00"))
+    assert work_study_line(300, "0.015", True) == (D("0.00104"), D("3.12"))
+    assert work_study_line(2500, "0.005", False) == (D("0.006"), D("18.00"))
+    assert work_study_line(2500, "0.005", True) == (D("0.00312"), D("9.36"))
