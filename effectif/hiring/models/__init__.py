@@ -10,7 +10,6 @@ from effectif.hiring.models.candidates import (
     Civility,
     Interview,
     InterviewStatus,
-    LetterKind,
 )
 from effectif.hiring.models.dpae import Dpae, DpaeStatus
 from effectif.hiring.models.onboarding import (
@@ -19,14 +18,9 @@ from effectif.hiring.models.onboarding import (
     OnboardingTemplate,
     OnboardingTemplateItem,
     OwnerKind,
-    TaskCategory,
 )
 from effectif.hiring.models.postings import JobPosting, PostingStatus
-from effectif.hiring.models.requisitions import (
-    JobRequisition,
-    RequisitionReason,
-    RequisitionStatus,
-)
+from effectif.hiring.models.requisitions import JobRequisition, RequisitionStatus
 from effectif.hiring.models.terms import DiscriminationGround, DiscriminatoryTerm
 
 __all__ = [
@@ -45,14 +39,11 @@ __all__ = [
     "InterviewStatus",
     "JobPosting",
     "JobRequisition",
-    "LetterKind",
     "Onboarding",
     "OnboardingTask",
     "OnboardingTemplate",
     "OnboardingTemplateItem",
     "OwnerKind",
     "PostingStatus",
-    "RequisitionReason",
     "RequisitionStatus",
-    "TaskCategory",
 ]
