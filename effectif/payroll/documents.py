@@ -36,6 +36,7 @@ from effectif.core.templatetags.formats import decimal_fr, euros, percent
 from effectif.documents.printing import letterhead_view, pdf_bytes
 from effectif.documents.subjects import employer_values, establishment_values, head_office
 from effectif.payroll.models import PayrollPeriod, Payslip, PayslipStatus
+from effectif.payroll.storing import headings_of
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -124,30 +125,43 @@ def gross_lines(result: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+def _printed_line(line: dict[str, Any]) -> PrintedLine:
+    employee_base = _decimal(line.get("employee_base_amount"))
+    base = employee_base or _decimal(line.get("employer_base_amount"))
+    employee_amount = _decimal(line.get("employee_amount"))
+    employer_amount = _decimal(line.get("employer_amount"))
+    rate = per_hour_text if line.get("code") in PER_HOUR_LINES else rate_text
+    return PrintedLine(
+        label=line.get("label", ""),
+        base=f"{amount_text(base)} h" if rate is per_hour_text else amount_text(base),
+        employee_rate=rate(line.get("employee_rate")) if employee_amount else "",
+        employee_amount=amount_text(employee_amount),
+        employer_rate=rate(line.get("employer_rate")) if employer_amount else "",
+        employer_amount=amount_text(employer_amount),
+    )
+
+
 def headings(result: dict[str, Any]) -> list[PrintedHeading]:
     """The contribution lines under their heading, headings in the order of the arrêté (the
     engine numbers them so), lines in the engine's order."""
-    groups: dict[int, PrintedHeading] = {}
-    for line in result.get("lines", []):
-        heading = groups.setdefault(
-            int(line["heading"]), PrintedHeading(line.get("heading_label", ""), [])
-        )
-        employee_base = _decimal(line.get("employee_base_amount"))
-        base = employee_base or _decimal(line.get("employer_base_amount"))
-        employee_amount = _decimal(line.get("employee_amount"))
-        employer_amount = _decimal(line.get("employer_amount"))
-        rate = per_hour_text if line.get("code") in PER_HOUR_LINES else rate_text
-        heading.lines.append(
-            PrintedLine(
-                label=line.get("label", ""),
-                base=f"{amount_text(base)} h" if rate is per_hour_text else amount_text(base),
-                employee_rate=rate(line.get("employee_rate")) if employee_amount else "",
-                employee_amount=amount_text(employee_amount),
-                employer_rate=rate(line.get("employer_rate")) if employer_amount else "",
-                employer_amount=amount_text(employer_amount),
-            )
-        )
-    return [groups[key] for key in sorted(groups)]
+    return [
+        PrintedHeading(group["label"], [_printed_line(line) for line in group["lines"]])
+        for group in headings_of(result)
+    ]
+
+
+def after_net_lines(result: dict[str, Any]) -> list[dict[str, str]]:
+    """What is added to or taken from the net after the contributions (the IJSS paid over by
+    subrogation, the CSG/CRDS withheld on them), with their base and rate when they have one."""
+    return [
+        {
+            "label": line.get("label", ""),
+            "base": amount_text(line.get("base_amount")),
+            "rate": rate_text(line.get("rate")),
+            "amount": amount_text(line.get("amount"), blank_zero=False),
+        }
+        for line in result.get("after_net_lines", [])
+    ]
 
 
 def _employee_values(payslip: Payslip, on: dt.date) -> dict[str, Any]:
@@ -215,6 +229,7 @@ def payslip_context(payslip: Payslip, employer: EmployerPrint | None = None) -> 
         "employee_total": amount_text(payslip.employee_contributions_amount, blank_zero=False),
         "employer_total": amount_text(payslip.employer_contributions_amount, blank_zero=False),
         "net_before_tax": euros(payslip.net_before_tax_amount),
+        "after_net": after_net_lines(result),
         "withholding": {
             "base": amount_text(withholding.get("base_amount"), blank_zero=False),
             "abatement": amount_text(withholding.get("abatement_amount")),

@@ -254,3 +254,17 @@ def test_the_progress_polls_while_the_batch_asked_for_runs(
     assert 'hx-trigger="every 2s"' in running
     status.status = TaskResultStatus.SUCCESSFUL
     assert "hx-trigger" not in client.get(url).content.decode()
+
+
+def test_the_ijss_paid_by_subrogation_print_after_the_net(member_payslip):
+    # As the engine stores them for a subrogated stop (rules/payroll/sickness.py).
+    member_payslip.result["after_net_lines"] = [
+        {"code": "ijss_subrogees", "label": "IJSS subrogées (brutes)", "quantity": "7",
+         "base_amount": None, "rate": None, "amount": "252.84"},
+        {"code": "crds_ijss", "label": "CRDS sur IJSS (précomptée par la CPAM)",
+         "quantity": None, "base_amount": "252.84", "rate": "0.005", "amount": "-1.26"},
+    ]  # fmt: skip
+    text = text_of(printed_payslip(member_payslip))
+    at = text.index("Net à payer avant impôt sur le revenu")
+    assert at < text.index("IJSS subrogées (brutes) 252,84") < text.index("Net payé")
+    assert "CRDS sur IJSS (précomptée par la CPAM) 252,84 0,50 % -1,26" in text
