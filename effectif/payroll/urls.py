@@ -1,6 +1,14 @@
 from django.urls import URLPattern, URLResolver, path
 
-from effectif.payroll.views import documents, outputs, payslips, periods, settings, simulator
+from effectif.payroll.views import (
+    documents,
+    outputs,
+    payslips,
+    periods,
+    settings,
+    simulator,
+    summary,
+)
 
 app_name = "payroll"
 
@@ -22,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("bulletins/<int:pk>/", payslips.payslip_detail, name="payslip"),
     path("mes-bulletins/", payslips.my_payslips, name="my_payslips"),
     path("simulateur/", simulator.simulator, name="simulator"),
+    path("<int:pk>/synthese/", summary.summary, name="summary"),
     path("bulletins/<int:pk>/pdf/", documents.payslip_pdf, name="payslip_pdf"),
     path("<int:pk>/bulletins-pdf/", documents.period_pdfs, name="period_pdfs"),
     path("salaries/<int:pk>/parametres/", settings.employee_settings, name="employee_settings"),
