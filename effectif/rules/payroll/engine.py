@@ -8,7 +8,7 @@ year-to-date figures. Each line is rounded to the cent; every total is a sum of 
 
 from __future__ import annotations
 
-from decimal import Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from effectif.rules.payroll.amounts import apply_rate, prorate
 from effectif.rules.payroll.bases import Bases, compute_bases, reference_smic
@@ -30,6 +30,7 @@ from effectif.rules.payroll.validation import PayslipInputError, validate
 from effectif.rules.payroll.withholding import compute_withholding
 
 ZERO = Decimal("0")
+RATE_PLACES = Decimal("0.000001")
 _CONTEXT = Context(prec=28)
 PENSION_CODES = frozenset(
     {
@@ -161,10 +162,20 @@ def _special_line(
     reduction = month.reduction
     if spec.kind is Special.GENERAL_REDUCTION:
         amount = reduction.amount - reduction.pension_amount
-        rate: Decimal | None = reduction.coefficient
     else:
-        amount, rate = reduction.pension_amount, spec.rate
-    return _employer_line(spec, month.gross.gross_amount, rate, -amount)
+        amount = reduction.pension_amount
+    base = month.gross.gross_amount
+    return _employer_line(spec, base, _applied_rate(amount, base), -amount)
+
+
+def _applied_rate(amount: Decimal, base: Decimal) -> Decimal | None:
+    """The rate a réduction générale line actually applies to its base (amount / base, to six
+    decimals): the coefficient's share imputed on that line, after the year's regularisation,
+    so that base × rate gives the line's amount (neither the coefficient of the whole reduction
+    nor the pension share of T)."""
+    if not base:
+        return None
+    return (amount / base).quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
 
 
 def _split_premium(spec: SpecialLine, premium: Decimal, share: Decimal) -> ContributionLine | None:

@@ -134,3 +134,54 @@ def test_batch_coefficient_near_rounding_boundaries() -> None:
             assert Decimal(int(result[index])) / COEFFICIENT_SCALE == exact
             checked += 1
     assert checked > 12 * 200
+
+
+def test_the_lines_show_the_rate_they_apply() -> None:
+    """2 500 € in January 2026, under 50 employees: C = 0.1719 (ratio (5469.09 − 2500) / 5000),
+    reduction r(2500 × 0.1719) = 429.75, of which r(429.75 × 6.01 / 39.81) = 64.88 on AGIRC-ARRCO
+    and 364.87 on URSSAF contributions. Each line shows as its rate its amount over its base:
+    364.87 / 2500 = 14.5948 % and 64.88 / 2500 = 2.5952 % (together the coefficient), not the
+    whole coefficient on the URSSAF part nor the 6,01 % pension share of T."""
+    result = payslip(
+        date(2026, 1, 1),
+        Employer(headcount=5, at_rate=D("0.01")),
+        Employee(base_salary_amount=D("2500.00"), pas_rate=D("0")),
+    )
+    urssaf = result.line("reduction_generale")
+    pension = result.line("reduction_generale_retraite")
+    assert urssaf is not None
+    assert pension is not None
+    assert result.general_reduction_coefficient == D("0.1719")
+    assert (urssaf.employer_base_amount, urssaf.employer_rate, urssaf.employer_amount) == (
+        D("2500.00"),
+        D("0.145948"),
+        D("-364.87"),
+    )
+    assert (pension.employer_base_amount, pension.employer_rate, pension.employer_amount) == (
+        D("2500.00"),
+        D("0.025952"),
+        D("-64.88"),
+    )
+    assert urssaf.employer_rate + pension.employer_rate == result.general_reduction_coefficient
+
+
+def test_a_regularisation_month_shows_the_rate_it_gives_back() -> None:
+    """March of the rise above (4 000 €, 207.49 € given back): the lines' rates are their amounts
+    over 4 000 €, negative, and still add up to the month's amount."""
+    result = payslip(
+        date(2026, 3, 1),
+        Employer(headcount=5, at_rate=D("0.01")),
+        Employee(base_salary_amount=D("4000.00"), pas_rate=D("0")),
+        year_to_date=YearToDate(
+            reduction_pay_amount=D("3646.06"),
+            reduction_smic_amount=D("3646.06"),
+            reduction_amount=D("1451.50"),
+        ),
+    )
+    assert result.general_reduction_amount == D("-207.49")
+    for code in ("reduction_generale", "reduction_generale_retraite"):
+        line = result.line(code)
+        assert line is not None
+        assert line.employer_rate is not None
+        assert line.employer_rate < 0
+        assert abs(line.employer_rate * D("4000.00") + line.employer_amount) <= D("0.005")
