@@ -166,7 +166,7 @@ class ContributionLineOut(Schema):
     code: str
     label: str
     heading: int = Field(description="La rubrique de l'arrêté du 25/02/2016, dans son ordre.")
-    heading_label: str
+    heading_label: str = ""
     employee_base_amount: Decimal
     employee_rate: Decimal | None
     employee_amount: Decimal

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from effectif.api.tests import test_fuzzing as fuzzing
 from effectif.api.tests.conftest import ROLES, fields_of, ids
 from effectif.core.models import AuditAction, AuditEntry
 from effectif.payroll.computing import compute
@@ -476,3 +477,36 @@ def test_documented(client):
     assert set(paths["/api/v1/payroll-elements/{element_id}"]) == {"delete"}
     pdf = paths["/api/v1/payslips/{payslip_id}/pdf"]["get"]["responses"]["200"]
     assert "application/pdf" in pdf["content"]
+
+
+# --- fuzzing with the rows of a computed period ----------------------------------------------
+
+#: The fuzzing of the whole API (`test_fuzzing.py`) draws the payroll's identifiers at random
+#: (404s); here its operations also get a computed period, its payslips and its elements.
+PAYROLL_OPERATIONS = [
+    operation
+    for operation in fuzzing.OPERATIONS
+    if operation.path.startswith(("/api/v1/payroll-", "/api/v1/payslips"))
+]
+_wsgi_in_the_test_transaction = fuzzing._wsgi_in_the_test_transaction
+server_errors = fuzzing.server_errors
+
+
+@pytest.fixture
+def payroll_identifiers(world, computed):
+    element(computed, world.employee_file)
+    element(computed, world.colleague, source=ElementSource.LEAVE)
+    return {
+        "period_id": [computed.pk],
+        "element_id": list(computed.elements.values_list("pk", flat=True)),
+        "payslip_id": list(computed.payslips.values_list("pk", flat=True))[:2],
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("_wsgi_in_the_test_transaction")
+@pytest.mark.parametrize("operation", PAYROLL_OPERATIONS, ids=fuzzing._operation_id)
+def test_no_server_error_on_a_computed_period(
+    operation, payroll_identifiers, server_errors, request
+):
+    fuzzing.test_no_server_error(operation, payroll_identifiers, server_errors, request)
