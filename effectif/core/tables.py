@@ -11,15 +11,19 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+
+from effectif.core.cells import display, is_empty, normalise
 
 #: More rows than this is not a file a person prepared; the user is asked to split it.
 MAX_ROWS = 50_000
@@ -66,6 +70,87 @@ class Table:
 
 
 HeaderTest = Callable[[list[Any]], bool]
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One thing wrong: on which row (as the spreadsheet numbers it), in which column."""
+
+    row: int
+    column: str
+    message: str
+    value: str = ""
+    letter: str = ""  # the spreadsheet's column letter, when the column is in the file
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "letter": self.letter,
+            "message": self.message,
+            "value": self.value,
+        }
+
+
+def normalise_header(header: Any) -> str:
+    """`Prénom(s) *`, `PRENOMS`, `prénoms (obligatoire)` all read `prenoms`."""
+    text = re.sub(r"\((s|es|e)\)", r"\1", str(header or ""), flags=re.IGNORECASE)
+    for marker in ("(obligatoire)", "(facultatif)", "(optionnel)", "*"):
+        text = text.replace(marker, " ")
+    return normalise(text)
+
+
+@dataclass
+class HeaderMatch:
+    """The columns found in the header line of a table."""
+
+    positions: dict[str, int] = field(default_factory=dict)  # column key → index in the row
+    columns: list[str] = field(default_factory=list)  # headers recognised, in file order
+    notes: list[str] = field(default_factory=list)  # columns ignored
+    errors: list[RowError] = field(default_factory=list)  # repeated or missing columns
+
+
+def match_headers(
+    table: Table, lookup: Mapping[str, str], headers: Mapping[str, str], required: Iterable[str]
+) -> HeaderMatch:
+    """Which column of the file is which: `lookup` maps a normalised header (or synonym) to a
+    column key, `headers` a key to the header shown to the user; a column in `required` must
+    be there, and no column may appear twice."""
+    match = HeaderMatch()
+    for index, cell in enumerate(table.header):
+        if is_empty(cell):
+            continue
+        key = lookup.get(normalise_header(cell))
+        if key is None:
+            match.notes.append(
+                _("Colonne « %(header)s » (%(letter)s) non reconnue : elle est ignorée.")
+                % {"header": display(cell), "letter": get_column_letter(index + 1)}
+            )
+            continue
+        if key in match.positions:
+            match.errors.append(
+                RowError(
+                    row=table.header_row,
+                    column=headers[key],
+                    letter=get_column_letter(index + 1),
+                    message=_("Cette colonne figure deux fois (déjà en colonne %(letter)s).")
+                    % {"letter": get_column_letter(match.positions[key] + 1)},
+                    value=display(cell),
+                )
+            )
+            continue
+        match.positions[key] = index
+        match.columns.append(headers[key])
+    for key in required:
+        if key not in match.positions:
+            match.errors.append(
+                RowError(
+                    row=table.header_row,
+                    column=headers[key],
+                    message=_("Colonne obligatoire absente de la ligne d'en-tête."),
+                )
+            )
+    return match
 
 
 def file_format_of(filename: str, data: bytes) -> str:

@@ -14,10 +14,16 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from effectif.core.cells import display, is_empty
-from effectif.core.tables import Table, UnreadableFile, read_table
+from effectif.core.cells import is_empty
+from effectif.core.tables import (
+    Table,
+    UnreadableFile,
+    match_headers,
+    normalise_header,
+    read_table,
+)
 from effectif.imports.checking import ParsedRow, RowChecker, check_rows, parse_row
-from effectif.imports.columns import COLUMNS, COLUMNS_BY_KEY, Need, header_lookup, normalise_header
+from effectif.imports.columns import COLUMNS, Need, header_lookup
 from effectif.imports.references import load_references
 from effectif.imports.results import Analysis, RowError
 from effectif.organisation.models import Employer
@@ -70,39 +76,14 @@ def analyse(data: bytes, filename: str, employer: Employer, *, lock: bool = Fals
 
 
 def _match_headers(table: Table, lookup: dict[str, str], analysis: Analysis) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(table.header):
-        if is_empty(cell):
-            continue
-        key = lookup.get(normalise_header(cell))
-        if key is None:
-            analysis.notes.append(
-                _("Colonne « %(header)s » (%(letter)s) non reconnue : elle est ignorée.")
-                % {"header": display(cell), "letter": get_column_letter(index + 1)}
-            )
-            continue
-        if key in positions:
-            analysis.errors.append(
-                RowError(
-                    row=table.header_row,
-                    column=str(COLUMNS_BY_KEY[key].header),
-                    letter=get_column_letter(index + 1),
-                    message=_("Cette colonne figure deux fois (déjà en colonne %(letter)s).")
-                    % {"letter": get_column_letter(positions[key] + 1)},
-                    value=display(cell),
-                )
-            )
-            continue
-        positions[key] = index
-        analysis.columns.append(str(COLUMNS_BY_KEY[key].header))
-    for column in COLUMNS:
-        if column.need == Need.ALWAYS and column.key not in positions:
-            analysis.errors.append(
-                RowError(
-                    row=table.header_row,
-                    column=str(column.header),
-                    message=_("Colonne obligatoire absente de la ligne d'en-tête."),
-                )
-            )
+    match = match_headers(
+        table,
+        lookup,
+        {column.key: str(column.header) for column in COLUMNS},
+        [column.key for column in COLUMNS if column.need == Need.ALWAYS],
+    )
+    analysis.notes.extend(match.notes)
+    analysis.columns.extend(match.columns)
+    analysis.errors.extend(match.errors)
     analysis.error_total = len(analysis.errors)
-    return positions
+    return match.positions

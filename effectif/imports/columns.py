@@ -8,7 +8,6 @@ initial terms; a row whose matricule is already known adds a contract to that fi
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from effectif.core.cells import (
     ChoiceReader,
-    normalise,
     read_boolean,
     read_code,
     read_date,
@@ -26,6 +24,7 @@ from effectif.core.cells import (
     read_integer,
     read_text,
 )
+from effectif.core.tables import normalise_header
 from effectif.imports.choices import (
     CATEGORY,
     EDUCATION,
@@ -558,14 +557,6 @@ def header_lookup() -> dict[str, str]:
             lookup.setdefault(normalise_header(name), column.key)
         lookup[normalise_header(str(column.header))] = column.key
     return lookup
-
-
-def normalise_header(header: Any) -> str:
-    """`Prénom(s) *`, `PRENOMS`, `prénoms (obligatoire)` all read `prenoms`."""
-    text = re.sub(r"\((s|es|e)\)", r"\1", str(header or ""), flags=re.IGNORECASE)
-    for marker in ("(obligatoire)", "(facultatif)", "(optionnel)", "*"):
-        text = text.replace(marker, " ")
-    return normalise(text)
 
 
 def choice_values(column: ImportColumn) -> list[tuple[str, str]]:

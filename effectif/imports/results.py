@@ -7,30 +7,13 @@ from typing import Any
 
 from effectif.contracts.models import Contract, ContractTerms
 from effectif.core.cells import display
+from effectif.core.tables import RowError
 from effectif.employees.models import Employee
+
+__all__ = ["Analysis", "PlannedRow", "RowError"]
 
 #: Rows shown as a sample of what will be created.
 SAMPLE_ROWS = 8
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One thing wrong: on which row (as the spreadsheet numbers it), in which column."""
-
-    row: int
-    column: str
-    message: str
-    value: str = ""
-    letter: str = ""  # the spreadsheet's column letter, when the column is in the file
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "row": self.row,
-            "column": self.column,
-            "letter": self.letter,
-            "message": self.message,
-            "value": self.value,
-        }
 
 
 @dataclass

@@ -39,7 +39,8 @@ def _locked(period: PayrollPeriod) -> PayrollPeriod:
     return PayrollPeriod.objects.select_for_update().get(pk=period.pk)
 
 
-def _ensure_editable(period: PayrollPeriod) -> None:
+def ensure_editable(period: PayrollPeriod) -> None:
+    """Refuse, in French, any change to a closed or validated period."""
     if period.is_closed:
         raise ValidationError(
             _(
@@ -96,7 +97,7 @@ def computation_request(*, period: PayrollPeriod, by: User) -> PayrollPeriod:
     one the user gets (two users asking at once start one computation)."""
     with transaction.atomic():
         locked = _locked(period)
-        _ensure_editable(locked)
+        ensure_editable(locked)
         if locked.is_running:
             return locked
         locked.task_status = TaskStatus.PENDING
@@ -132,7 +133,7 @@ def element_add(
     """Enter an element by hand (or by import): checked against its kind, audited."""
     with transaction.atomic():
         locked = _locked(period)
-        _ensure_editable(locked)
+        ensure_editable(locked)
         kind = kind_of(code)
         errors = element_errors(
             period=locked,
@@ -198,7 +199,7 @@ def element_errors(
 def element_delete(*, element: PayrollElement, by: User) -> None:
     with transaction.atomic():
         locked = _locked(element.period)
-        _ensure_editable(locked)
+        ensure_editable(locked)
         if element.source not in (ElementSource.MANUAL, ElementSource.IMPORT):
             raise ValidationError(
                 _("Cet élément vient de %(source)s : corrigez-le à sa source.")
@@ -221,7 +222,7 @@ def _changed(period: PayrollPeriod) -> None:
 def anomaly_acknowledge(*, anomaly: Anomaly, comment: str, by: User) -> Anomaly:
     """Take a warning into account, with a comment (a blocking anomaly must be fixed)."""
     with transaction.atomic():
-        _ensure_editable(_locked(anomaly.period))
+        ensure_editable(_locked(anomaly.period))
         if anomaly.severity == Severity.BLOCKING:
             raise ValidationError(_("Une anomalie bloquante se corrige ; elle ne s'accepte pas."))
         if not comment.strip():

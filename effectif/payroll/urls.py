@@ -9,6 +9,7 @@ from effectif.payroll.views import (
     simulator,
     summary,
 )
+from effectif.payroll.views import imports as element_imports
 
 app_name = "payroll"
 
@@ -44,4 +45,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("<int:pk>/virements/", outputs.transfers, name="transfers"),
     path("<int:pk>/virements/fichier/", outputs.transfer_file, name="transfer_file"),
+]
+urlpatterns += [
+    path("<int:pk>/elements/importer/", element_imports.elements_import, name="elements_import"),
+    path(
+        "<int:pk>/elements/modele.xlsx", element_imports.elements_template, name="elements_template"
+    ),
 ]
