@@ -4,7 +4,7 @@ the SMIC the reductions compare pay with, and the apprentices' exempt share (one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from effectif.rules.parameters.apprentices import APPRENTICE_EXEMPTION, ApprenticeExemption
 from effectif.rules.payroll.amounts import apply_rate, prorate
@@ -16,6 +16,7 @@ from effectif.rules.payroll.month_parameters import MonthParameters
 ZERO = Decimal("0")
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
+SMIC_PLACES = Decimal("0.0001")  # the réduction générale's SMIC, kept below the cent
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +94,51 @@ def reference_smic(
     paid = gross.paid_base_amount + gross.sick_pay_amount
     if base and paid != base:
         smic = prorate(smic, paid, base)
+    extra = _extra_hours(payslip)
+    if extra:
+        smic += apply_rate(extra, hourly)
+    return smic
+
+
+def _extra_hours(payslip: PayslipInput) -> Decimal:
+    """Overtime and complementary hours, added to the SMIC at the hourly SMIC (D241-7 I)."""
     variables = payslip.variables
-    extra = (
+    return (
         variables.overtime_hours_25
         + variables.overtime_hours_50
         + variables.complementary_hours_10
         + variables.complementary_hours_25
     )
-    if extra:
-        smic += apply_rate(extra, hourly)
-    return smic
+
+
+def unrounded_reference_smic(
+    payslip: PayslipInput, params: MonthParameters, gross: GrossPay, hourly: Decimal
+) -> Decimal:
+    """The month's SMIC of the réduction générale's "< 3 SMIC" test and coefficient, computed
+    like `reference_smic` but not rounded to the cent (BOSS, Allègements généraux, § 720: the
+    yearly SMIC is 1 820 × the hourly SMIC, or twelve fractions of hourly × 35 × 52 / 12):
+    1 823,0333 € a month at 12,02 €, not 1 823,03 €, so that a pay of 3 × 1 823,03 € is still
+    below three SMIC. Each step is kept to the ten-thousandth of a euro, truncated, so the value
+    is never above the exact one (the batch path computes the same in integers)."""
+    employee = payslip.employee
+    weekly = params.legal_weekly_hours * WEEKS_PER_YEAR
+    if employee.forfait_days is not None and employee.forfait_days < params.forfait_full_days:
+        smic = _truncate(
+            hourly * weekly * employee.forfait_days / (MONTHS_PER_YEAR * params.forfait_full_days)
+        )
+    elif employee.forfait_days is not None or employee.monthly_hours >= params.legal_monthly_hours:
+        smic = _truncate(hourly * weekly / MONTHS_PER_YEAR)
+    else:
+        smic = employee.monthly_hours * hourly
+    base = employee.base_salary_amount
+    paid = gross.paid_base_amount + gross.sick_pay_amount
+    if base and paid != base:
+        smic = _truncate(smic * paid / base)
+    return smic + _extra_hours(payslip) * hourly
+
+
+def _truncate(value: Decimal) -> Decimal:
+    return value.quantize(SMIC_PLACES, rounding=ROUND_DOWN)
 
 
 def apprentice_exemption(payslip: PayslipInput) -> ApprenticeExemption | None:

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from effectif.rules.parameters.general_reduction import FillonFormula, RgduFormula
 from effectif.rules.payroll.amounts import apply_rate, prorate
-from effectif.rules.payroll.bases import reference_smic
+from effectif.rules.payroll.bases import reference_smic, unrounded_reference_smic
 from effectif.rules.payroll.gross import GrossPay
 from effectif.rules.payroll.inputs import PayslipInput
 from effectif.rules.payroll.month_parameters import MonthParameters
@@ -63,13 +63,20 @@ def compute_general_reduction(
     payslip: PayslipInput, params: MonthParameters, gross: GrossPay, large_employer: bool
 ) -> GeneralReduction:
     """The month's reduction: coefficient × pay since January, less the reductions already
-    applied (progressive regularisation, CSS D241-7 I and the URSSAF's monthly method)."""
+    applied (progressive regularisation, CSS D241-7 I and the URSSAF's monthly method).
+
+    The "< 3 SMIC" test and the coefficient use the month's SMIC unrounded (BOSS, Allègements
+    généraux, § 720) added to the SMIC of the earlier months as stored; the year-to-date SMIC
+    carried to the next month is the month's SMIC rounded to the cent, like every stored amount.
+    """
     ytd = payslip.year_to_date
-    smic = reference_smic(payslip, params, gross, params.reduction_smic.hourly)
+    hourly = params.reduction_smic.hourly
+    smic = reference_smic(payslip, params, gross, hourly)
+    unrounded = unrounded_reference_smic(payslip, params, gross, hourly)
     pay_to_date = ytd.reduction_pay_amount + gross.gross_amount
     smic_to_date = ytd.reduction_smic_amount + smic
     formula = params.reduction_formula
-    value = coefficient(formula, large_employer, pay_to_date, smic_to_date)
+    value = coefficient(formula, large_employer, pay_to_date, ytd.reduction_smic_amount + unrounded)
     total = apply_rate(pay_to_date, value)
     amount = total - ytd.reduction_amount
     pension = prorate(

@@ -102,6 +102,37 @@ def reference_smic(
     return smic + np.where(extra > 0, round_div(extra * hourly_cents, 100), 0)
 
 
+#: Units of the réduction générale's unrounded SMIC per euro (`bases.SMIC_PLACES`).
+SMIC_SCALE = 10_000
+
+
+def unrounded_reference_smic(
+    population: Population, params: MonthParameters, gross: GrossColumns, hourly_cents: int
+) -> Int:
+    """`bases.unrounded_reference_smic` per payslip, in ten-thousandths of a euro: every step
+    truncated (floor division of non-negative integers) exactly where the Decimal one is."""
+    p = population
+    hourly = hourly_cents * (SMIC_SCALE // 100)
+    weekly = int(params.legal_weekly_hours) * WEEKS_PER_YEAR
+    full = hourly * weekly // MONTHS_PER_YEAR
+    full_days = params.forfait_full_days
+    reduced_forfait = (p.forfait_days > 0) & (p.forfait_days < full_days)
+    forfait = np.where(
+        reduced_forfait, hourly * weekly * p.forfait_days // (MONTHS_PER_YEAR * full_days), full
+    )
+    legal = to_hundredths(params.legal_monthly_hours)
+    # hundredths of an hour × cents = ten-thousandths of a euro, exactly
+    hours = np.where(p.monthly_hours >= legal, full, p.monthly_hours * hourly_cents)
+    smic = np.where(p.forfait_days > 0, forfait, hours)
+    corrected = (p.base_salary != 0) & (gross.paid_base != p.base_salary)
+    smic = np.where(
+        corrected, smic * gross.paid_base // np.where(corrected, p.base_salary, 1), smic
+    )
+    extra = p.overtime_hours_25 + p.overtime_hours_50 + p.complementary_hours_10
+    extra = extra + p.complementary_hours_25
+    return np.asarray(smic + extra * hourly_cents, dtype=np.int64)
+
+
 def tranches(pay: Int, ceiling_cents: Int, params: MonthParameters) -> dict[Base, Int]:
     above = np.maximum(pay - ceiling_cents, 0)
     return {

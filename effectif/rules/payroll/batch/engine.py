@@ -12,12 +12,14 @@ from functools import cache
 import numpy as np
 
 from effectif.rules.payroll.batch.bases import (
+    SMIC_SCALE,
     BaseColumns,
     compute_bases,
     is_contract,
     reference_smic,
+    unrounded_reference_smic,
 )
-from effectif.rules.payroll.batch.cents import Bool, Int, apply_rate, to_cents, to_micro
+from effectif.rules.payroll.batch.cents import CENTS, Bool, Int, apply_rate, to_cents, to_micro
 from effectif.rules.payroll.batch.gross import GrossColumns, compute_gross
 from effectif.rules.payroll.batch.lines import LineContext, LineMatrix, compute_lines
 from effectif.rules.payroll.batch.population import NO_RATE, Population
@@ -67,7 +69,9 @@ def compute_batch(population: Population, params: MonthParameters | None = None)
 def _reduction(
     population: Population, params: MonthParameters, gross: GrossColumns, large: Bool
 ) -> ReductionColumns:
-    smic = reference_smic(population, params, gross, to_cents(params.reduction_smic.hourly))
+    hourly = to_cents(params.reduction_smic.hourly)
+    smic = reference_smic(population, params, gross, hourly)
+    unrounded = unrounded_reference_smic(population, params, gross, hourly)
     return general_reduction(
         params.reduction_formula,
         large,
@@ -75,6 +79,7 @@ def _reduction(
         population.ytd_reduction_pay + gross.gross,
         population.ytd_reduction_smic + smic,
         population.ytd_reduction,
+        population.ytd_reduction_smic * (SMIC_SCALE // CENTS) + unrounded,
     )
 
 

@@ -14,7 +14,16 @@ from decimal import Decimal
 import numpy as np
 
 from effectif.rules.parameters.general_reduction import FillonFormula, RgduFormula
-from effectif.rules.payroll.batch.cents import Bool, Int, apply_rate, from_cents, prorate, to_micro
+from effectif.rules.payroll.batch.bases import SMIC_SCALE
+from effectif.rules.payroll.batch.cents import (
+    CENTS,
+    Bool,
+    Int,
+    apply_rate,
+    from_cents,
+    prorate,
+    to_micro,
+)
 from effectif.rules.payroll.general_reduction import RGDU_HALF, coefficient, maximum_coefficient
 
 COEFFICIENT_SCALE = 10_000
@@ -33,8 +42,17 @@ class ReductionColumns:
     total_to_date: Int
 
 
-def coefficients(formula: FillonFormula | RgduFormula, large: Bool, pay: Int, smic: Int) -> Int:
-    """Coefficients in ten-thousandths, equal to `general_reduction.coefficient`."""
+def coefficients(
+    formula: FillonFormula | RgduFormula,
+    large: Bool,
+    pay: Int,
+    smic: Int,
+    smic_scale: int = CENTS,
+) -> Int:
+    """Coefficients in ten-thousandths, equal to `general_reduction.coefficient`; `pay` in cents,
+    `smic` in units of 1 / `smic_scale` euro (cents by default)."""
+    pay_cents = pay
+    pay = pay * (smic_scale // CENTS)  # in the SMIC's unit, exactly
     top = np.where(
         large,
         int(maximum_coefficient(formula, True) * COEFFICIENT_SCALE),
@@ -42,7 +60,7 @@ def coefficients(formula: FillonFormula | RgduFormula, large: Bool, pay: Int, sm
     )
     multiple = formula.smic_multiple
     # pay >= multiple × smic, exactly: multiple has at most one decimal
-    due = (pay > 0) & (pay * 10 < int(multiple * 10) * smic)
+    due = (pay_cents > 0) & (pay * 10 < int(multiple * 10) * smic)
     pay_f = np.where(due, pay, 1).astype(np.float64)
     smic_f = smic.astype(np.float64)
     top_f = top / COEFFICIENT_SCALE
@@ -61,7 +79,12 @@ def coefficients(formula: FillonFormula | RgduFormula, large: Bool, pay: Int, sm
     result = np.where(capped, top, np.minimum(rounded, top))
     unsure = due & ~capped & (np.abs(scaled - np.floor(scaled) - 0.5) < _MARGIN)
     for row in np.flatnonzero(unsure):
-        exact = coefficient(formula, bool(large[row]), from_cents(pay[row]), from_cents(smic[row]))
+        exact = coefficient(
+            formula,
+            bool(large[row]),
+            from_cents(pay_cents[row]),
+            Decimal(int(smic[row])) / smic_scale,
+        )
         result[row] = int(exact * COEFFICIENT_SCALE)
     return np.where(due, result, 0)
 
@@ -73,9 +96,12 @@ def general_reduction(
     pay_to_date: Int,
     smic_to_date: Int,
     reduction_to_date: Int,
+    unrounded_smic_to_date: Int,
 ) -> ReductionColumns:
-    """Coefficient × pay since January, less the reductions already applied."""
-    value = coefficients(formula, large, pay_to_date, smic_to_date)
+    """Coefficient × pay since January, less the reductions already applied; the coefficient
+    uses `unrounded_smic_to_date` (ten-thousandths of a euro), `smic_to_date` (cents) is kept
+    for the next month."""
+    value = coefficients(formula, large, pay_to_date, unrounded_smic_to_date, SMIC_SCALE)
     total = apply_rate(pay_to_date, value * (1_000_000 // COEFFICIENT_SCALE))
     amount = total - reduction_to_date
     top = np.where(

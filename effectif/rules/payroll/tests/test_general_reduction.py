@@ -11,11 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from effectif.rules.parameters.general_reduction import FillonFormula, RgduFormula
+from effectif.rules.payroll.batch import Population, compute_batch
 from effectif.rules.payroll.batch.reduction import COEFFICIENT_SCALE, coefficients
+from effectif.rules.payroll.engine import compute_payslip
 from effectif.rules.payroll.general_reduction import coefficient, maximum_coefficient
-from effectif.rules.payroll.inputs import Employee, Employer, YearToDate
+from effectif.rules.payroll.inputs import (
+    Employee,
+    Employer,
+    MonthVariables,
+    PayslipInput,
+    YearToDate,
+)
 from effectif.rules.payroll.month_parameters import month_parameters
 from effectif.rules.payroll.tests.builders import D, payslip
+from effectif.rules.payroll.tests.test_batch import one_by_one_figures
 
 RGDU = month_parameters(date(2026, 1, 1)).reduction_formula
 FILLON = month_parameters(date(2025, 1, 1)).reduction_formula
@@ -185,3 +194,54 @@ def test_a_regularisation_month_shows_the_rate_it_gives_back() -> None:
         assert line.employer_rate is not None
         assert line.employer_rate < 0
         assert abs(line.employer_rate * D("4000.00") + line.employer_amount) <= D("0.005")
+
+
+def test_a_pay_of_exactly_three_monthly_smic_is_still_reduced() -> None:
+    """BOSS, Allègements généraux, § 720: the SMIC of the formula is hourly × 35 × 52 / 12 =
+    12.02 × 1820 / 12 = 1 823,0333… €, not the rounded 1 823,03 €. A pay of 3 × 1 823,03 =
+    5 469,09 € is below 3 × 1 823,0333… = 5 469,10 €: ratio (5469.10 − 5469.09) / 10938.18
+    ≈ 10⁻⁶, C = r4(0.02 + 0.3781 × ratio^1.75) = 0.0200, reduction r(5469.09 × 0.02) = 109.38.
+    Exactly three unrounded SMIC (5 469,10 €) is not reduced. Every month of the year stays
+    reduced (December: 3 × (11 × 1823.03 + 1823.0333…) = 65 629,09 > 12 × 5469.09), and the
+    year-to-date SMIC carried from month to month stays in cents (12 × 1823.03)."""
+    exactly_three, above = _year("5469.09"), _year("5469.10")
+    assert exactly_three[0][:2] == (D("0.0200"), D("109.38"))
+    assert exactly_three[0][2].reduction_smic_amount == D("1823.03")
+    assert above[0][:2] == (D("0"), D("0"))
+    year = _year(*["5469.09"] * 12)
+    assert all(coefficient == D("0.0200") and amount > 0 for coefficient, amount, _ in year)
+    assert year[-1][2].reduction_smic_amount == D("21876.36")
+    assert year[-1][2].reduction_amount == D("1312.58")
+
+
+def test_the_unrounded_smic_in_the_batch_path() -> None:
+    """The batch path keeps the same unrounded SMIC (ten-thousandths of a euro, truncated) and
+    gives the same figures at three SMIC: full time, part time (80 h: 3 × 961.60), a reduced
+    forfait (150 days: 1823.0333… × 150 / 218 = 1 254,3807 €), an entry on the 16th and
+    overtime."""
+    employer = Employer(headcount=5, at_rate=D("0.01"))
+    inputs = [
+        PayslipInput(date(2026, 2, 1), employer, employee, variables)
+        for employee, variables in (
+            (Employee(base_salary_amount=D("5469.09")), MonthVariables()),
+            (Employee(base_salary_amount=D("2884.79"), monthly_hours=D("80")), MonthVariables()),
+            (
+                Employee(base_salary_amount=D("3763.14"), forfait_days=150, cadre=True),
+                MonthVariables(),
+            ),
+            (
+                Employee(base_salary_amount=D("6000.00"), entry_date=date(2026, 2, 16)),
+                MonthVariables(),
+            ),
+            (
+                Employee(base_salary_amount=D("5000.00")),
+                MonthVariables(overtime_hours_25=D("10")),
+            ),
+        )
+    ]
+    result = compute_batch(Population.from_inputs(inputs))
+    for index, payslip_input in enumerate(inputs):
+        one = compute_payslip(payslip_input)
+        assert result.totals(index) == one_by_one_figures(one), index
+    assert compute_payslip(inputs[1]).general_reduction_coefficient == D("0.0200")
+    assert compute_payslip(inputs[2]).general_reduction_coefficient > 0
