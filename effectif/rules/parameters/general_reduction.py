@@ -88,6 +88,7 @@ GENERAL_REDUCTION_SMIC: Parameter[ReductionSmic] = Parameter(
             ReductionSmic(Decimal("12.02"), Decimal("1823.03")),
             "CSS art. D241-7 ; décret n° 2026-509 du 12/06/2026 (SMIC du 01/01/2026 retenu pour "
             "toute l'année 2026) — OF allegement_general/.../smic_reference.yaml",
+            end=date(2026, 12, 31),  # the décret covers 2026 only
         ),
     ),
 )

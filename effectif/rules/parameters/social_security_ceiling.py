@@ -21,6 +21,9 @@ PSS_MONTHLY: Parameter[Decimal] = Parameter(
             date(2026, 1, 1),
             Decimal("4005"),
             "Arrêté du 22/12/2025 (JORFTEXT000053143451), PASS 48 060 € — OF pss",
+            # Fixed for one calendar year (D242-17): without the arrêté of the next year, a
+            # month after 2026 is outside the parameters' coverage, not paid at the 2026 ceiling.
+            end=date(2026, 12, 31),
         ),
     ),
 )

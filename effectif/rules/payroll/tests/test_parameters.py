@@ -29,7 +29,7 @@ from effectif.rules.parameters import (
     unemployment,
     withholding,
 )
-from effectif.rules.parameters.base import Parameter
+from effectif.rules.parameters.base import MissingParameter, Parameter
 from effectif.rules.parameters.general_reduction import FillonFormula, RgduFormula
 from effectif.rules.payroll.month_parameters import month_parameters
 
@@ -87,6 +87,27 @@ def test_every_month_has_its_snapshot() -> None:
     for year in (2025, 2026):
         for month in range(1, 13):
             assert month_parameters(date(year, month, 1)).period_date == date(year, month, 1)
+
+
+@pytest.mark.parametrize(
+    ("month", "name"),
+    [
+        (date(2024, 12, 1), "plafond_mensuel_securite_sociale"),
+        (date(2027, 1, 1), "plafond_mensuel_securite_sociale"),
+        (date(2027, 6, 1), "plafond_mensuel_securite_sociale"),
+    ],
+)
+def test_a_month_outside_the_coverage_is_an_error_naming_the_parameter(
+    month: date, name: str
+) -> None:
+    """Before 2025 or after 2026 no snapshot is made from the nearest values: the ceiling of
+    2026 is fixed for 2026 only (CSS D242-17), and so is the SMIC of the réduction générale."""
+    with pytest.raises(MissingParameter, match=name) as raised:
+        month_parameters(month)
+    assert raised.value.name == name
+    assert "Aucune valeur du paramètre" in str(raised.value)
+    with pytest.raises(MissingParameter, match="reduction_generale_smic"):
+        general_reduction.GENERAL_REDUCTION_SMIC.at(date(2027, 1, 1))
 
 
 def test_unconfirmed_values_are_listed() -> None:

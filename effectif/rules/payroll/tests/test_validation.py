@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from effectif.rules.parameters.base import MissingParameter
 from effectif.rules.payroll.engine import compute_payslip
 from effectif.rules.payroll.inputs import (
     AbsenceMethod,
@@ -100,3 +101,13 @@ def test_refused_with_the_field_named(payslip: PayslipInput, field: str) -> None
         compute_payslip(payslip)
     assert raised.value.field == field
     assert "bulletin « matricule 42 »" in str(raised.value)
+
+
+@pytest.mark.parametrize("month", [date(2024, 12, 1), date(2027, 1, 1)])
+def test_a_month_outside_the_parameters_is_refused(month: date) -> None:
+    """No payslip is computed with the values of the nearest year: the error names the
+    parameter that has no value that month."""
+    with pytest.raises(MissingParameter) as raised:
+        compute_payslip(replace(BASE, period_date=month))
+    assert raised.value.name == "plafond_mensuel_securite_sociale"
+    assert f"{month:%d/%m/%Y}" in str(raised.value)
