@@ -119,7 +119,7 @@ WORK_STUDY_CONTRIBUTION: Parameter[WorkStudyContribution] = Parameter(
             date(2022, 1, 1),
             WorkStudyContribution(
                 headcount_threshold=250,
-                large_headcount=2000,
+                large_headcount=2001,  # "excède deux mille salariés": more than 2 000
                 large_rate=Decimal("0.006"),
                 bands=(
                     (Decimal("0.01"), Decimal("0.004")),

@@ -348,3 +348,19 @@ def test_work_study_contribution_in_alsace_moselle_is_52_percent_of_the_national
     assert work_study_line(300, "0.015", True) == (D("0.00104"), D("3.12"))
     assert work_study_line(2500, "0.005", False) == (D("0.006"), D("18.00"))
     assert work_study_line(2500, "0.005", True) == (D("0.00312"), D("9.36"))
+
+
+def test_work_study_contribution_rises_to_0_6_percent_only_above_2000_employees() -> None:
+    """C. trav. L6242-1 IV 1°: 0,4 % under 1 % of alternants, « porté à 0,6 % lorsque l'effectif
+    salarié annuel excède deux mille salariés »: 2 000 employees pay r(3000 × 0.4 %) = 12.00,
+    2 001 pay r(3000 × 0.6 %) = 18.00."""
+    rates = []
+    for headcount in (2000, 2001):
+        result = payslip(
+            JANUARY,
+            Employer(headcount=headcount, at_rate=D("0.01"), work_study_share=D("0.005")),
+            Employee(base_salary_amount=D("3000.00"), pas_rate=D("0")),
+        )
+        found = line(result, "contribution_supplementaire_apprentissage")
+        rates.append((found.employer_rate, found.employer_amount))
+    assert rates == [(D("0.004"), D("12.00")), (D("0.006"), D("18.00"))]
