@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from effectif.core.forms import set_choices, set_queryset
+from effectif.core.forms import StyledFormMixin, set_choices, set_queryset
 from effectif.employees.models import Employee
 from effectif.organisation.models import Employer, Establishment
 from effectif.payroll.catalogue import manual_choices
@@ -20,12 +20,24 @@ from effectif.rules.payroll.inputs import ContractKind
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PeriodForm(forms.Form):
+class MonthInput(forms.TextInput):
+    """A month picker (« 2026-12 »), for the first day of a pay month."""
+
+    input_type = "month"
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            return value.strftime("%Y-%m")
+        formatted: str | None = super().format_value(value)
+        return formatted
+
+
+class PeriodForm(StyledFormMixin, forms.Form):
     employer = forms.ModelChoiceField(label=_("Employeur"), queryset=Employer.objects.none())
     month = forms.DateField(
         label=_("Mois"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        widget=MonthInput(),
     )
     pay_date = forms.DateField(label=_("Date de paiement"), widget=DATE)
     cutoff_date = forms.DateField(label=_("Date limite des éléments variables"), widget=DATE)
@@ -46,7 +58,20 @@ def default_dates(today: dt.date) -> dict[str, dt.date]:
     }
 
 
-class ElementForm(forms.Form):
+#: The entry form's layout on the elements page: one line for who and what, one for the figures.
+ELEMENT_COLUMNS = {
+    "employee": "col-12 col-md-6",
+    "code": "col-12 col-md-6",
+    "quantity": "col-6 col-md-3",
+    "base_amount": "col-6 col-md-3",
+    "rate": "col-6 col-md-3",
+    "amount": "col-6 col-md-3",
+    "corrected_month": "col-12 col-md-3",
+    "comment": "col-12 col-md-9",
+}
+
+
+class ElementForm(StyledFormMixin, forms.Form):
     employee = forms.ModelChoiceField(label=_("Salarié"), queryset=Employee.objects.none())
     code = forms.ChoiceField(label=_("Élément"))
     quantity = forms.DecimalField(
@@ -67,7 +92,7 @@ class ElementForm(forms.Form):
         label=_("Mois corrigé (rappel)"),
         required=False,
         input_formats=["%Y-%m", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        widget=MonthInput(),
     )
     comment = forms.CharField(label=_("Commentaire"), required=False, max_length=300)
 
@@ -75,30 +100,32 @@ class ElementForm(forms.Form):
         super().__init__(*args, **kwargs)
         set_queryset(self, "employee", employees)
         set_choices(self, "code", [("", "—"), *manual_choices()])
+        for name, column in ELEMENT_COLUMNS.items():
+            self.fields[name].widget.attrs["col"] = column
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(StyledFormMixin, forms.Form):
     comment = forms.CharField(label=_("Commentaire"), max_length=400)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Motif de la réouverture"), max_length=300)
 
 
-class EmployeeSettingsForm(forms.ModelForm[EmployeePayrollSettings]):
+class EmployeeSettingsForm(StyledFormMixin, forms.ModelForm[EmployeePayrollSettings]):
     class Meta:
         model = EmployeePayrollSettings
         fields = EmployeePayrollSettings.TYPED_FIELDS
         widgets = {"effective_date": DATE}
 
 
-class EmployerSettingsForm(forms.ModelForm[EmployerPayrollSettings]):
+class EmployerSettingsForm(StyledFormMixin, forms.ModelForm[EmployerPayrollSettings]):
     class Meta:
         model = EmployerPayrollSettings
         fields = EmployerPayrollSettings.TYPED_FIELDS
 
 
-class SimulatorForm(forms.Form):
+class SimulatorForm(StyledFormMixin, forms.Form):
     mode = forms.ChoiceField(
         label=_("Je connais"),
         choices=[
@@ -118,7 +145,7 @@ class SimulatorForm(forms.Form):
     month = forms.DateField(
         label=_("Mois"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        widget=MonthInput(),
     )
     contract = forms.ChoiceField(
         label=_("Contrat"),
@@ -159,3 +186,5 @@ class SimulatorForm(forms.Form):
     def __init__(self, *args: Any, establishments: QuerySet[Establishment], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "establishment", establishments)
+        for field in self.fields.values():  # one column: the form sits beside the result
+            field.widget.attrs["col"] = "col-12"
