@@ -12,6 +12,7 @@ from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from effectif.rules.parameters.sickness import LEGAL_MAINTENANCE
 from effectif.rules.payroll.inputs import (
     AbsenceMethod,
     PayslipInput,
@@ -278,6 +279,14 @@ def _sick_leaves(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
         if leave.maintenance_rates is not None:
             for rate in leave.maintenance_rates:
                 yield from _rate("maintenance_rates", rate)
+        if leave.subrogation and isinstance(leave.seniority_years, int):
+            required = LEGAL_MAINTENANCE.at(leave.start_date).min_seniority_years
+            if leave.seniority_years < required:
+                yield (
+                    "subrogation",
+                    "la subrogation suppose un maintien de salaire (un an d'ancienneté, "
+                    "C. trav. L1226-1 ; CSS R323-11)",
+                )
     yield from _absence_amounts(
         payslip, hours + variables.absence_hours, days + variables.absence_days
     )

@@ -280,6 +280,10 @@ def test_maintenance_below_the_ijss_gives_no_complement() -> None:
         (SickLeave(date(2026, 3, 9), date(2026, 3, 12), 1, ()), "reference_gross_amounts"),
         (SickLeave(date(2026, 3, 9), date(2026, 3, 12), -1, (D("2000"),)), "seniority_years"),
         (
+            SickLeave(date(2026, 3, 9), date(2026, 3, 12), 0, (D("2000"),), subrogation=True),
+            "subrogation",
+        ),
+        (
             SickLeave(date(2026, 3, 9), date(2026, 3, 12), 1, (D("2000"),), absence_days=D("2")),
             "absence_days",
         ),
