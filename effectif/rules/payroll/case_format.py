@@ -231,6 +231,13 @@ def case_to_input(case: Mapping[str, Any]) -> PayslipInput:
     for name in REQUIRED:
         if name not in case:
             raise CaseError(case_id, name, "champ obligatoire absent")
+    # Category and working time change every contribution: never assumed (non-cadre, full time).
+    if "cadre" not in case:
+        raise CaseError(case_id, "cadre", "catégorie absente (true pour un cadre, false sinon)")
+    if "hours_per_month" not in case and case.get("forfait_days") is None:
+        raise CaseError(
+            case_id, "hours_per_month", "durée du travail absente (heures par mois ou forfait_days)"
+        )
     sections: dict[str, dict[str, Any]] = {"employee": {}, "employer": {}, "variables": {}}
     for name, value in case.items():
         if name in ("id", "month", "year_to_date"):

@@ -132,6 +132,16 @@ def _numbers(payslip: PayslipInput) -> Iterator[tuple[str, str]]:
 def _time(payslip: PayslipInput, params: MonthParameters) -> Iterator[tuple[str, str]]:
     employee, variables = payslip.employee, payslip.variables
     legal = params.legal_monthly_hours
+    # Category and working time change every contribution: a missing one is never taken as
+    # non-cadre or full time.
+    if not isinstance(employee.cadre, bool):
+        yield "cadre", "la catégorie est absente (cadre ou non cadre)"
+    if employee.forfait_days is None and employee.monthly_hours is None:
+        yield (
+            "monthly_hours",
+            "la durée du travail est absente (heures mensuelles ou forfait jours)",
+        )
+        return
     if employee.forfait_days is not None:
         if not isinstance(employee.forfait_days, int) or not (
             1 <= employee.forfait_days <= params.forfait_full_days

@@ -113,3 +113,24 @@ def test_run_bench_reports_its_figures() -> None:
     assert {"employees", "seconds", "peak_mib", "single_payslip_ms"} <= set(figures)
     assert figures["employees"] == 300
     assert figures["agreement"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("missing", "words"), [("cadre", "catégorie"), ("hours_per_month", "durée")]
+)
+def test_a_case_without_category_or_working_time_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], missing: str, words: str
+) -> None:
+    """Never taken as non-cadre or full time: the case's field is named."""
+    case = {name: value for name, value in CASE.items() if name != missing}
+    path = _write(tmp_path, [{**case, "id": "incomplet"}])
+    assert main(["simulate", str(path)]) == 2
+    message = capsys.readouterr().err
+    assert f"champ « {missing} »" in message
+    assert words in message
+
+
+def test_a_forfait_needs_no_monthly_hours(tmp_path: Path) -> None:
+    case = {name: value for name, value in CASE.items() if name != "hours_per_month"}
+    path = _write(tmp_path, [{**case, "forfait_days": 218, "cadre": True}])
+    assert main(["simulate", str(path)]) == 0

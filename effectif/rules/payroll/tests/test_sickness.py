@@ -318,6 +318,8 @@ def test_the_case_format_reads_stops_and_writes_the_lines_after_net() -> None:
         "id": "arret-subrogation",
         "month": "2026-03",
         "gross_monthly": D("3000"),
+        "hours_per_month": D("151.67"),
+        "cadre": False,
         "headcount": 10,
         "at_rate": D("0.01"),
         "sick_leaves": [
@@ -356,7 +358,15 @@ def test_the_case_format_reads_stops_and_writes_the_lines_after_net() -> None:
     ],
 )
 def test_the_case_format_names_the_wrong_stop_field(leave: dict[str, object], reason: str) -> None:
-    case = {"id": "x", "month": "2026-03", "gross_monthly": 1, "headcount": 1, "at_rate": 0}
+    case = {
+        "id": "x",
+        "month": "2026-03",
+        "gross_monthly": 1,
+        "hours_per_month": D("151.67"),
+        "cadre": False,
+        "headcount": 1,
+        "at_rate": 0,
+    }
     with pytest.raises(CaseError, match=reason):
         case_to_input({**case, "sick_leaves": [leave]})
 

@@ -111,3 +111,21 @@ def test_a_month_outside_the_parameters_is_refused(month: date) -> None:
         compute_payslip(replace(BASE, period_date=month))
     assert raised.value.name == "plafond_mensuel_securite_sociale"
     assert f"{month:%d/%m/%Y}" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("employee", "field"),
+    [
+        (Employee(base_salary_amount=D("2000.00"), cadre=None), "cadre"),  # type: ignore[arg-type]
+        (
+            Employee(base_salary_amount=D("2000.00"), monthly_hours=None),  # type: ignore[arg-type]
+            "monthly_hours",
+        ),
+    ],
+)
+def test_a_missing_category_or_working_time_is_refused(employee: Employee, field: str) -> None:
+    """Not taken as non-cadre or full time: a French error naming the field."""
+    with pytest.raises(PayslipInputError) as raised:
+        compute_payslip(replace(BASE, employee=employee))
+    assert raised.value.field == field
+    assert "absente" in raised.value.reason
