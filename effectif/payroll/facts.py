@@ -24,7 +24,7 @@ from effectif.payroll.models import (
     Payslip,
 )
 from effectif.rules.contracts.kinds import Category, ContractKind, WorkingTime
-from effectif.rules.payroll.inputs import AbsenceMethod, PayslipInput, YearToDate
+from effectif.rules.payroll.inputs import FULL_TIME_HOURS, AbsenceMethod, PayslipInput, YearToDate
 from effectif.rules.payroll.inputs import ContractKind as PayrollContract
 from effectif.rules.payroll.inputs import Employee as EmployeeFacts
 from effectif.rules.payroll.inputs import Employer as EmployerFacts
@@ -164,6 +164,20 @@ def planned_month(paid: list[Paid], period: PayrollPeriod) -> dict[int, tuple[De
     }
 
 
+def _monthly_hours(terms: ContractTerms) -> Decimal:
+    """The contract's monthly hours; full time without a figure is the legal duration
+    (C. trav. L3121-27: 35 h a week, 151,67 h a month). A part-time contract without its
+    hours is an error: the payslip fails with this message."""
+    if terms.monthly_hours is not None:
+        return terms.monthly_hours
+    if terms.working_time == WorkingTime.PART_TIME:
+        raise ValueError(
+            "Le contrat à temps partiel n'indique pas sa durée mensuelle : saisissez les "
+            "heures mensuelles dans le contrat (C. trav. L3123-6)."
+        )
+    return FULL_TIME_HOURS
+
+
 def payslip_input(
     period: PayrollPeriod,
     paid: Paid,
@@ -185,7 +199,7 @@ def payslip_input(
         base_salary_amount=terms.monthly_gross_amount,
         cadre=terms.category == Category.EXECUTIVE,
         contract=kind,
-        monthly_hours=terms.monthly_hours or Decimal("151.67"),
+        monthly_hours=_monthly_hours(terms),
         forfait_days=terms.days_per_year if forfait else None,
         entry_date=contract.start_date if contract.start_date >= first else None,
         exit_date=contract.end_date if contract.end_date and contract.end_date <= last else None,

@@ -170,3 +170,17 @@ def test_a_closed_period_is_not_computed_again(period):
     before = list(Payslip.objects.values_list("pk", flat=True))
     compute(period.pk)
     assert list(Payslip.objects.values_list("pk", flat=True)) == before
+
+
+def test_a_part_time_contract_without_its_hours_is_a_failed_payslip(world, period):
+    terms = world.contract.versions.get()
+    terms.working_time = "temps_partiel"
+    terms.monthly_hours = None
+    terms.save()
+    compute(period.pk)
+    payslip = Payslip.objects.get(period=period, employee=world.member)
+    assert payslip.status == PayslipStatus.FAILED
+    assert "durée mensuelle" in payslip.error
+    # Full time without a figure is the legal duration.
+    colleague = Payslip.objects.get(period=period, employee=world.colleague)
+    assert colleague.engine_input["employee"]["monthly_hours"] == "151.67"
