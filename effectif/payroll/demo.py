@@ -7,12 +7,16 @@ nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from effectif.core.services import save_audited
+from effectif.leave.models import Category, LeaveType
+from effectif.leave.services import absence_record
 from effectif.organisation.models import Employer
 from effectif.payroll import services
 from effectif.payroll.collecting import collect
@@ -25,6 +29,7 @@ from effectif.payroll.models import (
     PayrollPeriod,
     Severity,
 )
+from effectif.rules.leave.counting import Span
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -81,6 +86,55 @@ def _close(period: PayrollPeriod, by: User) -> None:
     services.period_close(period=period, by=by)
 
 
+def _sick_leave(period: PayrollPeriod, by: User) -> None:
+    """A sickness recorded by HR with subrogation, from ten days before the month to its
+    fourth day, for the first person paid with more than a year's seniority."""
+    start = period.month - dt.timedelta(days=10)
+    sickness = LeaveType.objects.filter(
+        employer_id=period.employer_id, category=Category.SICKNESS
+    ).first()
+    if sickness is None:
+        return
+    for person in paid_in(period):
+        if person.contract.start_date <= start.replace(year=start.year - 1):
+            with suppress(ValidationError):  # already absent then: the next person
+                absence_record(
+                    employee=person.employee,
+                    leave_type=sickness,
+                    span=Span(start, period.month + dt.timedelta(days=3)),
+                    subrogation=True,
+                    by=by,
+                )
+                return
+
+
+#: Elements HR types for the month (code, quantity, face value, employer share, amount,
+#: comment): an exceptional bonus, overtime, meal vouchers.
+MANUAL: tuple[
+    tuple[str, Decimal | None, Decimal | None, Decimal | None, Decimal | None, str], ...
+] = (
+    ("PRIME", None, None, None, Decimal("350.00"), "Prime exceptionnelle de fin d'année"),
+    ("HS25", Decimal("8"), None, None, None, "Inventaire de fin d'année"),
+    ("TR", Decimal("20"), Decimal("9.00"), Decimal("0.5"), None, ""),
+)
+
+
+def _manual(period: PayrollPeriod, by: User) -> None:
+    for person, row in zip(paid_in(period)[1:], MANUAL, strict=False):
+        code, quantity, base, rate, amount, comment = row
+        services.element_add(
+            period=period,
+            employee=person.employee,
+            code=code,
+            quantity=quantity,
+            base_amount=base,
+            rate=rate,
+            amount=amount,
+            comment=comment,
+            by=by,
+        )
+
+
 def load_payroll_demo(*, employers: QuerySet[Employer], today: dt.date, by: User) -> bool:
     """False when the demo employers already have payroll periods."""
     if PayrollPeriod.objects.filter(employer__in=employers).exists():
@@ -91,5 +145,7 @@ def load_payroll_demo(*, employers: QuerySet[Employer], today: dt.date, by: User
         _settings(employer, previous, by)
         _close(_open(employer, previous, by), by)
         period = _open(employer, current, by)
+        _sick_leave(period, by)
+        _manual(period, by)
         collect(period, by=by)
     return True

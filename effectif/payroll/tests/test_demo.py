@@ -24,6 +24,11 @@ def test_demo_payroll_closes_last_month_and_opens_this_one_once(world, hr_manage
     assert may.payslips.count() == 3
     assert may.closed_by == hr_manager
     assert june.status == PeriodStatus.COLLECTING
+    # HR's entries of the month (one per person after the first): a bonus, then overtime.
+    assert sorted(june.elements.filter(source="manual").values_list("code", flat=True)) == [
+        "HS25",
+        "PRIME",
+    ]
     assert EmployeePayrollSettings.objects.filter(employee__employer=world.employer).count() == 3
     assert AuditEntry.objects.filter(
         target_type="payroll.PayrollPeriod", detail="Période close"
