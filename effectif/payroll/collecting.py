@@ -18,6 +18,7 @@ from effectif.payroll.models import (
     PayrollPeriod,
     PeriodStatus,
 )
+from effectif.payroll.services import ensure_editable
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -29,8 +30,10 @@ KEPT_SOURCES = (ElementSource.MANUAL, ElementSource.IMPORT)
 @transaction.atomic
 def collect(period: PayrollPeriod, *, by: User | None, paid: list[Paid] | None = None) -> int:
     """Gather the period's elements from every source (for `paid`, the people paid in it, when
-    the caller has them); returns how many were gathered."""
+    the caller has them); returns how many were gathered. A validated or closed period is
+    refused (its elements no longer change)."""
     locked = PayrollPeriod.objects.select_for_update().get(pk=period.pk)
+    ensure_editable(locked)
     if paid is None:
         paid = paid_in(locked)
     drafts = [draft for collector in collectors() for draft in collector(locked, paid)]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from effectif.core.audit import audit
 from effectif.core.models import AuditAction
@@ -94,6 +95,17 @@ def period_totals(period: PayrollPeriod) -> dict[str, Decimal]:
     return {k: v if v is not None else Decimal(0) for k, v in sums.items()}
 
 
+def anomaly_counts(period: PayrollPeriod) -> dict[str, int]:
+    """The period's blocking anomalies, warnings and warnings not yet accepted, in one query."""
+    return period.anomalies.aggregate(
+        blocking=Count("pk", filter=Q(severity=Severity.BLOCKING)),
+        warnings=Count("pk", filter=Q(severity=Severity.WARNING)),
+        open_warnings=Count(
+            "pk", filter=Q(severity=Severity.WARNING, acknowledged_at__isnull=True)
+        ),
+    )
+
+
 def anomalies_of(period: PayrollPeriod) -> QuerySet[Anomaly]:
     return period.anomalies.select_related("employee", "payslip", "acknowledged_by")
 
@@ -113,6 +125,20 @@ def _on_paper() -> Subquery:
         )
         .order_by("-effective_date")
         .values("paper_payslip")[:1]
+    )
+
+
+def chose_paper(user: Actor) -> bool:
+    """The user's payroll settings in force today ask for the paper payslip."""
+    if not user.is_authenticated:
+        return False
+    return bool(
+        EmployeePayrollSettings.objects.filter(
+            employee__user_id=user.pk, effective_date__lte=timezone.localdate()
+        )
+        .order_by("-effective_date")
+        .values_list("paper_payslip", flat=True)
+        .first()
     )
 
 

@@ -28,6 +28,7 @@ from effectif.payroll.models import (
     Severity,
     TaskStatus,
 )
+from effectif.payroll.selectors import anomaly_counts
 
 if TYPE_CHECKING:
     from effectif.accounts.models import User
@@ -212,10 +213,7 @@ def element_delete(*, element: PayrollElement, by: User) -> None:
 
 def _changed(period: PayrollPeriod) -> None:
     """An element changed: the payslips are to be computed again before validation."""
-    if (
-        period.status in (PeriodStatus.CHECKED, PeriodStatus.COMPUTED)
-        or period.status == PeriodStatus.OPEN
-    ):
+    if period.status in (PeriodStatus.OPEN, PeriodStatus.COMPUTED, PeriodStatus.CHECKED):
         PayrollPeriod.objects.filter(pk=period.pk).update(status=PeriodStatus.COLLECTING)
 
 
@@ -242,21 +240,18 @@ def anomaly_acknowledge(*, anomaly: Anomaly, comment: str, by: User) -> Anomaly:
     return anomaly
 
 
-def _blocking(period: PayrollPeriod) -> int:
-    return period.anomalies.filter(severity=Severity.BLOCKING).count()
-
-
 def period_check(*, period: PayrollPeriod, by: User) -> PayrollPeriod:
     """Mark the computed period as checked: no blocking anomaly and every warning handled."""
     with transaction.atomic():
         locked = _locked(period)
         if locked.status != PeriodStatus.COMPUTED or locked.is_running:
             raise ValidationError(_("Seule une période calculée peut être contrôlée."))
-        if _blocking(locked):
+        counts = anomaly_counts(locked)
+        if counts["blocking"]:
             raise ValidationError(
-                _("%(n)s anomalies bloquantes restent à corriger.") % {"n": _blocking(locked)}
+                _("%(n)s anomalies bloquantes restent à corriger.") % {"n": counts["blocking"]}
             )
-        waiting = locked.anomalies.filter(acknowledged_at__isnull=True).count()
+        waiting = counts["open_warnings"]
         if waiting:
             raise ValidationError(
                 _(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
@@ -51,10 +51,10 @@ from effectif.payroll.models import (
     PayrollPeriod,
     Payslip,
     PayslipStatus,
-    Severity,
 )
 from effectif.payroll.permissions import is_payroll_lead, may_run_payroll
 from effectif.payroll.selectors import (
+    anomaly_counts,
     elements_of,
     payslip_get,
     payslips_for,
@@ -133,13 +133,7 @@ def _listed(user: User) -> Any:
 def period_detail_out(user: User, pk: int) -> dict[str, Any]:
     """A period in scope with its totals, its element count and its anomaly counts."""
     period = get_in_scope(_listed(user), pk)
-    anomalies = period.anomalies.aggregate(
-        blocking=Count("pk", filter=Q(severity=Severity.BLOCKING)),
-        warnings=Count("pk", filter=Q(severity=Severity.WARNING)),
-        open_warnings=Count(
-            "pk", filter=Q(severity=Severity.WARNING, acknowledged_at__isnull=True)
-        ),
-    )
+    anomalies = anomaly_counts(period)
     return {
         **period_out(period),
         "element_count": period.elements.count(),
@@ -180,17 +174,6 @@ def period_detail_view(request: HttpRequest, period_id: int) -> Any:
     return period_detail_out(request_user(request), period_id)
 
 
-def _gather(period: PayrollPeriod, user: User) -> int:
-    if not period.is_editable:
-        raise ValidationError(
-            {
-                "status": _("La période de %(month)s n'est plus modifiable (%(status)s).")
-                % {"month": period.label, "status": period.get_status_display()}
-            }
-        )
-    return collect(period, by=user)
-
-
 @router.post(
     "/payroll-periods/{int:period_id}/prepare",
     response={200: PeriodDetailOut, **WRITE_ERRORS},
@@ -200,7 +183,8 @@ def period_prepare_view(request: HttpRequest, period_id: int) -> Any:
     """Gather the period's variable elements from leave, time sheets and expense reports
     (the elements entered by hand or imported stay)."""
     user = request_user(request)
-    _gather(period_get(user, period_id), user)
+    period = period_get(user, period_id)
+    _on_field("status", lambda: collect(period, by=user))
     return period_detail_out(user, period_id)
 
 

@@ -179,7 +179,7 @@ def test_prepare_gathers_the_elements(api_for, period, hr_assistant):
 def test_prepare_refuses_a_closed_period(api_for, period):
     closed(period)
     errors = refused(api_for("hr_assistant"), f"/api/v1/payroll-periods/{period.pk}/prepare")
-    assert "n'est plus modifiable" in errors["status"]
+    assert "est close : rien ne peut y être modifié" in errors["status"]
     period.refresh_from_db()
     assert period.collected_at is None
 

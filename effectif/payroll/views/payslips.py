@@ -6,12 +6,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from effectif.core.typing import AuthenticatedRequest
-from effectif.payroll.models import EmployeePayrollSettings
 from effectif.payroll.permissions import may_run_payroll
-from effectif.payroll.selectors import elements_of, own_payslips, payslip_get
+from effectif.payroll.selectors import chose_paper, elements_of, own_payslips, payslip_get
 from effectif.payroll.storing import headings_of
 
 
@@ -39,16 +37,8 @@ def payslip_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_payslips(request: AuthenticatedRequest) -> HttpResponse:
-    paper = (
-        EmployeePayrollSettings.objects.filter(
-            employee__user_id=request.user.pk, effective_date__lte=timezone.localdate()
-        )
-        .order_by("-effective_date")
-        .values_list("paper_payslip", flat=True)
-        .first()
-    )
     return render(
         request,
         "payroll/my_payslips.html",
-        {"payslips": own_payslips(request.user), "paper": bool(paper)},
+        {"payslips": own_payslips(request.user), "paper": chose_paper(request.user)},
     )

@@ -35,6 +35,7 @@ from effectif.payroll.permissions import is_payroll_lead, may_run_payroll
 from effectif.payroll.selectors import (
     PayslipFilters,
     anomalies_of,
+    anomaly_counts,
     elements_of,
     payslip_rows,
     period_get,
@@ -86,13 +87,12 @@ def period_create(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _context(request: AuthenticatedRequest, period: PayrollPeriod) -> dict[str, object]:
+    counts = anomaly_counts(period)
     return {
         "period": period,
         "is_lead": is_payroll_lead(request.user),
-        "blocking": period.anomalies.filter(severity="blocking").count(),
-        "open_warnings": period.anomalies.filter(
-            severity="warning", acknowledged_at__isnull=True
-        ).count(),
+        "blocking": counts["blocking"],
+        "open_warnings": counts["open_warnings"],
     }
 
 
@@ -144,8 +144,6 @@ def _step(
 @require_POST
 def period_collect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     def call(period: PayrollPeriod) -> None:
-        if not period.is_editable:
-            raise ValidationError(_("La période n'est plus modifiable."))
         count = collect(period, by=request.user)
         messages.info(request, _("%(n)s éléments collectés.") % {"n": count})
 
