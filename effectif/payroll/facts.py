@@ -22,6 +22,7 @@ from effectif.payroll.models import (
     PasOrigin,
     PayrollPeriod,
     Payslip,
+    PayslipStatus,
 )
 from effectif.rules.contracts.kinds import Category, ContractKind, WorkingTime
 from effectif.rules.payroll.inputs import FULL_TIME_HOURS, AbsenceMethod, PayslipInput, YearToDate
@@ -133,26 +134,29 @@ def headcount(
 
 
 def year_to_date(period: PayrollPeriod, employee_ids: Iterable[int]) -> dict[int, YearToDate]:
-    """The year-to-date figures after each employee's last payslip earlier in the same year
-    with this employer."""
-    found: dict[int, YearToDate] = {}
-    rows = (
+    """The year-to-date figures after each employee's last computed payslip earlier in the same
+    year with this employer: the latest payslips are found first, then only their figures are
+    read (not every earlier month's whole result)."""
+    latest: dict[int, int] = {}
+    for employee_id, pk in (
         Payslip.objects.filter(
             employee_id__in=list(employee_ids),
+            status=PayslipStatus.COMPUTED,
             period__employer_id=period.employer_id,
             period__month__year=period.month.year,
             period__month__lt=period.month,
         )
         .order_by("employee_id", "-period__month")
-        .values_list("employee_id", "result")
+        .values_list("employee_id", "pk")
+    ):
+        latest.setdefault(employee_id, pk)
+    rows = Payslip.objects.filter(pk__in=list(latest.values())).values_list(
+        "employee_id", "result__year_to_date"
     )
-    for employee_id, result in rows:
-        if employee_id in found or not result:
-            continue
-        found[employee_id] = YearToDate(
-            **{k: Decimal(v) for k, v in result.get("year_to_date", {}).items()}
-        )
-    return found
+    return {
+        employee_id: YearToDate(**{k: Decimal(v) for k, v in (figures or {}).items()})
+        for employee_id, figures in rows
+    }
 
 
 def planned_month(paid: list[Paid], period: PayrollPeriod) -> dict[int, tuple[Decimal, Decimal]]:
